@@ -1,0 +1,70 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+/** What a test may relax in the guard (e.g. the offline test expects failed loads). */
+export interface GuardOptions {
+  /** Console error texts matching this are not failures. */
+  allowConsoleErrors?: RegExp
+}
+
+interface Guard {
+  foreignRequests: string[]
+  errors: string[]
+  cspViolations: string[]
+}
+
+/**
+ * Every test runs under this guard: it fails when the page, a worker or the service worker requests a
+ * host other than the page's own origin, when the page throws an uncaught error or logs a console
+ * error, and when the Content-Security-Policy is violated.
+ */
+export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
+  guardOptions: [{}, { option: true }],
+  guard: [
+    async ({ context, page, baseURL, guardOptions }, use) => {
+      const origin = new URL(baseURL ?? 'http://localhost:4173/').origin
+      const guard: Guard = { foreignRequests: [], errors: [], cspViolations: [] }
+      const onRequest = (url: string) => {
+        if (url.startsWith('data:') || url.startsWith('blob:')) return
+        let requestOrigin = ''
+        try {
+          requestOrigin = new URL(url).origin
+        } catch {
+          guard.foreignRequests.push(url)
+          return
+        }
+        if (requestOrigin !== origin) guard.foreignRequests.push(url)
+      }
+      context.on('request', (r) => onRequest(r.url()))
+      page.on('request', (r) => onRequest(r.url()))
+      page.on('pageerror', (e) => guard.errors.push(`uncaught: ${e.message}`))
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return
+        const text = m.text()
+        if (guardOptions.allowConsoleErrors?.test(text)) return
+        guard.errors.push(`console: ${text}`)
+      })
+      await page.exposeBinding('__reportCspViolation', (_src, text: string) => {
+        guard.cspViolations.push(text)
+      })
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation?: (t: string) => void }).__reportCspViolation
+          report?.(`${e.violatedDirective} blocked ${e.blockedURI}`)
+        })
+      })
+      await use(guard)
+      expect(guard.foreignRequests, 'requests to hosts other than the page origin').toEqual([])
+      expect(guard.cspViolations, 'Content-Security-Policy violations').toEqual([])
+      expect(guard.errors, 'uncaught errors or console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Replaces the Encoded token text as a paste would. */
+export async function pasteToken(page: Page, token: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Encoded token' })
+  await box.fill(token)
+}

@@ -40,7 +40,10 @@ export default tseslint.config(
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/features/**', '../[!.]*/**'], message: 'Features must not import each other; compose them in src/app.' }],
+        patterns: [
+          { regex: '^\\.\\./(?!\\.)[^/]+/', message: 'Features must not import each other; compose them in src/app.' },
+          { regex: '/features/', message: 'Features must not import each other; compose them in src/app.' },
+        ],
       }],
     },
   },

@@ -1,0 +1,79 @@
+import { create } from 'zustand'
+import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
+import { createTokenSlice, type TokenSlice } from './token-slice'
+import { createKeysSlice, type KeysSlice } from './keys-slice'
+import { createPolicySlice, type PolicySlice } from './policy-slice'
+import { createSettingsSlice, type SettingsSlice } from './settings-slice'
+import { STORAGE_KEY, STORAGE_VERSION, partializeState, sanitizePersisted, type PersistedState } from './persisted'
+
+/** The whole app state: one store made of slices. */
+export type AppState = TokenSlice & KeysSlice & PolicySlice & SettingsSlice
+
+let restoreProblem: string | null = null
+
+/**
+ * localStorage access that never throws: unreadable JSON or a blocked storage falls back to defaults
+ * and leaves a notice for the user instead of stopping the app.
+ */
+const safeStorage: PersistStorage<PersistedState> = {
+  getItem: (name) => {
+    let text: string | null
+    try {
+      text = localStorage.getItem(name)
+    } catch {
+      restoreProblem = 'This browser blocks local storage, so nothing will be remembered after a reload.'
+      return null
+    }
+    if (text === null) return null
+    try {
+      const parsed = JSON.parse(text) as StorageValue<unknown>
+      if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) throw new Error('not a stored state')
+      return { state: sanitizePersisted(parsed.state), version: typeof parsed.version === 'number' ? parsed.version : 0 }
+    } catch {
+      restoreProblem = 'Saved settings were unreadable and have been reset to defaults.'
+      try {
+        localStorage.removeItem(name)
+      } catch {
+        // Storage may be read-only; the defaults are used either way.
+      }
+      return null
+    }
+  },
+  setItem: (name, value) => {
+    try {
+      localStorage.setItem(name, JSON.stringify(value))
+    } catch {
+      // Quota exceeded or storage blocked: keeping the app working matters more than remembering.
+    }
+  },
+  removeItem: (name) => {
+    try {
+      localStorage.removeItem(name)
+    } catch {
+      // See setItem.
+    }
+  },
+}
+
+export const useAppStore = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createTokenSlice(...a),
+      ...createKeysSlice(...a),
+      ...createPolicySlice(...a),
+      ...createSettingsSlice(...a),
+    }),
+    {
+      name: STORAGE_KEY,
+      version: STORAGE_VERSION,
+      storage: safeStorage,
+      partialize: partializeState,
+      // Older or unknown versions are sanitised field by field rather than discarded wholesale.
+      migrate: (persisted) => sanitizePersisted(persisted),
+      merge: (persisted, current) => ({ ...current, ...sanitizePersisted(persisted) }),
+      onRehydrateStorage: () => () => {
+        if (restoreProblem) useAppStore.getState().setStorageNotice(restoreProblem)
+      },
+    },
+  ),
+)

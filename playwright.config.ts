@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 4173)
+// Separate build folders let several suites (or benchmarks) run side by side.
+const outDir = process.env.E2E_OUT_DIR ?? 'dist'
 
 // The launcher script (scripts/run-e2e.mjs) resolves a Chromium and passes it as CHROMIUM_PATH;
 // when unset, Playwright's own browser is used.
@@ -29,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -17,5 +17,5 @@ try {
 const env = { ...process.env }
 if (chromium) env.CHROMIUM_PATH = chromium
 console.log(`e2e: using ${chromium || "Playwright's own Chromium"}`)
-if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build'], env)
+if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build', '--outDir', process.env.E2E_OUT_DIR ?? 'dist', '--emptyOutDir'], env)
 run('npx', ['playwright', 'test', ...process.argv.slice(2).filter((a) => a !== '--no-build')], env)

@@ -4,6 +4,8 @@ import { test as base, expect, type Page } from '@playwright/test'
 export interface GuardOptions {
   /** Console error texts matching this are not failures. */
   allowConsoleErrors?: RegExp
+  /** Origins besides the base URL's that the test itself serves the app from (sub-path, offline). */
+  extraOrigins?: string[]
 }
 
 interface Guard {
@@ -21,7 +23,7 @@ export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
   guardOptions: [{}, { option: true }],
   guard: [
     async ({ context, page, baseURL, guardOptions }, use) => {
-      const origin = new URL(baseURL ?? 'http://localhost:4173/').origin
+      const origins = new Set([new URL(baseURL ?? 'http://localhost:4173/').origin, ...(guardOptions.extraOrigins ?? [])])
       const guard: Guard = { foreignRequests: [], errors: [], cspViolations: [] }
       const onRequest = (url: string) => {
         if (url.startsWith('data:') || url.startsWith('blob:')) return
@@ -32,7 +34,7 @@ export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
           guard.foreignRequests.push(url)
           return
         }
-        if (requestOrigin !== origin) guard.foreignRequests.push(url)
+        if (!origins.has(requestOrigin)) guard.foreignRequests.push(url)
       }
       context.on('request', (r) => onRequest(r.url()))
       page.on('request', (r) => onRequest(r.url()))

@@ -27,14 +27,13 @@ export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
       const guard: Guard = { foreignRequests: [], errors: [], cspViolations: [] }
       const onRequest = (url: string) => {
         if (url.startsWith('data:') || url.startsWith('blob:')) return
-        let requestOrigin = ''
+        let requestOrigin: string | undefined
         try {
           requestOrigin = new URL(url).origin
         } catch {
-          guard.foreignRequests.push(url)
-          return
+          requestOrigin = undefined
         }
-        if (!origins.has(requestOrigin)) guard.foreignRequests.push(url)
+        if (requestOrigin === undefined || !origins.has(requestOrigin)) guard.foreignRequests.push(url)
       }
       context.on('request', (r) => onRequest(r.url()))
       page.on('request', (r) => onRequest(r.url()))

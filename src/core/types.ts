@@ -224,3 +224,15 @@ export interface CatalogueEntry {
   readonly spec: string
   readonly type: 'string' | 'number' | 'time' | 'boolean' | 'string-or-array' | 'object' | 'array' | 'any'
 }
+
+/** A freshly signed compact JWS and the exact texts that were encoded. */
+export interface SignedToken {
+  /** `base64url(header).base64url(payload).base64url(signature)`. */
+  readonly token: string
+  /** The header text exactly as encoded (compacted unless asked to keep it, `alg`/`kid` synced when asked). */
+  readonly header: string
+  /** The payload text exactly as encoded. */
+  readonly payload: string
+  /** Plain-language notes that did not stop signing, e.g. a short HMAC secret. */
+  readonly warnings: readonly string[]
+}

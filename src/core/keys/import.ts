@@ -1,0 +1,137 @@
+import { base64url } from 'jose'
+import { err, ok, type Result } from '../result'
+import type { JWK, JwsAlgorithm, ParsedKey } from '../types'
+import { algorithmSpec, algorithmsForKey, describeKey, describeNeed, sameAlgorithm, type AlgorithmSpec } from './algorithms'
+
+/** What an imported key will be used for. */
+export type KeyPurpose = 'sign' | 'verify'
+
+/** Error codes of {@link importForAlgorithm}. */
+export type ImportErrorCode = 'ALG_UNSUPPORTED' | 'KEY_ALG_MISMATCH' | 'KEY_NOT_PRIVATE' | 'KEY_USE_MISMATCH' | 'KEY_IMPORT_FAILED'
+
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const
+
+/**
+ * Imports are cached per ParsedKey object, algorithm and usage: ParsedKeys are immutable values, so
+ * a repeated verify (every keystroke in the UI, benchmarks) costs only the signature check.
+ */
+const cache = new WeakMap<ParsedKey, Map<string, Promise<Result<CryptoKey, ImportErrorCode>>>>()
+
+/**
+ * Checks that `key` fits `alg` and imports it with WebCrypto for signing or verifying.
+ *
+ * HS256–HS512 need a secret; RS256–PS512 an RSA key; ES256/ES384/ES512 an EC key on P-256/P-384/P-521; EdDSA and
+ * Ed25519 an Ed25519 key. Signing needs a private key or a secret; verifying uses the public part of a
+ * private key. A key whose JWK `alg` names another algorithm, or whose `use` is `enc`, is refused.
+ * Results are cached per key object, so calling this on every verify is cheap. Never throws.
+ */
+export function importForAlgorithm(
+  key: ParsedKey,
+  alg: JwsAlgorithm,
+  usage: KeyPurpose,
+): Promise<Result<CryptoKey, ImportErrorCode>> {
+  let perKey = cache.get(key)
+  if (perKey === undefined) {
+    perKey = new Map()
+    cache.set(key, perKey)
+  }
+  const slot = `${alg}/${usage}`
+  let pending = perKey.get(slot)
+  if (pending === undefined) {
+    pending = importUncached(key, alg, usage)
+    perKey.set(slot, pending)
+  }
+  return pending
+}
+
+/**
+ * The fit check of {@link importForAlgorithm} alone (no import): null when `key` may be used with
+ * `alg`, else the error. Used to pick candidate keys of a JWKS.
+ */
+export function checkKeyFits(key: ParsedKey, alg: string, usage: KeyPurpose): Result<AlgorithmSpec, ImportErrorCode> {
+  const spec = algorithmSpec(alg)
+  if (spec === undefined) {
+    if (alg === 'none') {
+      return err('ALG_UNSUPPORTED', 'The algorithm "none" uses no key: an unsecured token has no signature to make or check. Choose a signing algorithm such as HS256, RS256 or ES256.')
+    }
+    return err('ALG_UNSUPPORTED', `The algorithm "${alg}" is not supported. Use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA or Ed25519.`)
+  }
+  const what = describeKey(key)
+  const fits = key.kty === spec.kty && (spec.crv === undefined || key.crv === spec.crv)
+  if (!fits) {
+    const choices = algorithmsForKey(key)
+    const hint = choices.length > 0 ? ` Choose ${choices.join(', ')} for this key, or paste ${describeNeed(spec)}.` : ` Paste ${describeNeed(spec)}.`
+    if (spec.family === 'HS') {
+      return err('KEY_ALG_MISMATCH', `The key is ${what}, but ${alg} needs a shared secret. Using a public or private key as an HMAC secret is the algorithm-confusion attack, so it is refused.${hint}`)
+    }
+    return err('KEY_ALG_MISMATCH', `The key is ${what}, but ${alg} needs ${describeNeed(spec)}.${hint}`)
+  }
+  if (key.alg !== undefined && !sameAlgorithm(key.alg, alg)) {
+    return err('KEY_ALG_MISMATCH', `The key is ${what} marked for "${key.alg}" (its JWK "alg"), but the token uses ${alg}. Use ${key.alg}, or remove "alg" from the JWK if the key is meant for ${alg}.`)
+  }
+  if (key.use !== undefined && key.use !== 'sig') {
+    return err('KEY_USE_MISMATCH', `The key is ${what} marked for use "${key.use}" (its JWK "use"), not for signatures ("sig"). Use a signing key, or change "use" to "sig".`)
+  }
+  if (usage === 'sign' && key.kind === 'public') {
+    return err('KEY_NOT_PRIVATE', `The key is ${what}: signing with ${alg} needs the private key. Paste the private key (PEM "PRIVATE KEY" or a JWK with "d"), or generate a new key pair.`)
+  }
+  return ok(spec)
+}
+
+async function importUncached(key: ParsedKey, alg: JwsAlgorithm, usage: KeyPurpose): Promise<Result<CryptoKey, ImportErrorCode>> {
+  const fit = checkKeyFits(key, alg, usage)
+  if (!fit.ok) return fit
+  const spec = fit.value
+  const usages: KeyPurpose[] = [usage]
+  try {
+    if (spec.family === 'HS') {
+      // A ParsedKey built by hand may carry only its oct JWK.
+      const secret = key.secret ?? (typeof key.jwk.k === 'string' ? base64url.decode(key.jwk.k) : undefined)
+      if (secret === undefined || secret.byteLength === 0) {
+        return err('KEY_IMPORT_FAILED', `The HMAC secret is empty, so ${alg} cannot use it. Type or paste a secret (at least ${hashBytes(spec)} bytes is recommended).`)
+      }
+      const cryptoKey = await crypto.subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: spec.hash as string }, false, usages)
+      return ok(cryptoKey)
+    }
+    const source = usage === 'verify' ? (key.publicJwk ?? key.jwk) : key.jwk
+    const jwk = webCryptoJwk(source, usage === 'verify')
+    const cryptoKey = await crypto.subtle.importKey('jwk', jwk as JsonWebKey, webCryptoAlgorithm(spec), false, usages)
+    return ok(cryptoKey)
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    return err('KEY_IMPORT_FAILED', `The key (${describeKey(key)}) could not be imported for ${alg}: ${detail}. Check that the key is complete and not corrupted.`)
+  }
+}
+
+function hashBytes(spec: AlgorithmSpec): number {
+  return spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32
+}
+
+/** The WebCrypto algorithm parameters for importing a key for `spec`. */
+function webCryptoAlgorithm(spec: AlgorithmSpec): RsaHashedImportParams | EcKeyImportParams | Algorithm {
+  switch (spec.family) {
+    case 'RS':
+      return { name: 'RSASSA-PKCS1-v1_5', hash: spec.hash as string }
+    case 'PS':
+      return { name: 'RSA-PSS', hash: spec.hash as string }
+    case 'ES':
+      return { name: 'ECDSA', namedCurve: spec.crv as string }
+    default:
+      return { name: 'Ed25519' }
+  }
+}
+
+/**
+ * Only the key material: WebCrypto rejects a JWK whose `alg`, `use`, `key_ops` or `ext` disagree with
+ * the requested import, and the fit check has already judged those members.
+ */
+function webCryptoJwk(jwk: JWK, publicOnly: boolean): JWK {
+  const out: Record<string, unknown> = {}
+  const members = jwk.kty === 'RSA' ? ['kty', 'n', 'e', ...PRIVATE_MEMBERS] : ['kty', 'crv', 'x', 'y', 'd']
+  for (const name of members) {
+    if (publicOnly && (PRIVATE_MEMBERS as readonly string[]).includes(name)) continue
+    const value = (jwk as Record<string, unknown>)[name]
+    if (value !== undefined) out[name] = value
+  }
+  return out as JWK
+}

@@ -1,0 +1,197 @@
+import { base64url } from 'jose'
+import { err, ok, type Result } from '../result'
+import type { JWK, ParsedKey } from '../types'
+import { jwkThumbprint } from './thumbprint'
+
+/** Error codes of {@link parsedKeyFromJwk}. */
+export type JwkErrorCode =
+  | 'JWK_NOT_OBJECT'
+  | 'JWK_MISSING_MEMBER'
+  | 'JWK_INVALID_MEMBER'
+  | 'JWK_UNSUPPORTED_KTY'
+  | 'JWK_UNSUPPORTED_CURVE'
+  | 'JWK_INVALID'
+
+/** JWK members that only private keys have. */
+export const PRIVATE_MEMBERS: readonly string[] = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth']
+
+const EC_SIZES: Readonly<Record<string, { bytes: number; bits: number }>> = {
+  'P-256': { bytes: 32, bits: 256 },
+  'P-384': { bytes: 48, bits: 384 },
+  'P-521': { bytes: 66, bits: 521 },
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/
+
+/**
+ * Turns one JWK (as parsed from JSON) into a {@link ParsedKey}: checks its members, derives the public
+ * JWK of a private key, measures it and computes its RFC 7638 thumbprint. The key material is test-
+ * imported with WebCrypto so that a broken key is reported here rather than at verification time.
+ */
+export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey, JwkErrorCode>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err('JWK_NOT_OBJECT', `A JWK must be a JSON object, but this is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}. Paste a JWK like {"kty":"EC",…} or a JWKS like {"keys":[…]}.`)
+  }
+  const jwk = value as Record<string, unknown>
+  if (jwk.kty === undefined) return missing('JWK', 'kty', 'Add "kty": "RSA", "EC", "OKP" or "oct".')
+  if (typeof jwk.kty !== 'string') return invalid('kty', 'must be a string ("RSA", "EC", "OKP" or "oct")')
+  for (const name of ['kid', 'alg', 'use'] as const) {
+    if (jwk[name] !== undefined && typeof jwk[name] !== 'string') return invalid(name, 'must be a string')
+  }
+  const kty = jwk.kty
+  const isPrivate = jwk.d !== undefined
+  let bits: number
+  let crv: string | undefined
+  let secret: Uint8Array | undefined
+  switch (kty) {
+    case 'oct': {
+      const k = member(jwk, 'oct', 'k')
+      if (!k.ok) return k
+      if (k.value.length === 0) return invalid('k', 'is empty; an HMAC secret needs at least one byte')
+      secret = k.value
+      bits = k.value.length * 8
+      break
+    }
+    case 'RSA': {
+      const n = member(jwk, 'RSA', 'n')
+      if (!n.ok) return n
+      const e = member(jwk, 'RSA', 'e')
+      if (!e.ok) return e
+      bits = bitLength(n.value)
+      if (bits === 0) return invalid('n', 'is zero')
+      if (isPrivate) {
+        for (const name of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
+          const part = member(jwk, 'RSA private', name, ' WebCrypto needs all of d, p, q, dp, dq and qi to use an RSA private key.')
+          if (!part.ok) return part
+        }
+      }
+      break
+    }
+    case 'EC': {
+      if (jwk.crv === undefined) return missing('EC', 'crv', 'Add "crv": "P-256", "P-384" or "P-521".')
+      if (typeof jwk.crv !== 'string') return invalid('crv', 'must be a string')
+      const size = EC_SIZES[jwk.crv]
+      if (size === undefined) {
+        return err('JWK_UNSUPPORTED_CURVE', `The EC curve "${jwk.crv}" is not supported. JWS uses P-256 (ES256), P-384 (ES384) and P-521 (ES512).`)
+      }
+      crv = jwk.crv
+      for (const name of isPrivate ? ['x', 'y', 'd'] : ['x', 'y']) {
+        const part = member(jwk, 'EC', name)
+        if (!part.ok) return part
+        if (part.value.length !== size.bytes) return invalid(name, `is ${part.value.length} bytes, but ${crv} needs exactly ${size.bytes}`)
+      }
+      bits = size.bits
+      break
+    }
+    case 'OKP': {
+      if (jwk.crv === undefined) return missing('OKP', 'crv', 'Add "crv": "Ed25519".')
+      if (typeof jwk.crv !== 'string') return invalid('crv', 'must be a string')
+      if (jwk.crv !== 'Ed25519') {
+        const why = jwk.crv.startsWith('X') ? `${jwk.crv} is for key agreement (ECDH), not signatures` : `${jwk.crv} is not supported`
+        return err('JWK_UNSUPPORTED_CURVE', `The OKP curve "${jwk.crv}" cannot sign JWS here: ${why}. Use an Ed25519 key.`)
+      }
+      crv = jwk.crv
+      for (const name of isPrivate ? ['x', 'd'] : ['x']) {
+        const part = member(jwk, 'OKP', name)
+        if (!part.ok) return part
+        if (part.value.length !== 32) return invalid(name, `is ${part.value.length} bytes, but Ed25519 needs exactly 32`)
+      }
+      bits = 256
+      break
+    }
+    default:
+      return err('JWK_UNSUPPORTED_KTY', `The JWK's "kty" is "${kty}", which is not supported. Use "RSA", "EC", "OKP" (Ed25519) or "oct" (HMAC secret).`)
+  }
+  const full = { ...jwk } as JWK
+  const publicJwk = kty === 'oct' ? undefined : publicPart(full)
+  if (kty !== 'oct') {
+    const check = await tryImport(full, publicJwk as JWK, isPrivate)
+    if (check !== undefined) return err('JWK_INVALID', `The ${kty === 'OKP' ? 'Ed25519' : kty} JWK is not a valid key: ${check}. Check that it was copied completely.`)
+  }
+  const thumbprint = await jwkThumbprint(publicJwk ?? full)
+  if (!thumbprint.ok) return err('JWK_INVALID', thumbprint.error.message)
+  const parsed: ParsedKey = {
+    kind: kty === 'oct' ? 'secret' : isPrivate ? 'private' : 'public',
+    kty: kty as ParsedKey['kty'],
+    bits,
+    jwk: full,
+    thumbprint: thumbprint.value,
+    ...(crv !== undefined ? { crv } : {}),
+    ...(publicJwk !== undefined ? { publicJwk } : {}),
+    ...(secret !== undefined ? { secret } : {}),
+    ...(typeof jwk.kid === 'string' ? { kid: jwk.kid } : {}),
+    ...(typeof jwk.alg === 'string' ? { alg: jwk.alg } : {}),
+    ...(typeof jwk.use === 'string' ? { use: jwk.use } : {}),
+  }
+  return ok(parsed)
+}
+
+/** A ParsedKey for raw HMAC secret bytes. */
+export async function parsedSecret(bytes: Uint8Array): Promise<ParsedKey> {
+  const jwk: JWK = { kty: 'oct', k: base64url.encode(bytes) }
+  const thumbprint = await jwkThumbprint(jwk)
+  return {
+    kind: 'secret',
+    kty: 'oct',
+    bits: bytes.length * 8,
+    jwk,
+    secret: bytes,
+    thumbprint: thumbprint.ok ? thumbprint.value : '',
+  }
+}
+
+/** The public members of a JWK (drops private members and `key_ops`, which would say "sign"). */
+export function publicPart(jwk: JWK): JWK {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(jwk)) {
+    if (!PRIVATE_MEMBERS.includes(name) && name !== 'key_ops') out[name] = value
+  }
+  return out as JWK
+}
+
+function member(jwk: Record<string, unknown>, what: string, name: string, extra = ''): Result<Uint8Array, JwkErrorCode> {
+  const value = jwk[name]
+  if (value === undefined) return missing(what, name, extra.trim())
+  if (typeof value !== 'string' || !BASE64URL.test(value) || value.length % 4 === 1) {
+    return invalid(name, 'must be a base64url string (letters, digits, "-" and "_", no padding)')
+  }
+  try {
+    return ok(base64url.decode(value))
+  } catch {
+    return invalid(name, 'must be a base64url string (letters, digits, "-" and "_", no padding)')
+  }
+}
+
+function missing(what: string, name: string, hint: string): Result<never, JwkErrorCode> {
+  return err('JWK_MISSING_MEMBER', `The ${what === 'JWK' ? '' : `${what} `}JWK has no "${name}" member.${hint ? ` ${hint}` : ''}`)
+}
+
+function invalid(name: string, problem: string): Result<never, JwkErrorCode> {
+  return err('JWK_INVALID_MEMBER', `The JWK member "${name}" ${problem}.`)
+}
+
+function bitLength(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length && bytes[i] === 0) i++
+  if (i === bytes.length) return 0
+  return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i] as number))
+}
+
+/** Imports the key material once to find broken keys early; returns the problem, or undefined. */
+async function tryImport(full: JWK, publicJwk: JWK, isPrivate: boolean): Promise<string | undefined> {
+  const algorithm =
+    full.kty === 'RSA' ? { name: 'RSA-PSS', hash: 'SHA-256' } : full.kty === 'EC' ? { name: 'ECDSA', namedCurve: full.crv as string } : { name: 'Ed25519' }
+  const material = (jwk: JWK, keep: readonly string[]) => {
+    const out: Record<string, unknown> = {}
+    for (const name of keep) if ((jwk as Record<string, unknown>)[name] !== undefined) out[name] = (jwk as Record<string, unknown>)[name]
+    return out as JsonWebKey
+  }
+  const publicMembers = ['kty', 'crv', 'n', 'e', 'x', 'y']
+  try {
+    await crypto.subtle.importKey('jwk', material(publicJwk, publicMembers), algorithm, false, ['verify'])
+    if (isPrivate) await crypto.subtle.importKey('jwk', material(full, [...publicMembers, ...PRIVATE_MEMBERS]), algorithm, false, ['sign'])
+    return undefined
+  } catch (cause) {
+    return cause instanceof Error ? cause.message : String(cause)
+  }
+}

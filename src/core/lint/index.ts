@@ -1,0 +1,67 @@
+/**
+ * Security lint: runs every rule family over a decoded token and the keys given with it.
+ */
+import type { DecodedToken } from '../types'
+import { algNoneRule, keyAlgMismatchRule } from './alg-rules'
+import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
+import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
+import { weakRsaKeyRule } from './key-rules'
+import { sensitiveDataRule } from './payload-rules'
+import { hmacSecretRule } from './secret-rules'
+import { ecdsaZeroRule } from './signature-rules'
+import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './time-rules'
+import type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
+
+export type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
+export { isCommonSecret, COMMON_PASSWORD_COUNT } from './common-secrets'
+export { luhnValid } from './payload-rules'
+export { base64urlProblem } from './encoding-rules'
+
+/** Default longest acceptable lifetime: one day. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400
+
+/** Every rule, in the order their findings are listed within one severity. */
+export const lintRules: readonly LintRule[] = [
+  algNoneRule,
+  keyAlgMismatchRule,
+  hmacSecretRule,
+  ecdsaZeroRule,
+  keySourceRule,
+  kidInjectionRule,
+  weakRsaKeyRule,
+  sensitiveDataRule,
+  duplicateMemberRule,
+  critRule,
+  missingExpRule,
+  lifetimeRule,
+  iatFutureRule,
+  nbfAfterExpRule,
+  canonicalBase64urlRule,
+  oversizedTokenRule,
+]
+
+const rank: Readonly<Record<FindingSeverity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
+
+/** Fills in the defaults of a {@link LintContext}. */
+export function resolveLintContext(context: LintContext): ResolvedLintContext {
+  const max = context.maxLifetimeSeconds
+  return {
+    keys: context.keys ?? null,
+    secretText: context.secretText,
+    now: context.now ?? Date.now() / 1000,
+    maxLifetimeSeconds: max !== undefined && Number.isFinite(max) && max >= 0 ? max : DEFAULT_MAX_LIFETIME_SECONDS,
+  }
+}
+
+/**
+ * Security findings for a decoded token and the key(s) given with it, most severe first (rule
+ * order within a severity). Returns an empty list for a clean token; never throws.
+ */
+export function lintToken(token: DecodedToken, context: LintContext = {}): Finding[] {
+  const resolved = resolveLintContext(context)
+  const findings = lintRules.flatMap((rule) => rule(token, resolved))
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding)
+}

@@ -1,0 +1,6 @@
+export * from './types'
+export * from './env'
+export { correctVerify, SERVER_ALGORITHMS } from './correct-verify'
+export { verifyPractice } from './verify-practice'
+export { practiceChallenges, challengeSucceeded } from './challenges'
+export { KEY_FOLDER, joinPath, runKeyQuery, runShell, type ShellOutput, type SqlOutcome } from './virtual-server'

@@ -1,0 +1,255 @@
+import type { Extraction } from '../types'
+
+/** Names under which URLs, JSON bodies and cookies carry tokens, most specific first. */
+const TOKEN_NAMES: readonly string[] = ['id_token', 'access_token', 'token', 'jwt']
+
+const SCHEMES: Readonly<Record<string, string>> = { bearer: 'Bearer', dpop: 'DPoP' }
+
+/** Each pass removes one wrapper; real pastes nest at most a few (quotes around a header line…). */
+const MAX_PASSES = 12
+
+type Step = (text: string) => { readonly text: string; readonly notes: readonly string[] } | null
+
+/**
+ * Pulls a compact token out of whatever was pasted: surrounding whitespace and quotes, line breaks
+ * inside a wrapped token, `Bearer …` and `Authorization: Bearer …`, a URL (query or fragment) with
+ * `id_token=`, `access_token=` or `token=` (URL-decoded), a `Cookie:` / `Set-Cookie:` line (the value
+ * that looks like a JWT), a JSON body such as `{"access_token":"…"}`, and as a last resort the first
+ * JWT-looking word of a longer text (a curl command, a log line). `stripped` says, in order, what was
+ * removed. Linear in the input length (no backtracking regular expressions); never throws.
+ */
+export function extractToken(text: string): Extraction {
+  const stripped: string[] = []
+  let current = text
+  const trimmed = current.trim()
+  if (trimmed !== current && trimmed !== '') stripped.push('Removed surrounding spaces and line breaks.')
+  current = trimmed
+  try {
+    for (let pass = 0; pass < MAX_PASSES && current !== ''; pass++) {
+      let changed = false
+      for (const step of STEPS) {
+        const result = step(current)
+        if (result === null || result.text === current) continue
+        current = result.text.trim()
+        for (const note of result.notes) if (!stripped.includes(note)) stripped.push(note)
+        changed = true
+        break
+      }
+      if (!changed) break
+    }
+  } catch {
+    // Every step guards its own parsing; this only keeps the contract if one ever does not.
+  }
+  return { token: current, stripped }
+}
+
+function isBase64urlCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f
+}
+
+/** Only characters a compact token (or a base64-damaged one) can contain. */
+function isTokenText(s: string): boolean {
+  if (s === '') return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (!isBase64urlCode(c) && c !== 0x2e && c !== 0x2b && c !== 0x2f && c !== 0x3d) return false
+  }
+  return true
+}
+
+function dotCount(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x2e) n++
+  return n
+}
+
+/** A compact JWS or JWE: token characters with 2 or 4 dots and a non-empty first part. */
+function looksLikeJwt(s: string): boolean {
+  const dots = dotCount(s)
+  return isTokenText(s) && (dots === 2 || dots === 4) && !s.startsWith('.')
+}
+
+const QUOTES = new Set(['"', "'", '`'])
+
+const surroundingQuotes: Step = (text) => {
+  const first = text[0]
+  if (text.length >= 2 && first !== undefined && QUOTES.has(first) && text.endsWith(first)) {
+    return { text: text.slice(1, -1), notes: ['Removed the surrounding quotes.'] }
+  }
+  return null
+}
+
+const trailingPunctuation: Step = (text) => {
+  const last = text[text.length - 1]
+  if ((last === ',' || last === ';') && text.length > 1) {
+    const rest = text.slice(0, -1).trim()
+    const inner = QUOTES.has(rest[0] ?? '') && rest.endsWith(rest[0] ?? '') ? rest.slice(1, -1) : rest
+    if (isTokenText(inner)) return { text: rest, notes: [`Removed a trailing '${last}'.`] }
+  }
+  return null
+}
+
+const jsonBody: Step = (text) => {
+  if (!text.startsWith('{') || !text.endsWith('}')) return null
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null
+  const entries = Object.entries(parsed as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string')
+  const named = TOKEN_NAMES.flatMap((name) => entries.filter(([n]) => n === name))
+  const pick = named.find(([, v]) => looksLikeJwt(v.trim())) ?? entries.find(([, v]) => looksLikeJwt(v.trim())) ?? named[0]
+  if (pick === undefined) return null
+  const notes = [`Took the value of the JSON member "${pick[0]}".`]
+  const others = entries.filter(([n, v]) => n !== pick[0] && looksLikeJwt(v.trim())).map(([n]) => `"${n}"`)
+  if (others.length > 0) notes.push(`The JSON also has ${others.join(', ')}: paste ${others.length === 1 ? 'it' : 'one'} alone to decode ${others.length === 1 ? 'it' : 'another'}.`)
+  return { text: pick[1], notes }
+}
+
+const AUTHORIZATION = /^authorization[ \t]*:[ \t]*/i
+const SCHEME = /^(bearer|dpop)[ \t]+/i
+
+const authorizationHeader: Step = (text) => {
+  const header = AUTHORIZATION.exec(text)
+  const rest = header === null ? text : text.slice(header[0].length)
+  const scheme = SCHEME.exec(rest)
+  if (header === null && scheme === null) return null
+  const name = scheme === null ? '' : (SCHEMES[(scheme[1] as string).toLowerCase()] as string)
+  const value = scheme === null ? rest : rest.slice(scheme[0].length)
+  if (header !== null && scheme !== null) return { text: value, notes: [`Removed the 'Authorization: ${name}' prefix.`] }
+  if (header !== null) return { text: value, notes: ["Removed the 'Authorization:' header name."] }
+  return { text: value, notes: [`Removed the '${name}' prefix.`] }
+}
+
+const COOKIE = /^(set-cookie|cookie)[ \t]*:[ \t]*/i
+
+const cookieHeader: Step = (text) => {
+  const match = COOKIE.exec(text)
+  if (match === null) return null
+  const header = (match[1] as string).toLowerCase() === 'set-cookie' ? 'Set-Cookie' : 'Cookie'
+  // Set-Cookie carries one cookie; what follows its first ';' are attributes (Path, HttpOnly…).
+  const body = text.slice(match[0].length)
+  let pick: readonly [string, string] | undefined
+  let named: readonly [string, string] | undefined
+  for (let start = 0; start <= body.length;) {
+    let end = start
+    while (end < body.length && !isCookieSeparator(body.charCodeAt(end))) end++
+    const item = body.slice(start, end)
+    start = end + 1
+    const eq = item.indexOf('=')
+    if (eq >= 0) {
+      const pair = [item.slice(0, eq).trim(), unquote(item.slice(eq + 1).trim())] as const
+      if (looksLikeJwt(urlDecode(pair[1]))) {
+        pick = pair
+        break
+      }
+      if (named === undefined && /token|jwt|session/i.test(pair[0])) named = pair
+    }
+    if (header === 'Set-Cookie') break
+  }
+  pick ??= named
+  if (pick === undefined) return { text: text.slice(match[0].length), notes: [`Removed the '${header}:' header name.`] }
+  const value = urlDecode(pick[1])
+  const notes = [`Took the value of the cookie "${pick[0]}" from the ${header} header.`]
+  if (value !== pick[1]) notes.push('URL-decoded it.')
+  return { text: value, notes }
+}
+
+const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i
+const PARAMETER = /(?:^|[?#&;])(?:id_token|access_token|token|jwt)=/
+
+const urlParameters: Step = (text) => {
+  if (!URL_START.test(text) && !text.startsWith('#') && !text.startsWith('?') && !PARAMETER.test(text)) return null
+  const hash = text.indexOf('#')
+  const beforeHash = hash < 0 ? text : text.slice(0, hash)
+  const question = beforeHash.indexOf('?')
+  const fragment = hash < 0 ? null : text.slice(hash + 1)
+  const query = question < 0 ? null : beforeHash.slice(question + 1)
+  const sources: [string, string][] = []
+  // OpenID Connect returns tokens in the fragment, so it wins over the query.
+  if (fragment !== null) sources.push(['URL fragment', fragment])
+  if (query !== null) sources.push(['URL query', query])
+  if (fragment === null && query === null && !URL_START.test(text)) sources.push(['parameters', text])
+  for (const name of TOKEN_NAMES) {
+    for (const [where, params] of sources) {
+      for (const item of params.split('&')) {
+        const eq = item.indexOf('=')
+        if (eq < 0 || item.slice(0, eq) !== name) continue
+        const raw = item.slice(eq + 1)
+        const value = urlDecode(raw)
+        const decoded = value !== raw ? ' and URL-decoded it' : ''
+        return { text: value, notes: [`Took the "${name}" parameter from the ${where}${decoded}.`] }
+      }
+    }
+  }
+  return null
+}
+
+const innerWhitespace: Step = (text) => {
+  if (!/\s/.test(text)) return null
+  const joined = text.replace(/\s+/g, '')
+  // Only a wrapped token: joining the words of ordinary text would invent a token.
+  if (!looksLikeJwt(joined)) return null
+  return { text: joined, notes: ['Removed line breaks and spaces inside the token.'] }
+}
+
+const embeddedToken: Step = (text) => {
+  if (isTokenText(text)) return null
+  let fallback: string | null = null
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1
+    if (c >= 0 && (isBase64urlCode(c) || c === 0x2e)) {
+      if (start < 0) start = i
+      continue
+    }
+    if (start >= 0) {
+      const word = trimDots(text.slice(start, i))
+      start = -1
+      if (looksLikeJwt(word)) {
+        if (word.startsWith('eyJ')) return { text: word, notes: ['Picked the token out of the surrounding text.'] }
+        if (fallback === null && word.length >= 16) fallback = word
+      }
+    }
+  }
+  return fallback === null ? null : { text: fallback, notes: ['Picked the token out of the surrounding text.'] }
+}
+
+const STEPS: readonly Step[] = [
+  trailingPunctuation,
+  surroundingQuotes,
+  jsonBody,
+  authorizationHeader,
+  cookieHeader,
+  urlParameters,
+  innerWhitespace,
+  embeddedToken,
+]
+
+/** Sentence dots around a word are not part of a token (no regex: `\\.+$` backtracks quadratically). */
+function trimDots(word: string): string {
+  let a = 0
+  let b = word.length
+  while (a < b && word.charCodeAt(a) === 0x2e) a++
+  while (b > a && word.charCodeAt(b - 1) === 0x2e) b--
+  return word.slice(a, b)
+}
+
+function isCookieSeparator(c: number): boolean {
+  return c === 0x3b || c === 0x0a || c === 0x0d
+}
+
+function unquote(value: string): string {
+  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value
+}
+
+function urlDecode(value: string): string {
+  if (!value.includes('%')) return value
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -1,0 +1,149 @@
+import type { Diagnostic, JsonValue, SegmentName } from '../types'
+import type { OffsetRange } from './base64url'
+
+/** JWS `alg` values the engine knows (RFC 7518 §3.1, RFC 8037, RFC 9864). */
+export const KNOWN_JWS_ALGORITHMS: readonly string[] = [
+  'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
+  'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'none',
+]
+
+/** JWE key-management `alg` values (RFC 7518 §4.1). */
+export const KNOWN_JWE_ALGORITHMS: readonly string[] = [
+  'RSA1_5', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'A128KW', 'A192KW', 'A256KW', 'dir',
+  'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW',
+  'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW',
+]
+
+/** JWE content-encryption `enc` values (RFC 7518 §5.1). */
+export const KNOWN_JWE_ENCRYPTIONS: readonly string[] = [
+  'A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM',
+]
+
+/**
+ * `typ` values in common use (compared case-insensitively, with or without `application/`):
+ * RFC 7519, RFC 9068 (at+jwt), RFC 9449 (dpop+jwt), RFC 8417 (secevent+jwt), OIDC back-channel logout,
+ * RFC 9701 (token-introspection+jwt), RFC 9101 (oauth-authz-req+jwt), SD-JWT key binding, OpenID
+ * Federation, and others.
+ */
+export const COMMON_TYP_VALUES: readonly string[] = [
+  'JWT', 'JOSE', 'at+jwt', 'dpop+jwt', 'secevent+jwt', 'logout+jwt', 'token-introspection+jwt',
+  'oauth-authz-req+jwt', 'jwk-set+jwt', 'kb+jwt', 'entity-statement+jwt', 'trust-mark+jwt', 'jwt-vc', 'vc+jwt',
+  'vp+jwt', 'client-attestation+jwt', 'client-attestation-pop+jwt', 'txn-token+jwt', 'rc+jwt',
+]
+
+/**
+ * Header parameters that may never appear in `crit` because the base specifications define them
+ * (RFC 7515 §4.1.11, RFC 7516 §4.1.13, RFC 7518 §4.6.1, §4.7.1, §4.8.1).
+ */
+const REGISTERED_HEADER_PARAMETERS = new Set([
+  'alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit',
+  'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c',
+])
+
+/**
+ * Extensions listed in `crit` that this app processes. None yet: it does not implement, for
+ * example, RFC 7797 `b64`, so a conforming verifier (this one) must reject tokens that need it.
+ */
+export const UNDERSTOOD_CRITICAL_PARAMETERS: readonly string[] = []
+
+/** Where the header sits and how to underline one of its members. */
+export interface HeaderContext {
+  readonly segment: SegmentName
+  /** The whole header segment in the token. */
+  readonly whole: OffsetRange
+  /** Token range of the value of the last member with this name (falls back to the whole header). */
+  readonly memberValue: (name: string) => OffsetRange
+}
+
+/**
+ * Checks a decoded JOSE header object: `alg` present and known (JWS or JWE list), `enc` for JWE,
+ * `crit` well-formed and understood, and `typ` a common value.
+ */
+export function checkHeader(header: { [name: string]: JsonValue }, jwe: boolean, at: HeaderContext): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const push = (severity: Diagnostic['severity'], code: string, range: OffsetRange, message: string) =>
+    out.push({ severity, segment: at.segment, offset: range.start, length: range.end - range.start, code, message })
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(header, name)
+
+  const alg = header['alg']
+  if (!has('alg')) {
+    push('error', 'MISSING_ALG', at.whole, jwe
+      ? 'The header has no "alg" member: a JWE header must name its key-management algorithm (RFC 7516 §4.1.1).'
+      : 'The header has no "alg" member: every JWS header must name its signature algorithm (RFC 7515 §4.1.1), so the signature cannot be checked.')
+  } else if (typeof alg !== 'string') {
+    push('error', 'ALG_NOT_STRING', at.memberValue('alg'), `The header's "alg" must be a string such as "HS256", not ${describeJson(alg)}.`)
+  } else {
+    const known = jwe ? KNOWN_JWE_ALGORITHMS : KNOWN_JWS_ALGORITHMS
+    if (!known.includes(alg)) {
+      const fix = known.find((k) => k.toLowerCase() === alg.toLowerCase())
+      const hint = fix !== undefined ? ` Algorithm names are case-sensitive: did you mean "${fix}"?` : ''
+      push('warning', 'UNKNOWN_ALG', at.memberValue('alg'), jwe
+        ? `The key-management algorithm "${alg}" is not one the JWE specification registers (RFC 7518 §4.1).${hint}`
+        : `The algorithm "${alg}" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, EdDSA, Ed25519, none), so the signature cannot be checked here.${hint}`)
+    }
+  }
+
+  if (jwe) {
+    const enc = header['enc']
+    if (!has('enc')) {
+      push('error', 'MISSING_ENC', at.whole, 'The header has no "enc" member: a JWE header must name its content-encryption algorithm (RFC 7516 §4.1.2).')
+    } else if (typeof enc !== 'string' || !KNOWN_JWE_ENCRYPTIONS.includes(enc)) {
+      push('warning', 'UNKNOWN_ENC', at.memberValue('enc'), `The content encryption ${typeof enc === 'string' ? `"${enc}"` : describeJson(enc)} is not one the JWE specification registers (${KNOWN_JWE_ENCRYPTIONS.join(', ')}).`)
+    }
+  }
+
+  if (has('crit')) checkCrit(header, at, push)
+
+  if (has('typ')) {
+    const typ = header['typ']
+    if (typeof typ !== 'string') {
+      push('warning', 'TYP_UNUSUAL', at.memberValue('typ'), `The header's "typ" should be a string such as "JWT", not ${describeJson(typ)}.`)
+    } else {
+      const normal = typ.toLowerCase().replace(/^application\//, '')
+      if (!COMMON_TYP_VALUES.some((t) => t.toLowerCase() === normal)) {
+        push('info', 'TYP_UNUSUAL', at.memberValue('typ'), `The header's "typ" is "${typ}", which is not a common token type (such as JWT, at+jwt, dpop+jwt or secevent+jwt). That is allowed, but verifiers that check "typ" may reject the token.`)
+      }
+    }
+  }
+  return out
+}
+
+function checkCrit(
+  header: { [name: string]: JsonValue },
+  at: HeaderContext,
+  push: (severity: Diagnostic['severity'], code: string, range: OffsetRange, message: string) => void,
+): void {
+  const crit = header['crit']
+  const range = at.memberValue('crit')
+  if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
+    push('error', 'CRIT_INVALID', range, 'The header\'s "crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11).')
+    return
+  }
+  for (const name of crit as string[]) {
+    if (REGISTERED_HEADER_PARAMETERS.has(name)) {
+      push('error', 'CRIT_INVALID', range, `The header's "crit" lists "${name}", which the JOSE specifications define themselves; "crit" may only list extensions (RFC 7515 §4.1.11).`)
+    } else if (!Object.prototype.hasOwnProperty.call(header, name)) {
+      push('error', 'CRIT_NOT_PRESENT', range, `The header's "crit" lists "${name}", but the header has no "${name}" member, so verifiers must reject the token (RFC 7515 §4.1.11).`)
+    } else if (!UNDERSTOOD_CRITICAL_PARAMETERS.includes(name)) {
+      push('error', 'CRIT_UNKNOWN', range, `The header marks "${name}" as critical ("crit"), but this app does not understand that extension, so a conforming verifier must reject the token.`)
+    }
+  }
+}
+
+/** A short description of a JSON value for messages. */
+export function describeJson(value: JsonValue | undefined): string {
+  if (value === undefined) return 'nothing'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  switch (typeof value) {
+    case 'bigint':
+    case 'number':
+      return `the number ${String(value)}`
+    case 'boolean':
+      return String(value)
+    case 'string':
+      return 'a string'
+    default:
+      return 'an object'
+  }
+}

@@ -1,0 +1,176 @@
+import { base64url } from 'jose'
+import { algorithmSpec } from '../keys/algorithms'
+import { importForAlgorithm, type ImportErrorCode } from '../keys/import'
+import { err, ok, type Result } from '../result'
+import type { JsonMember, JwsAlgorithm, ParsedKey, SignedToken } from '../types'
+import { compactJson, describeJsonError, parseJsonText } from './json'
+
+/** What {@link signToken} signs. */
+export interface SignInput {
+  /** Header JSON text; must be an object. */
+  readonly header: string
+  /** Payload text: JSON is compacted, anything else is signed as its UTF-8 bytes. */
+  readonly payload: string
+  readonly alg: JwsAlgorithm
+  /** Secret or private key; ignored for `none`. */
+  readonly key: ParsedKey | null
+  /** Set the header's `alg` to `alg`, and its `kid` to the key's `kid` when the key has one. */
+  readonly syncHeader?: boolean
+  /**
+   * Encode the header and payload texts exactly as given instead of compacting JSON (default
+   * false): re-signing a token's own bytes, with their line breaks, needs this.
+   */
+  readonly keepText?: boolean
+}
+
+/** Error codes of {@link signToken} and {@link signSigningInput} (plus those of `importForAlgorithm`). */
+export type SignErrorCode = 'HEADER_NOT_JSON' | 'HEADER_NOT_OBJECT' | 'NO_SIGNING_KEY' | 'SIGN_FAILED' | ImportErrorCode
+
+const ENCODER = new TextEncoder()
+
+/**
+ * Signs a header and payload as a compact JWS with WebCrypto. JSON is re-encoded compactly keeping
+ * member order and number text (unless `keepText`), and exactly the bytes of
+ * `base64url(header) '.' base64url(payload)` are signed. With `syncHeader`, the header's `alg` (added
+ * as the first member when missing) and `kid` (from the key) are edited in the text, other members
+ * untouched. Short HMAC secrets and a header `alg` that disagrees with `alg` give warnings, not
+ * errors. Never throws.
+ */
+export async function signToken(input: SignInput): Promise<Result<SignedToken, SignErrorCode>> {
+  const headerResult = prepareHeader(input)
+  if (!headerResult.ok) return headerResult
+  const warnings: string[] = [...headerResult.value.warnings]
+  const header = headerResult.value.text
+
+  let payload = input.payload
+  const parsedPayload = parseJsonText(payload)
+  const payloadError = parsedPayload.errors[0]
+  if (payloadError === undefined) {
+    if (!input.keepText) payload = (compactJson(payload) as { ok: true; value: string }).value
+    for (const dup of parsedPayload.duplicates) {
+      warnings.push(`The payload has the member "${dup.name}" more than once; verifiers disagree on which value wins.`)
+    }
+  } else if (/^\s*[[{]/.test(payload.slice(0, 64))) {
+    warnings.push(`The payload is not valid JSON (${describeJsonError(payloadError).replace(/\.$/, '')}), so it was signed as plain text.`)
+  }
+
+  const signingInput = `${base64url.encode(header)}.${base64url.encode(payload)}`
+  const signature = await signSigningInput(signingInput, input.alg, input.key)
+  if (!signature.ok) return signature
+  warnings.push(...signature.value.warnings)
+  return ok({ token: `${signingInput}.${signature.value.signature}`, header, payload, warnings })
+}
+
+/**
+ * Signs a JWS signing input (`base64url(header).base64url(payload)`, as ASCII) and returns the
+ * base64url signature: HS* (HMAC), RS* (RSASSA-PKCS1-v1_5), PS* (RSA-PSS, salt length = hash
+ * length), ES* (ECDSA, raw R‖S as JWS requires), EdDSA/Ed25519, and `none` (empty signature). The
+ * key must fit the algorithm (see `importForAlgorithm`). Never throws.
+ */
+export async function signSigningInput(
+  signingInput: string,
+  alg: JwsAlgorithm,
+  key: ParsedKey | null,
+): Promise<Result<{ readonly signature: string; readonly warnings: readonly string[] }, SignErrorCode>> {
+  const warnings: string[] = []
+  if (alg === 'none') {
+    if (key !== null) warnings.push('The algorithm is "none", so the key was not used and the token has no signature.')
+    return ok({ signature: '', warnings })
+  }
+  const spec = algorithmSpec(alg)
+  if (key === null || spec === undefined) {
+    return err('NO_SIGNING_KEY', `Signing with ${alg} needs a key: ${needsKey(alg)}`)
+  }
+  const imported = await importForAlgorithm(key, alg, 'sign')
+  if (!imported.ok) return imported
+  if (spec.family === 'HS') {
+    const hashBits = Number(alg.slice(2))
+    const bits = (key.secret?.byteLength ?? key.bits / 8) * 8
+    if (bits < hashBits) {
+      warnings.push(`The HMAC secret is ${bits} bits (${bits / 8} bytes), shorter than the ${hashBits} bits RFC 7518 §3.2 requires for ${alg}; short secrets can be brute-forced. Use a random secret of at least ${hashBits / 8} bytes.`)
+    }
+  }
+  try {
+    const bytes = await crypto.subtle.sign(signParameters(alg), imported.value, ENCODER.encode(signingInput))
+    return ok({ signature: base64url.encode(new Uint8Array(bytes)), warnings })
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    return err('SIGN_FAILED', `Signing with ${alg} failed: ${detail}. Check that the key is complete and matches the algorithm.`)
+  }
+}
+
+function needsKey(alg: JwsAlgorithm): string {
+  if (alg.startsWith('HS')) return 'type or paste the shared secret into the signing key.'
+  if (alg.startsWith('ES')) return 'paste an EC private key (PEM or JWK), or generate one.'
+  if (alg === 'EdDSA' || alg === 'Ed25519') return 'paste an Ed25519 private key (PEM or JWK), or generate one.'
+  return 'paste an RSA private key (PEM or JWK), or generate one.'
+}
+
+function signParameters(alg: JwsAlgorithm): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
+  const hash = `SHA-${alg.slice(2)}`
+  switch (alg.slice(0, 2)) {
+    case 'HS':
+      return { name: 'HMAC' }
+    case 'RS':
+      return { name: 'RSASSA-PKCS1-v1_5' }
+    case 'PS':
+      // RFC 7518 §3.5: the salt is as long as the hash output.
+      return { name: 'RSA-PSS', saltLength: Number(alg.slice(2)) / 8 }
+    case 'ES':
+      return { name: 'ECDSA', hash }
+    default:
+      return { name: 'Ed25519' }
+  }
+}
+
+function prepareHeader(input: SignInput): Result<{ text: string; warnings: string[] }, SignErrorCode> {
+  const parsed = parseJsonText(input.header)
+  const first = parsed.errors[0]
+  if (first !== undefined) {
+    return err('HEADER_NOT_JSON', `The header is not valid JSON: ${describeJsonError(first)} Fix the header before signing.`)
+  }
+  const value = parsed.value
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err('HEADER_NOT_OBJECT', 'The header must be a JSON object, such as {"alg":"HS256","typ":"JWT"}.')
+  }
+  const warnings: string[] = []
+  let text = input.keepText ? input.header : (compactJson(input.header) as { ok: true; value: string }).value
+  if (input.syncHeader) {
+    text = setMember(text, 'alg', JSON.stringify(input.alg), 'first')
+    const kid = input.key?.kid
+    if (kid !== undefined && input.alg !== 'none') text = setMember(text, 'kid', JSON.stringify(kid), 'last')
+  } else {
+    const alg = value['alg']
+    if (alg !== input.alg) {
+      const shown = typeof alg === 'string' ? `"${alg}"` : 'missing'
+      warnings.push(`The header's "alg" is ${shown}, but the token is signed with ${input.alg}; verifiers go by the header, so it will not verify.`)
+    }
+  }
+  for (const dup of parsed.duplicates) {
+    warnings.push(`The header has the member "${dup.name}" more than once; verifiers disagree on which value wins.`)
+  }
+  return ok({ text, warnings })
+}
+
+/**
+ * Sets a top-level member of a JSON object text by editing the text: every occurrence's value is
+ * replaced, or the member is inserted as the first or last member. Other text stays byte-identical.
+ */
+function setMember(text: string, name: string, valueJson: string, where: 'first' | 'last'): string {
+  const members: readonly JsonMember[] = parseJsonText(text).members
+  const matches = members.filter((m) => m.name === name)
+  if (matches.length > 0) {
+    let out = text
+    for (const m of [...matches].reverse()) out = out.slice(0, m.valueStart) + valueJson + out.slice(m.valueEnd)
+    return out
+  }
+  const member = `${JSON.stringify(name)}:${valueJson}`
+  if (where === 'first') {
+    const open = text.indexOf('{')
+    return text.slice(0, open + 1) + member + (members.length > 0 ? ',' : '') + text.slice(open + 1)
+  }
+  const last = members[members.length - 1]
+  if (last !== undefined) return `${text.slice(0, last.end)},${member}${text.slice(last.end)}`
+  const close = text.lastIndexOf('}')
+  return text.slice(0, close) + member + text.slice(close)
+}

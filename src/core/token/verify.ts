@@ -1,0 +1,227 @@
+import { err, ok, type Result } from '../result'
+import type { DecodedToken, KeyInput, KeyRef, ParsedKey, Verification } from '../types'
+import { algorithmSpec, describeKey, type AlgorithmSpec } from '../keys/algorithms'
+import { TAG, readTopSequence } from '../keys/der'
+import { checkKeyFits, importForAlgorithm } from '../keys/import'
+
+/** Error codes of {@link verifyToken}: the cases where the signature could not be checked at all. */
+export type VerifyErrorCode =
+  | 'NO_KEY'
+  | 'ALG_NONE'
+  | 'ALG_MISSING'
+  | 'ALG_UNSUPPORTED'
+  | 'KEY_ALG_MISMATCH'
+  | 'KEY_USE_MISMATCH'
+  | 'KEY_IMPORT_FAILED'
+  | 'KID_NOT_FOUND'
+  | 'TOKEN_MALFORMED'
+  | 'JWE_NOT_SUPPORTED'
+
+const ASCII = new TextEncoder()
+
+/** The signing input of a decoded token, computed once per token object. */
+const signingInputs = new WeakMap<DecodedToken, Uint8Array>()
+
+/**
+ * Verifies the signature of a decoded compact JWS against the pasted key(s).
+ *
+ * The signing input is exactly the first two segments of the token as they appear
+ * (`header.payload`, ASCII), never a re-encoding. HS256–HS512, RS256–RS512, PS256–PS512,
+ * ES256–ES512, EdDSA and Ed25519 are supported; `none` never verifies. ECDSA signatures must be the
+ * raw R||S form of exactly the curve's size: a DER-encoded one is reported as invalid with a reason.
+ *
+ * With a JWKS the token's `kid` picks the key (an unknown `kid` is an error listing the available
+ * ones); without `kid` every key whose type, `alg` and `use` fit is tried, and the result says which
+ * one verified. `ok({ valid })` means the check was made; errors mean it could not be made. Imported
+ * keys are cached per ParsedKey, so re-verifying costs one signature check. Never throws.
+ */
+export async function verifyToken(token: DecodedToken, keys: KeyInput | null): Promise<Result<Verification, VerifyErrorCode>> {
+  try {
+    return await verifyUnguarded(token, keys)
+  } catch (cause) {
+    return err('TOKEN_MALFORMED', `The signature could not be checked: ${cause instanceof Error ? cause.message : String(cause)}.`)
+  }
+}
+
+async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Promise<Result<Verification, VerifyErrorCode>> {
+  if (token.kind === 'jwe') {
+    return err('JWE_NOT_SUPPORTED', 'This is an encrypted token (JWE, five parts): it has no signature to verify, and decrypting it is not supported. Paste a signed token (JWS, three parts).')
+  }
+  const { header, payload, signature } = token
+  if (token.kind !== 'jws' || header === null || payload === null || signature === null) {
+    return err('TOKEN_MALFORMED', 'The text is not a signed token (JWS) of three base64url parts separated by dots (header.payload.signature), so there is no signature to check.')
+  }
+  const alg = token.alg
+  if (alg === undefined) {
+    return err('ALG_MISSING', header.kind === 'json'
+      ? 'The header has no "alg" string, so it does not say how the token was signed. Add "alg" (e.g. "HS256") to the header.'
+      : 'The header is not readable JSON, so the token does not say how it was signed. Fix the header so it is a JSON object with "alg".')
+  }
+  if (alg === 'none') {
+    return err('ALG_NONE', 'The token is unsecured (alg "none"): it has no signature, so it can never be verified and must not be trusted. Sign it with a real algorithm.')
+  }
+  const spec = algorithmSpec(alg)
+  if (spec === undefined) {
+    const hint = alg.toLowerCase() === 'none' ? ` "${alg}" is a spelling of "none" used to slip unsigned tokens past careless verifiers.` : ''
+    return err('ALG_UNSUPPORTED', `The algorithm "${alg}" is not supported.${hint} Supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519.`)
+  }
+  const sig = signature.bytes
+  if (sig === null) {
+    return err('TOKEN_MALFORMED', 'The signature part is not valid base64url, so it cannot be checked. Copy the token again, completely.')
+  }
+  if (keys === null || keys.keys.length === 0) {
+    return err('NO_KEY', `No key given: paste ${keyHint(spec)} into the verification key to check the signature.`)
+  }
+  const picked = pickKeys(token, keys, spec)
+  if (!picked.ok) return picked
+  const candidates = picked.value
+  const shape = shapeProblem(spec, sig)
+  if (shape !== undefined) {
+    return ok({ valid: false, alg, key: candidates.length === 1 ? keyRef(candidates[0]!) : null, reason: shape, tried: candidates.length })
+  }
+  const data = signingInput(token, header.encoded, payload.encoded)
+  let tried = 0
+  let lastReason = ''
+  let importError: Result<never, VerifyErrorCode> | undefined
+  for (const candidate of candidates) {
+    const imported = await importForAlgorithm(candidate.key, spec.alg, 'verify')
+    if (!imported.ok) {
+      importError = err(imported.error.code as VerifyErrorCode, imported.error.message)
+      continue
+    }
+    tried++
+    const rsaProblem = spec.kty === 'RSA' ? rsaLengthProblem(candidate.key, sig) : undefined
+    if (rsaProblem !== undefined) {
+      lastReason = rsaProblem
+      continue
+    }
+    const valid = await crypto.subtle.verify(verifyParams(spec), imported.value, sig as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
+    if (valid) return ok({ valid: true, alg, key: keyRef(candidate), tried })
+    lastReason = `The signature does not match the token's header and payload under this key (${describeKey(candidate.key)}). The token was changed after signing, or it was signed with a different key.`
+  }
+  if (tried === 0 && importError !== undefined) return importError
+  if (candidates.length === 1) return ok({ valid: false, alg, key: keyRef(candidates[0]!), reason: lastReason, tried })
+  return ok({
+    valid: false,
+    alg,
+    key: null,
+    reason: `None of the ${tried} keys that fit ${alg} verified the signature (tried ${candidates.map((c) => nameOf(c)).join(', ')}).`,
+    tried,
+  })
+}
+
+interface Candidate {
+  readonly key: ParsedKey
+  readonly index: number
+}
+
+/** The keys to try: by `kid` in a JWKS, else every key that fits the algorithm. */
+function pickKeys(token: DecodedToken, input: KeyInput, spec: AlgorithmSpec): Result<Candidate[], VerifyErrorCode> {
+  let pool: Candidate[] = input.keys.map((key, index) => ({ key, index }))
+  const kid = headerKid(token)
+  if (input.format === 'jwks' && kid !== undefined) {
+    const matching = pool.filter((c) => c.key.kid === kid)
+    if (matching.length === 0) {
+      const kids = pool.map((c) => c.key.kid).filter((k): k is string => k !== undefined)
+      const available = kids.length > 0 ? `available: ${kids.map((k) => `"${k}"`).join(', ')}` : 'none of its keys has a kid'
+      return err('KID_NOT_FOUND', `The token's kid "${kid}" matches no key in the JWKS (${available}). Paste the JWKS that holds key "${kid}".`)
+    }
+    pool = matching
+  }
+  const fitting = pool.filter((c) => checkKeyFits(c.key, spec.alg, 'verify').ok)
+  if (fitting.length > 0) return ok(fitting)
+  if (pool.length === 1) {
+    const fit = checkKeyFits(pool[0]!.key, spec.alg, 'verify')
+    if (!fit.ok) return err(fit.error.code as VerifyErrorCode, fit.error.message)
+  }
+  const what = pool.map((c) => `${nameOf(c)} is ${describeKey(c.key)}${c.key.alg !== undefined ? ` for ${c.key.alg}` : ''}`).join('; ')
+  return err('KEY_ALG_MISMATCH', `None of the ${pool.length} keys fits ${spec.alg}: ${what}. Paste ${keyHint(spec)}.`)
+}
+
+function headerKid(token: DecodedToken): string | undefined {
+  const value = token.header?.value
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const kid = (value as Record<string, unknown>)['kid']
+  return typeof kid === 'string' ? kid : undefined
+}
+
+function signingInput(token: DecodedToken, header: string, payload: string): Uint8Array {
+  let data = signingInputs.get(token)
+  if (data === undefined) {
+    data = ASCII.encode(`${header}.${payload}`)
+    signingInputs.set(token, data)
+  }
+  return data
+}
+
+/** A reason the signature cannot be valid whatever the key, from its length alone. */
+function shapeProblem(spec: AlgorithmSpec, sig: Uint8Array): string | undefined {
+  if (spec.family === 'ES') {
+    const size = spec.signatureBytes as number
+    if (sig.length === size) return undefined
+    if (looksLikeDer(sig)) {
+      return `The ${spec.alg} signature is DER-encoded (an ASN.1 SEQUENCE of two INTEGERs, ${sig.length} bytes), but JWS needs the raw R||S (JOSE) form of exactly ${size} bytes. Re-sign with a JOSE library, or convert the signature to R||S (node:crypto: dsaEncoding "ieee-p1363").`
+    }
+    return `The ${spec.alg} signature is ${sig.length} bytes, but it must be exactly ${size} bytes (R||S, ${size / 2} bytes each). It was cut off or made for another curve.`
+  }
+  if (spec.family === 'Ed' && sig.length !== 64) {
+    return `The ${spec.alg} signature is ${sig.length} bytes, but Ed25519 signatures are exactly 64 bytes. It was cut off or changed.`
+  }
+  if (spec.family === 'HS') {
+    const size = spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32
+    if (sig.length !== size) return `The ${spec.alg} signature is ${sig.length} bytes, but HMAC-${spec.hash} gives exactly ${size} bytes. It was cut off or made with another algorithm.`
+  }
+  return undefined
+}
+
+function rsaLengthProblem(key: ParsedKey, sig: Uint8Array): string | undefined {
+  const size = Math.ceil(key.bits / 8)
+  return sig.length === size ? undefined : `The signature is ${sig.length} bytes, but a ${key.bits}-bit RSA key makes ${size}-byte signatures. It was cut off or made with another key.`
+}
+
+/** A DER ECDSA-Sig-Value: SEQUENCE { INTEGER r, INTEGER s } filling the whole buffer. */
+function looksLikeDer(sig: Uint8Array): boolean {
+  if (sig[0] !== TAG.SEQUENCE) return false
+  const parts = readTopSequence(sig)
+  return parts !== undefined && parts.length === 2 && parts.every((p) => p.tag === TAG.INTEGER)
+}
+
+function verifyParams(spec: AlgorithmSpec): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
+  switch (spec.family) {
+    case 'HS':
+      return 'HMAC'
+    case 'RS':
+      return 'RSASSA-PKCS1-v1_5'
+    case 'PS':
+      // RFC 7518 §3.5: the salt is as long as the hash.
+      return { name: 'RSA-PSS', saltLength: spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32 }
+    case 'ES':
+      return { name: 'ECDSA', hash: spec.hash as string }
+    case 'Ed':
+      return 'Ed25519'
+  }
+}
+
+function keyRef(candidate: Candidate): KeyRef {
+  return candidate.key.kid !== undefined
+    ? { index: candidate.index, kid: candidate.key.kid, thumbprint: candidate.key.thumbprint }
+    : { index: candidate.index, thumbprint: candidate.key.thumbprint }
+}
+
+function nameOf(candidate: Candidate): string {
+  return `key ${candidate.index + 1}${candidate.key.kid !== undefined ? ` (kid "${candidate.key.kid}")` : ''}`
+}
+
+function keyHint(spec: AlgorithmSpec): string {
+  switch (spec.family) {
+    case 'HS':
+      return `the shared secret (${spec.alg} uses an HMAC secret)`
+    case 'RS':
+    case 'PS':
+      return `an RSA public key (PEM, certificate, JWK or JWKS) for ${spec.alg}`
+    case 'ES':
+      return `an EC ${spec.crv} public key (PEM, certificate, JWK or JWKS) for ${spec.alg}`
+    case 'Ed':
+      return `an Ed25519 public key (PEM, certificate, JWK or JWKS) for ${spec.alg}`
+  }
+}

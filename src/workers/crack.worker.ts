@@ -1,0 +1,72 @@
+/**
+ * Module worker that cracks one share of the work. The hot loop is the core cracker itself, so
+ * figures measured in Node and in the page come from the same code.
+ */
+import { bundledCandidates, createCracker, runCrackJob, streamLines } from '../core'
+import type { CrackProgress, CrackTarget, FoundSecret } from '../core'
+
+/** Where a worker's candidates come from. */
+export type CrackWorkerSource =
+  | { readonly kind: 'bundled' }
+  /** Lines of `blob` whose first byte lies in `[start, end)`. */
+  | { readonly kind: 'blob'; readonly blob: Blob; readonly start: number; readonly end: number }
+
+/** Messages the page sends to the worker. */
+export type CrackWorkerRequest =
+  | {
+      readonly type: 'start'
+      readonly target: CrackTarget
+      readonly source: CrackWorkerSource
+      readonly mutations: boolean
+      /** This worker takes bundled candidates `i` with `i % parts === part`. */
+      readonly part: number
+      readonly parts: number
+    }
+  | { readonly type: 'cancel' }
+
+/** Messages the worker sends back. */
+export type CrackWorkerMessage =
+  | ({ readonly type: 'progress' } & CrackProgress)
+  | ({ readonly type: 'found'; readonly tested: number } & FoundSecret)
+  | { readonly type: 'done'; readonly tested: number; readonly cancelled: boolean }
+  | { readonly type: 'error'; readonly code: string; readonly message: string }
+
+// Captured once so the handlers keep talking to this worker's scope.
+const scope = self
+const signal = { aborted: false }
+const post = (message: CrackWorkerMessage): void => scope.postMessage(message)
+
+async function start(request: Extract<CrackWorkerRequest, { type: 'start' }>): Promise<void> {
+  const cracker = createCracker(request.target)
+  if (!cracker.ok) {
+    post({ type: 'error', code: cracker.error.code, message: cracker.error.message })
+    return
+  }
+  const { source } = request
+  const result = await runCrackJob({
+    cracker: cracker.value,
+    mutations: request.mutations,
+    signal,
+    onProgress: (progress) => post({ type: 'progress', ...progress }),
+    source: source.kind === 'bundled'
+      ? { kind: 'list', candidates: bundledCandidates(), part: request.part, parts: request.parts }
+      : {
+          kind: 'lines',
+          batches: streamLines(source.blob, { start: source.start, end: source.end }),
+          totalBytes: source.end - source.start,
+        },
+  })
+  if (!result.ok) {
+    post({ type: 'error', code: result.error.code, message: result.error.message })
+    return
+  }
+  const { found, tested, cancelled } = result.value
+  if (found) post({ type: 'found', tested, ...found })
+  post({ type: 'done', tested, cancelled })
+}
+
+scope.onmessage = (event: MessageEvent<CrackWorkerRequest>) => {
+  const request = event.data
+  if (request.type === 'cancel') signal.aborted = true
+  else void start(request)
+}

@@ -4,11 +4,13 @@ import { test as base, expect, type Page } from '@playwright/test'
 export interface GuardOptions {
   /** Console error texts matching this are not failures. */
   allowConsoleErrors?: RegExp
-  /** Origins besides the base URL's that the test itself serves the app from (sub-path, offline). */
-  extraOrigins?: string[]
+  /** CSP violations matching this are expected (only for tests that prove the policy blocks things). */
+  allowCspViolations?: RegExp
 }
 
 interface Guard {
+  /** Lets the test serve the app from another origin of its own (sub-path or offline checks). */
+  allowOrigin: (origin: string) => void
   foreignRequests: string[]
   errors: string[]
   cspViolations: string[]
@@ -23,8 +25,8 @@ export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
   guardOptions: [{}, { option: true }],
   guard: [
     async ({ context, page, baseURL, guardOptions }, use) => {
-      const origins = new Set([new URL(baseURL ?? 'http://localhost:4173/').origin, ...(guardOptions.extraOrigins ?? [])])
-      const guard: Guard = { foreignRequests: [], errors: [], cspViolations: [] }
+      const origins = new Set([new URL(baseURL ?? 'http://localhost:4173/').origin])
+      const guard: Guard = { allowOrigin: (o) => void origins.add(o), foreignRequests: [], errors: [], cspViolations: [] }
       const onRequest = (url: string) => {
         if (url.startsWith('data:') || url.startsWith('blob:')) return
         let requestOrigin: string | undefined
@@ -45,6 +47,7 @@ export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
         guard.errors.push(`console: ${text}`)
       })
       await page.exposeBinding('__reportCspViolation', (_src, text: string) => {
+        if (guardOptions.allowCspViolations?.test(text)) return
         guard.cspViolations.push(text)
       })
       await context.addInitScript(() => {

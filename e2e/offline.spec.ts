@@ -1,0 +1,50 @@
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { serveBuilt } from './serve'
+
+// Reloading without a network makes Chromium log failed service-worker update checks; those are expected.
+test.use({ guardOptions: { allowConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to (load resource|update a ServiceWorker)|An unknown error occurred when fetching the script/ } })
+
+/** Waits until the service worker is installed and controls the page (a reload is needed on first visit). */
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  await page.reload()
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true)
+}
+
+/** Decode, verify, Monaco, key generation and signing: everything must work from the cache alone. */
+async function expectAppWorksOffline(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+  const status = page.getByRole('status', { name: 'Signature' })
+  await expect(status).toHaveText(/^Signature verified/)
+  // Monaco and its workers come from the precache.
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 })
+  // Key generation (Web Worker) and signing.
+  await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('ES256')
+  await page.getByRole('button', { name: 'Generate key' }).click()
+  await expect(page.getByRole('textbox', { name: 'Signing key' })).toHaveValue(/BEGIN PRIVATE KEY/, { timeout: 30_000 })
+  await expect(status).toHaveText(/^Signature verified/)
+  const token = await page.getByRole('textbox', { name: 'Encoded token' }).inputValue()
+  const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: string }
+  expect(header.alg).toBe('ES256')
+}
+
+test('works offline after the first visit (network switched off)', async ({ page, context }) => {
+  await page.goto('./')
+  await waitForServiceWorkerControl(page)
+  await context.setOffline(true)
+  await page.reload()
+  await expectAppWorksOffline(page)
+})
+
+test('works after the server that served it has stopped', async ({ page, guard }) => {
+  const server = await serveBuilt('/')
+  guard.allowOrigin(server.origin)
+  await page.goto(server.url)
+  await waitForServiceWorkerControl(page)
+  await server.stop()
+  await page.reload()
+  await expectAppWorksOffline(page)
+})

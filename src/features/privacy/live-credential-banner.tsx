@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import { liveCredentialHint } from '../../core'
+import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { useNow } from '../../hooks/use-now'
+import { useAppStore } from '../../store/app-store'
+
+function describeExpiry(seconds: number | null): string {
+  if (seconds === null) return 'It has no expiry'
+  if (seconds < 3600) return `It is valid for about ${Math.max(1, Math.round(seconds / 60))} more minutes`
+  if (seconds < 86400 * 2) return `It is valid for about ${Math.round(seconds / 3600)} more hours`
+  return `It is valid for about ${Math.round(seconds / 86400)} more days`
+}
+
+/**
+ * Reminds the user that a token which looks live is a bearer credential: whoever holds it can use it.
+ * Shown per token; dismissing hides it for that token only.
+ */
+export function LiveCredentialBanner() {
+  const decoded = useDecodedToken()
+  const token = useAppStore((s) => s.token)
+  const now = useNow(30_000)
+  const [dismissedFor, setDismissedFor] = useState<string | null>(null)
+  const hint = liveCredentialHint(decoded.payload?.value, now)
+  if (!hint || dismissedFor === token) return null
+  return (
+    <div
+      role="alert"
+      aria-label="Live credential warning"
+      className="mx-4 mt-3 flex flex-wrap items-start gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <p className="min-w-0 flex-1">
+        <strong>This looks like a live credential</strong> issued by {hint.issuerHost}. {describeExpiry(hint.expiresInSeconds)}.
+        It is a bearer token: anyone who has it can use it. JWT Lab keeps it in this tab, but avoid pasting live tokens
+        into tools you do not control, and prefer test tokens.
+      </p>
+      <button
+        type="button"
+        onClick={() => setDismissedFor(token)}
+        className="rounded border border-amber-500 px-2 py-0.5 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:hover:bg-amber-900"
+      >
+        Dismiss
+      </button>
+    </div>
+  )
+}

@@ -50,9 +50,12 @@ async function measure(page: Page, alg: Alg, workers: number): Promise<number> {
       if (performance.now() > deadline) throw new Error('no progress bar')
       await new Promise((r) => setTimeout(r, 10))
     }
-    const testedOf = (el: Element) => Number((/^([\d,]+)/.exec(el.getAttribute('aria-valuetext') ?? '')?.[1] ?? '0').replaceAll(',', ''))
+    // No named helper functions in here: the bundler that runs this script would wrap them in a
+    // naming helper that does not exist in the page.
     const samples: [number, number][] = []
-    const observer = new MutationObserver(() => samples.push([performance.now(), testedOf(bar)]))
+    const observer = new MutationObserver(() => {
+      samples.push([performance.now(), Number((/^([\d,]+)/.exec(bar.getAttribute('aria-valuetext') ?? '')?.[1] ?? '0').replaceAll(',', ''))])
+    })
     observer.observe(bar, { attributes: true, attributeFilter: ['aria-valuetext'] })
     // Warm-up starts at the first report: worker start-up and the JIT's first tiers are excluded.
     while (!samples.some(([, n]) => n > 0)) {

@@ -1,45 +1,90 @@
+import { useEffect } from 'react'
 import { EncodedTokenPanel } from '../features/encoded-token/encoded-token-panel'
 import { DiagnosticsList } from '../features/diagnostics/diagnostics-list'
+import { SecurityFindingsPanel } from '../features/security-findings/security-findings-panel'
 import { JsonPanels } from '../features/header-payload/json-panels'
 import { ClaimsTable } from '../features/claims/claims-table'
 import { SignaturePanel } from '../features/signature/signature-panel'
+import { CrackerPanel } from '../features/cracker/cracker-panel'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
 import { ExamplesMenu } from '../features/examples/examples-menu'
 import { SettingsBar } from '../features/settings/settings-bar'
+import { StorageNotice } from '../features/settings/storage-notice'
+import { boot, loadFromLocation } from './boot'
+import { useThemeClass } from './use-theme-class'
+import { UpdatePrompt } from '../features/offline/update-prompt'
+import { LiveCredentialBanner } from '../features/privacy/live-credential-banner'
+import { ExplainButton } from '../features/explain/explain-button'
+import { ExplainPanel } from '../features/explain/explain-panel'
+import { PresentationButton } from '../features/presentation/presentation-button'
+import { usePresentationMode } from '../features/presentation/use-presentation-mode'
+import { ToolTabs } from './tool-tabs'
+import { toolTabs } from './tools'
+
+// Before the first render, so the page never flashes an empty token before the linked or example one.
+boot()
 
 /**
  * The debugger page: the encoded token on the left, what it decodes to on the right, keys, policy
  * and signing below. Features are independent; this file only arranges them.
  */
 export function App() {
+  useThemeClass()
+  // Presentation mode keeps the token and what it decodes to; tools and side panels are hidden, not unmounted.
+  const presenting = usePresentationMode()
+  useEffect(() => {
+    const onHashChange = () => void loadFromLocation(window.location.hash)
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
+
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
         <h1 className="text-xl font-semibold">JWT Lab</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>
-        <div className="ml-auto flex flex-wrap items-center gap-2">
+        <p hidden={presenting} className="text-sm text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>
+        <div className="ml-auto flex flex-wrap items-center gap-3">
           <ExamplesMenu />
-          <ShareButton />
-          <SettingsBar />
+          <ExplainButton />
+          <div hidden={presenting} className="contents">
+            <ShareButton />
+          </div>
+          <PresentationButton />
+          <div hidden={presenting} className="contents">
+            <SettingsBar />
+          </div>
         </div>
       </header>
+      <StorageNotice />
+      <LiveCredentialBanner />
       <main className="grid gap-4 p-4 lg:grid-cols-2">
+        <ExplainPanel />
         <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
           <EncodedTokenPanel />
           <DiagnosticsList />
+          <SecurityFindingsPanel />
           <SignaturePanel />
+          <div hidden={presenting}>
+            <CrackerPanel />
+          </div>
         </section>
         <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
           <JsonPanels />
           <ClaimsTable />
         </section>
-        <section aria-label="Policy and signing" className="grid min-w-0 gap-3 lg:col-span-2 lg:grid-cols-2">
+        <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 gap-3 lg:col-span-2 lg:grid-cols-2">
           <PolicyPanel />
           <SigningPanel />
         </section>
+        {toolTabs.length > 0 && (
+          <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
+            <ToolTabs tabs={toolTabs} label="Tools" />
+          </section>
+        )}
       </main>
+      <UpdatePrompt />
     </div>
   )
 }

@@ -4,10 +4,12 @@ import { createTokenSlice, type TokenSlice } from './token-slice'
 import { createKeysSlice, type KeysSlice } from './keys-slice'
 import { createPolicySlice, type PolicySlice } from './policy-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
-import { STORAGE_KEY, STORAGE_VERSION, partializeState, sanitizePersisted, type PersistedState } from './persisted'
+import { createPracticeSlice, type PracticeSlice } from './practice-slice'
+import { createTeachingSlice, type TeachingSlice } from './teaching-slice'
+import { STORAGE_KEY, STORAGE_VERSION, droppedFields, partializeState, sanitizePersisted, type PersistedState } from './persisted'
 
 /** The whole app state: one store made of slices. */
-export type AppState = TokenSlice & KeysSlice & PolicySlice & SettingsSlice
+export type AppState = TokenSlice & KeysSlice & PolicySlice & SettingsSlice & PracticeSlice & TeachingSlice
 
 let restoreProblem: string | null = null
 
@@ -28,7 +30,12 @@ const safeStorage: PersistStorage<PersistedState> = {
     try {
       const parsed = JSON.parse(text) as StorageValue<unknown>
       if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) throw new Error('not a stored state')
-      return { state: sanitizePersisted(parsed.state), version: typeof parsed.version === 'number' ? parsed.version : 0 }
+      const state = sanitizePersisted(parsed.state)
+      // Well-formed JSON can still hold fields of the wrong type; those are dropped, and the user is told.
+      if (droppedFields(parsed.state, state).length > 0) {
+        restoreProblem = 'Some saved settings were unreadable and have been reset to defaults.'
+      }
+      return { state, version: typeof parsed.version === 'number' ? parsed.version : 0 }
     } catch {
       restoreProblem = 'Saved settings were unreadable and have been reset to defaults.'
       try {
@@ -62,6 +69,8 @@ export const useAppStore = create<AppState>()(
       ...createKeysSlice(...a),
       ...createPolicySlice(...a),
       ...createSettingsSlice(...a),
+      ...createPracticeSlice(...a),
+      ...createTeachingSlice(...a),
     }),
     {
       name: STORAGE_KEY,
@@ -71,8 +80,10 @@ export const useAppStore = create<AppState>()(
       // Older or unknown versions are sanitised field by field rather than discarded wholesale.
       migrate: (persisted) => sanitizePersisted(persisted),
       merge: (persisted, current) => ({ ...current, ...sanitizePersisted(persisted) }),
-      onRehydrateStorage: () => () => {
-        if (restoreProblem) useAppStore.getState().setStorageNotice(restoreProblem)
+      // The callback runs while `create` is still executing (storage is synchronous), before
+      // `useAppStore` is assigned: use the state it is handed, not the hook.
+      onRehydrateStorage: () => (state) => {
+        if (restoreProblem) state?.setStorageNotice(restoreProblem)
       },
     },
   ),

@@ -20,6 +20,7 @@ export type PersistedState = Partial<
     | 'clockSkewSeconds'
     | 'allowedAlgorithms'
     | 'theme'
+    | 'solvedChallenges'
   >
 >
 
@@ -66,6 +67,7 @@ export function partializeState(s: AppState): PersistedState {
     clockSkewSeconds: s.clockSkewSeconds,
     allowedAlgorithms: s.allowedAlgorithms,
     theme: s.theme,
+    solvedChallenges: s.solvedChallenges,
   }
   if (s.rememberSecrets || isPublicKeyText(s.verificationKey)) out.verificationKey = s.verificationKey
   if (s.rememberSecrets) out.signingKey = s.signingKey
@@ -93,5 +95,26 @@ export function sanitizePersisted(raw: unknown): PersistedState {
   if (typeof raw.clockSkewSeconds === 'number' && Number.isFinite(raw.clockSkewSeconds) && raw.clockSkewSeconds >= 0) {
     out.clockSkewSeconds = raw.clockSkewSeconds
   }
+  if (Array.isArray(raw.solvedChallenges)) out.solvedChallenges = sanitizeChallengeIds(raw.solvedChallenges)
   return out as PersistedState
+}
+
+/**
+ * Names of stored fields that {@link sanitizePersisted} had to drop (wrong type or unknown value),
+ * or `['state']` when the stored state is not an object at all. Unknown extra fields are ignored.
+ */
+export function droppedFields(raw: unknown, sanitized: PersistedState): string[] {
+  if (!isRecord(raw)) return ['state']
+  const known = [...stringFields, 'secretEncoding', 'signingEncoding', 'algorithm', 'theme', 'rememberSecrets', 'clockSkewSeconds', 'solvedChallenges']
+  return known.filter((f) => f in raw && !(f in sanitized))
+}
+
+/** Practice progress holds challenge ids only: short kebab-case names, each once, a bounded number. */
+const challengeId = /^[a-z0-9][a-z0-9-]{0,63}$/
+const MAX_SOLVED = 100
+
+/** Keeps the well-formed challenge ids of a stored progress list (anything else is dropped). */
+export function sanitizeChallengeIds(raw: readonly unknown[]): string[] {
+  const ids = raw.filter((id): id is string => typeof id === 'string' && challengeId.test(id))
+  return [...new Set(ids)].slice(0, MAX_SOLVED)
 }

@@ -7,11 +7,20 @@ export interface TokenSlice {
   token: string
   /** Notes of what was removed around a pasted token (e.g. a `Bearer` prefix). */
   extractionNotes: readonly string[]
+  /**
+   * True when the header or payload was edited without a signing key: the token then carries the old
+   * signature, which no longer matches.
+   */
+  signatureStale: boolean
   setToken: (token: string, extractionNotes?: readonly string[]) => void
+  /** Stores a token re-encoded from edited header/payload JSON; `stale` says the signature is the old one. */
+  setEditedToken: (token: string, stale: boolean) => void
 }
 
 export const createTokenSlice: StateCreator<AppState, [], [], TokenSlice> = (set) => ({
   token: '',
   extractionNotes: [],
-  setToken: (token, extractionNotes = []) => set({ token, extractionNotes }),
+  signatureStale: false,
+  setToken: (token, extractionNotes = []) => set({ token, extractionNotes, signatureStale: false }),
+  setEditedToken: (token, signatureStale) => set({ token, signatureStale, extractionNotes: [] }),
 })

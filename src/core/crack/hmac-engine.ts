@@ -5,7 +5,7 @@
  * key blocks and the outer digest block need a schedule; nothing is allocated per key.
  */
 import { SHA256_IV, sha256CompressKW, sha256CompressW, sha256ScheduleKW } from './sha256'
-import { SHA384_IV, SHA512_IV, sha512CompressKW, sha512CompressW, sha512ScheduleKW } from './sha512'
+import { SHA384_IV, SHA512_IV, sha512CompressKW, sha512ScheduleKW } from './sha512'
 
 /** The HMAC JWS algorithms the cracker supports. */
 export type HmacAlgorithm = 'HS256' | 'HS384' | 'HS512'
@@ -131,6 +131,7 @@ class Sha512FixedHmac implements FixedMessageHmac {
   private readonly words: number
   private readonly st = new Int32Array(16)
   private readonly w = new Int32Array(160)
+  private readonly scratch = new Int32Array(160)
   private readonly key = new Int32Array(32)
   private readonly inner = new Int32Array(16)
   private readonly kw: Int32Array
@@ -151,9 +152,10 @@ class Sha512FixedHmac implements FixedMessageHmac {
     }
   }
 
-  /** Compresses the block words in `w[0..31]` into `st` (clobbering `w`). */
+  /** Compresses the block words in `w[0..31]` into `st`. */
   private compressBlock(): void {
-    sha512CompressW(this.st, this.w)
+    sha512ScheduleKW(this.w, this.scratch, 0)
+    sha512CompressKW(this.st, this.scratch, 0)
   }
 
   /** Plain SHA-384/512 of `src[start..end)` into `out[0..words)`. */

@@ -68,87 +68,35 @@ export function sha512ScheduleKW(w: Int32Array, kw: Int32Array, off: number): vo
 
 /**
  * One compression with a precomputed `K + W` schedule at `kw[off..off+159]` (hi/lo pairs),
- * updating the interleaved state `st[0..15]`. Eight rounds per iteration let the working
- * variables rotate by renaming instead of sixteen moves per round.
+ * updating the interleaved state `st[0..15]`.
  */
 export function sha512CompressKW(st: Int32Array, kw: Int32Array, off: number): void {
   let ah = st[0]!, al = st[1]!, bh = st[2]!, bl = st[3]!, ch = st[4]!, cl = st[5]!, dh = st[6]!, dl = st[7]!
   let eh = st[8]!, el = st[9]!, fh = st[10]!, fl = st[11]!, gh = st[12]!, gl = st[13]!, hh = st[14]!, hl = st[15]!
-  let l = 0
-  for (let i = off, stop = off + 160; i < stop; i += 16) {
-    // round +0: h' = h + Σ1(e) + Ch(e, f, g) + K + W; d += h'; h' += Σ0(a) + Maj(a, b, c)
-    l = (hl >>> 0) + ((((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23))) >>> 0) + ((gl ^ (el & (fl ^ gl))) >>> 0) + (kw[i + 1]! >>> 0)
-    hh = (hh + (((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23))) + (gh ^ (eh & (fh ^ gh))) + kw[i]! + ((l / TWO32) | 0)) | 0
-    hl = l | 0
-    l = (dl >>> 0) + (hl >>> 0)
-    dh = (dh + hh + ((l / TWO32) | 0)) | 0
-    dl = l | 0
-    l = (hl >>> 0) + ((((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25))) >>> 0) + (((al & bl) | (cl & (al | bl))) >>> 0)
-    hh = (hh + (((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25))) + ((ah & bh) | (ch & (ah | bh))) + ((l / TWO32) | 0)) | 0
-    hl = l | 0
-    l = (gl >>> 0) + ((((dl >>> 14) | (dh << 18)) ^ ((dl >>> 18) | (dh << 14)) ^ ((dh >>> 9) | (dl << 23))) >>> 0) + ((fl ^ (dl & (el ^ fl))) >>> 0) + (kw[i + 3]! >>> 0)
-    gh = (gh + (((dh >>> 14) | (dl << 18)) ^ ((dh >>> 18) | (dl << 14)) ^ ((dl >>> 9) | (dh << 23))) + (fh ^ (dh & (eh ^ fh))) + kw[i + 2]! + ((l / TWO32) | 0)) | 0
-    gl = l | 0
-    l = (cl >>> 0) + (gl >>> 0)
-    ch = (ch + gh + ((l / TWO32) | 0)) | 0
-    cl = l | 0
-    l = (gl >>> 0) + ((((hl >>> 28) | (hh << 4)) ^ ((hh >>> 2) | (hl << 30)) ^ ((hh >>> 7) | (hl << 25))) >>> 0) + (((hl & al) | (bl & (hl | al))) >>> 0)
-    gh = (gh + (((hh >>> 28) | (hl << 4)) ^ ((hl >>> 2) | (hh << 30)) ^ ((hl >>> 7) | (hh << 25))) + ((hh & ah) | (bh & (hh | ah))) + ((l / TWO32) | 0)) | 0
-    gl = l | 0
-    l = (fl >>> 0) + ((((cl >>> 14) | (ch << 18)) ^ ((cl >>> 18) | (ch << 14)) ^ ((ch >>> 9) | (cl << 23))) >>> 0) + ((el ^ (cl & (dl ^ el))) >>> 0) + (kw[i + 5]! >>> 0)
-    fh = (fh + (((ch >>> 14) | (cl << 18)) ^ ((ch >>> 18) | (cl << 14)) ^ ((cl >>> 9) | (ch << 23))) + (eh ^ (ch & (dh ^ eh))) + kw[i + 4]! + ((l / TWO32) | 0)) | 0
-    fl = l | 0
-    l = (bl >>> 0) + (fl >>> 0)
-    bh = (bh + fh + ((l / TWO32) | 0)) | 0
-    bl = l | 0
-    l = (fl >>> 0) + ((((gl >>> 28) | (gh << 4)) ^ ((gh >>> 2) | (gl << 30)) ^ ((gh >>> 7) | (gl << 25))) >>> 0) + (((gl & hl) | (al & (gl | hl))) >>> 0)
-    fh = (fh + (((gh >>> 28) | (gl << 4)) ^ ((gl >>> 2) | (gh << 30)) ^ ((gl >>> 7) | (gh << 25))) + ((gh & hh) | (ah & (gh | hh))) + ((l / TWO32) | 0)) | 0
-    fl = l | 0
-    l = (el >>> 0) + ((((bl >>> 14) | (bh << 18)) ^ ((bl >>> 18) | (bh << 14)) ^ ((bh >>> 9) | (bl << 23))) >>> 0) + ((dl ^ (bl & (cl ^ dl))) >>> 0) + (kw[i + 7]! >>> 0)
-    eh = (eh + (((bh >>> 14) | (bl << 18)) ^ ((bh >>> 18) | (bl << 14)) ^ ((bl >>> 9) | (bh << 23))) + (dh ^ (bh & (ch ^ dh))) + kw[i + 6]! + ((l / TWO32) | 0)) | 0
-    el = l | 0
-    l = (al >>> 0) + (el >>> 0)
-    ah = (ah + eh + ((l / TWO32) | 0)) | 0
-    al = l | 0
-    l = (el >>> 0) + ((((fl >>> 28) | (fh << 4)) ^ ((fh >>> 2) | (fl << 30)) ^ ((fh >>> 7) | (fl << 25))) >>> 0) + (((fl & gl) | (hl & (fl | gl))) >>> 0)
-    eh = (eh + (((fh >>> 28) | (fl << 4)) ^ ((fl >>> 2) | (fh << 30)) ^ ((fl >>> 7) | (fh << 25))) + ((fh & gh) | (hh & (fh | gh))) + ((l / TWO32) | 0)) | 0
-    el = l | 0
-    l = (dl >>> 0) + ((((al >>> 14) | (ah << 18)) ^ ((al >>> 18) | (ah << 14)) ^ ((ah >>> 9) | (al << 23))) >>> 0) + ((cl ^ (al & (bl ^ cl))) >>> 0) + (kw[i + 9]! >>> 0)
-    dh = (dh + (((ah >>> 14) | (al << 18)) ^ ((ah >>> 18) | (al << 14)) ^ ((al >>> 9) | (ah << 23))) + (ch ^ (ah & (bh ^ ch))) + kw[i + 8]! + ((l / TWO32) | 0)) | 0
-    dl = l | 0
-    l = (hl >>> 0) + (dl >>> 0)
-    hh = (hh + dh + ((l / TWO32) | 0)) | 0
-    hl = l | 0
-    l = (dl >>> 0) + ((((el >>> 28) | (eh << 4)) ^ ((eh >>> 2) | (el << 30)) ^ ((eh >>> 7) | (el << 25))) >>> 0) + (((el & fl) | (gl & (el | fl))) >>> 0)
-    dh = (dh + (((eh >>> 28) | (el << 4)) ^ ((el >>> 2) | (eh << 30)) ^ ((el >>> 7) | (eh << 25))) + ((eh & fh) | (gh & (eh | fh))) + ((l / TWO32) | 0)) | 0
-    dl = l | 0
-    l = (cl >>> 0) + ((((hl >>> 14) | (hh << 18)) ^ ((hl >>> 18) | (hh << 14)) ^ ((hh >>> 9) | (hl << 23))) >>> 0) + ((bl ^ (hl & (al ^ bl))) >>> 0) + (kw[i + 11]! >>> 0)
-    ch = (ch + (((hh >>> 14) | (hl << 18)) ^ ((hh >>> 18) | (hl << 14)) ^ ((hl >>> 9) | (hh << 23))) + (bh ^ (hh & (ah ^ bh))) + kw[i + 10]! + ((l / TWO32) | 0)) | 0
-    cl = l | 0
-    l = (gl >>> 0) + (cl >>> 0)
-    gh = (gh + ch + ((l / TWO32) | 0)) | 0
-    gl = l | 0
-    l = (cl >>> 0) + ((((dl >>> 28) | (dh << 4)) ^ ((dh >>> 2) | (dl << 30)) ^ ((dh >>> 7) | (dl << 25))) >>> 0) + (((dl & el) | (fl & (dl | el))) >>> 0)
-    ch = (ch + (((dh >>> 28) | (dl << 4)) ^ ((dl >>> 2) | (dh << 30)) ^ ((dl >>> 7) | (dh << 25))) + ((dh & eh) | (fh & (dh | eh))) + ((l / TWO32) | 0)) | 0
-    cl = l | 0
-    l = (bl >>> 0) + ((((gl >>> 14) | (gh << 18)) ^ ((gl >>> 18) | (gh << 14)) ^ ((gh >>> 9) | (gl << 23))) >>> 0) + ((al ^ (gl & (hl ^ al))) >>> 0) + (kw[i + 13]! >>> 0)
-    bh = (bh + (((gh >>> 14) | (gl << 18)) ^ ((gh >>> 18) | (gl << 14)) ^ ((gl >>> 9) | (gh << 23))) + (ah ^ (gh & (hh ^ ah))) + kw[i + 12]! + ((l / TWO32) | 0)) | 0
-    bl = l | 0
-    l = (fl >>> 0) + (bl >>> 0)
-    fh = (fh + bh + ((l / TWO32) | 0)) | 0
-    fl = l | 0
-    l = (bl >>> 0) + ((((cl >>> 28) | (ch << 4)) ^ ((ch >>> 2) | (cl << 30)) ^ ((ch >>> 7) | (cl << 25))) >>> 0) + (((cl & dl) | (el & (cl | dl))) >>> 0)
-    bh = (bh + (((ch >>> 28) | (cl << 4)) ^ ((cl >>> 2) | (ch << 30)) ^ ((cl >>> 7) | (ch << 25))) + ((ch & dh) | (eh & (ch | dh))) + ((l / TWO32) | 0)) | 0
-    bl = l | 0
-    l = (al >>> 0) + ((((fl >>> 14) | (fh << 18)) ^ ((fl >>> 18) | (fh << 14)) ^ ((fh >>> 9) | (fl << 23))) >>> 0) + ((hl ^ (fl & (gl ^ hl))) >>> 0) + (kw[i + 15]! >>> 0)
-    ah = (ah + (((fh >>> 14) | (fl << 18)) ^ ((fh >>> 18) | (fl << 14)) ^ ((fl >>> 9) | (fh << 23))) + (hh ^ (fh & (gh ^ hh))) + kw[i + 14]! + ((l / TWO32) | 0)) | 0
-    al = l | 0
-    l = (el >>> 0) + (al >>> 0)
-    eh = (eh + ah + ((l / TWO32) | 0)) | 0
-    el = l | 0
-    l = (al >>> 0) + ((((bl >>> 28) | (bh << 4)) ^ ((bh >>> 2) | (bl << 30)) ^ ((bh >>> 7) | (bl << 25))) >>> 0) + (((bl & cl) | (dl & (bl | cl))) >>> 0)
-    ah = (ah + (((bh >>> 28) | (bl << 4)) ^ ((bl >>> 2) | (bh << 30)) ^ ((bl >>> 7) | (bh << 25))) + ((bh & ch) | (dh & (bh | ch))) + ((l / TWO32) | 0)) | 0
-    al = l | 0
+  for (let i = off, stop = off + 160; i < stop; i += 2) {
+    const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23))
+    const S1l = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23))
+    const chh = gh ^ (eh & (fh ^ gh))
+    const chl = gl ^ (el & (fl ^ gl))
+    const t1lo = (hl >>> 0) + (S1l >>> 0) + (chl >>> 0) + (kw[i + 1]! >>> 0)
+    const t1h = (hh + S1h + chh + kw[i]! + ((t1lo / TWO32) | 0)) | 0
+    const t1l = t1lo | 0
+    const S0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25))
+    const S0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25))
+    const mjh = (ah & bh) | (ch & (ah | bh))
+    const mjl = (al & bl) | (cl & (al | bl))
+    hh = gh; hl = gl
+    gh = fh; gl = fl
+    fh = eh; fl = el
+    const elo = (dl >>> 0) + (t1l >>> 0)
+    eh = (dh + t1h + ((elo / TWO32) | 0)) | 0
+    el = elo | 0
+    dh = ch; dl = cl
+    ch = bh; cl = bl
+    bh = ah; bl = al
+    const alo = (t1l >>> 0) + (S0l >>> 0) + (mjl >>> 0)
+    ah = (t1h + S0h + mjh + ((alo / TWO32) | 0)) | 0
+    al = alo | 0
   }
   addState(st, 0, ah, al)
   addState(st, 2, bh, bl)
@@ -158,122 +106,6 @@ export function sha512CompressKW(st: Int32Array, kw: Int32Array, off: number): v
   addState(st, 10, fh, fl)
   addState(st, 12, gh, gl)
   addState(st, 14, hh, hl)
-}
-
-/**
- * One compression of the block words in `w[0..31]` (hi/lo pairs), updating `st[0..15]`. The
- * schedule is expanded sixteen words at a time in place (so `w` is clobbered) and added to the
- * round constants inside the rounds: nothing is written to memory but the sixteen-word window.
- */
-export function sha512CompressW(st: Int32Array, w: Int32Array): void {
-  let ah = st[0]!, al = st[1]!, bh = st[2]!, bl = st[3]!, ch = st[4]!, cl = st[5]!, dh = st[6]!, dl = st[7]!
-  let eh = st[8]!, el = st[9]!, fh = st[10]!, fl = st[11]!, gh = st[12]!, gl = st[13]!, hh = st[14]!, hl = st[15]!
-  let l = 0
-  for (let t = 0; t < 160; t += 32) {
-    if (t > 0) expand16(w)
-    for (let i = 0, k = t; i < 32; i += 16, k += 16) {
-      // round +0: h' = h + Σ1(e) + Ch(e, f, g) + K + W; d += h'; h' += Σ0(a) + Maj(a, b, c)
-      l = (hl >>> 0) + ((((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23))) >>> 0) + ((gl ^ (el & (fl ^ gl))) >>> 0) + (w[i + 1]! >>> 0) + (SHA512_K[k + 1]! >>> 0)
-      hh = (hh + (((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23))) + (gh ^ (eh & (fh ^ gh))) + w[i]! + SHA512_K[k]! + ((l / TWO32) | 0)) | 0
-      hl = l | 0
-      l = (dl >>> 0) + (hl >>> 0)
-      dh = (dh + hh + ((l / TWO32) | 0)) | 0
-      dl = l | 0
-      l = (hl >>> 0) + ((((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25))) >>> 0) + (((al & bl) | (cl & (al | bl))) >>> 0)
-      hh = (hh + (((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25))) + ((ah & bh) | (ch & (ah | bh))) + ((l / TWO32) | 0)) | 0
-      hl = l | 0
-      l = (gl >>> 0) + ((((dl >>> 14) | (dh << 18)) ^ ((dl >>> 18) | (dh << 14)) ^ ((dh >>> 9) | (dl << 23))) >>> 0) + ((fl ^ (dl & (el ^ fl))) >>> 0) + (w[i + 3]! >>> 0) + (SHA512_K[k + 3]! >>> 0)
-      gh = (gh + (((dh >>> 14) | (dl << 18)) ^ ((dh >>> 18) | (dl << 14)) ^ ((dl >>> 9) | (dh << 23))) + (fh ^ (dh & (eh ^ fh))) + w[i + 2]! + SHA512_K[k + 2]! + ((l / TWO32) | 0)) | 0
-      gl = l | 0
-      l = (cl >>> 0) + (gl >>> 0)
-      ch = (ch + gh + ((l / TWO32) | 0)) | 0
-      cl = l | 0
-      l = (gl >>> 0) + ((((hl >>> 28) | (hh << 4)) ^ ((hh >>> 2) | (hl << 30)) ^ ((hh >>> 7) | (hl << 25))) >>> 0) + (((hl & al) | (bl & (hl | al))) >>> 0)
-      gh = (gh + (((hh >>> 28) | (hl << 4)) ^ ((hl >>> 2) | (hh << 30)) ^ ((hl >>> 7) | (hh << 25))) + ((hh & ah) | (bh & (hh | ah))) + ((l / TWO32) | 0)) | 0
-      gl = l | 0
-      l = (fl >>> 0) + ((((cl >>> 14) | (ch << 18)) ^ ((cl >>> 18) | (ch << 14)) ^ ((ch >>> 9) | (cl << 23))) >>> 0) + ((el ^ (cl & (dl ^ el))) >>> 0) + (w[i + 5]! >>> 0) + (SHA512_K[k + 5]! >>> 0)
-      fh = (fh + (((ch >>> 14) | (cl << 18)) ^ ((ch >>> 18) | (cl << 14)) ^ ((cl >>> 9) | (ch << 23))) + (eh ^ (ch & (dh ^ eh))) + w[i + 4]! + SHA512_K[k + 4]! + ((l / TWO32) | 0)) | 0
-      fl = l | 0
-      l = (bl >>> 0) + (fl >>> 0)
-      bh = (bh + fh + ((l / TWO32) | 0)) | 0
-      bl = l | 0
-      l = (fl >>> 0) + ((((gl >>> 28) | (gh << 4)) ^ ((gh >>> 2) | (gl << 30)) ^ ((gh >>> 7) | (gl << 25))) >>> 0) + (((gl & hl) | (al & (gl | hl))) >>> 0)
-      fh = (fh + (((gh >>> 28) | (gl << 4)) ^ ((gl >>> 2) | (gh << 30)) ^ ((gl >>> 7) | (gh << 25))) + ((gh & hh) | (ah & (gh | hh))) + ((l / TWO32) | 0)) | 0
-      fl = l | 0
-      l = (el >>> 0) + ((((bl >>> 14) | (bh << 18)) ^ ((bl >>> 18) | (bh << 14)) ^ ((bh >>> 9) | (bl << 23))) >>> 0) + ((dl ^ (bl & (cl ^ dl))) >>> 0) + (w[i + 7]! >>> 0) + (SHA512_K[k + 7]! >>> 0)
-      eh = (eh + (((bh >>> 14) | (bl << 18)) ^ ((bh >>> 18) | (bl << 14)) ^ ((bl >>> 9) | (bh << 23))) + (dh ^ (bh & (ch ^ dh))) + w[i + 6]! + SHA512_K[k + 6]! + ((l / TWO32) | 0)) | 0
-      el = l | 0
-      l = (al >>> 0) + (el >>> 0)
-      ah = (ah + eh + ((l / TWO32) | 0)) | 0
-      al = l | 0
-      l = (el >>> 0) + ((((fl >>> 28) | (fh << 4)) ^ ((fh >>> 2) | (fl << 30)) ^ ((fh >>> 7) | (fl << 25))) >>> 0) + (((fl & gl) | (hl & (fl | gl))) >>> 0)
-      eh = (eh + (((fh >>> 28) | (fl << 4)) ^ ((fl >>> 2) | (fh << 30)) ^ ((fl >>> 7) | (fh << 25))) + ((fh & gh) | (hh & (fh | gh))) + ((l / TWO32) | 0)) | 0
-      el = l | 0
-      l = (dl >>> 0) + ((((al >>> 14) | (ah << 18)) ^ ((al >>> 18) | (ah << 14)) ^ ((ah >>> 9) | (al << 23))) >>> 0) + ((cl ^ (al & (bl ^ cl))) >>> 0) + (w[i + 9]! >>> 0) + (SHA512_K[k + 9]! >>> 0)
-      dh = (dh + (((ah >>> 14) | (al << 18)) ^ ((ah >>> 18) | (al << 14)) ^ ((al >>> 9) | (ah << 23))) + (ch ^ (ah & (bh ^ ch))) + w[i + 8]! + SHA512_K[k + 8]! + ((l / TWO32) | 0)) | 0
-      dl = l | 0
-      l = (hl >>> 0) + (dl >>> 0)
-      hh = (hh + dh + ((l / TWO32) | 0)) | 0
-      hl = l | 0
-      l = (dl >>> 0) + ((((el >>> 28) | (eh << 4)) ^ ((eh >>> 2) | (el << 30)) ^ ((eh >>> 7) | (el << 25))) >>> 0) + (((el & fl) | (gl & (el | fl))) >>> 0)
-      dh = (dh + (((eh >>> 28) | (el << 4)) ^ ((el >>> 2) | (eh << 30)) ^ ((el >>> 7) | (eh << 25))) + ((eh & fh) | (gh & (eh | fh))) + ((l / TWO32) | 0)) | 0
-      dl = l | 0
-      l = (cl >>> 0) + ((((hl >>> 14) | (hh << 18)) ^ ((hl >>> 18) | (hh << 14)) ^ ((hh >>> 9) | (hl << 23))) >>> 0) + ((bl ^ (hl & (al ^ bl))) >>> 0) + (w[i + 11]! >>> 0) + (SHA512_K[k + 11]! >>> 0)
-      ch = (ch + (((hh >>> 14) | (hl << 18)) ^ ((hh >>> 18) | (hl << 14)) ^ ((hl >>> 9) | (hh << 23))) + (bh ^ (hh & (ah ^ bh))) + w[i + 10]! + SHA512_K[k + 10]! + ((l / TWO32) | 0)) | 0
-      cl = l | 0
-      l = (gl >>> 0) + (cl >>> 0)
-      gh = (gh + ch + ((l / TWO32) | 0)) | 0
-      gl = l | 0
-      l = (cl >>> 0) + ((((dl >>> 28) | (dh << 4)) ^ ((dh >>> 2) | (dl << 30)) ^ ((dh >>> 7) | (dl << 25))) >>> 0) + (((dl & el) | (fl & (dl | el))) >>> 0)
-      ch = (ch + (((dh >>> 28) | (dl << 4)) ^ ((dl >>> 2) | (dh << 30)) ^ ((dl >>> 7) | (dh << 25))) + ((dh & eh) | (fh & (dh | eh))) + ((l / TWO32) | 0)) | 0
-      cl = l | 0
-      l = (bl >>> 0) + ((((gl >>> 14) | (gh << 18)) ^ ((gl >>> 18) | (gh << 14)) ^ ((gh >>> 9) | (gl << 23))) >>> 0) + ((al ^ (gl & (hl ^ al))) >>> 0) + (w[i + 13]! >>> 0) + (SHA512_K[k + 13]! >>> 0)
-      bh = (bh + (((gh >>> 14) | (gl << 18)) ^ ((gh >>> 18) | (gl << 14)) ^ ((gl >>> 9) | (gh << 23))) + (ah ^ (gh & (hh ^ ah))) + w[i + 12]! + SHA512_K[k + 12]! + ((l / TWO32) | 0)) | 0
-      bl = l | 0
-      l = (fl >>> 0) + (bl >>> 0)
-      fh = (fh + bh + ((l / TWO32) | 0)) | 0
-      fl = l | 0
-      l = (bl >>> 0) + ((((cl >>> 28) | (ch << 4)) ^ ((ch >>> 2) | (cl << 30)) ^ ((ch >>> 7) | (cl << 25))) >>> 0) + (((cl & dl) | (el & (cl | dl))) >>> 0)
-      bh = (bh + (((ch >>> 28) | (cl << 4)) ^ ((cl >>> 2) | (ch << 30)) ^ ((cl >>> 7) | (ch << 25))) + ((ch & dh) | (eh & (ch | dh))) + ((l / TWO32) | 0)) | 0
-      bl = l | 0
-      l = (al >>> 0) + ((((fl >>> 14) | (fh << 18)) ^ ((fl >>> 18) | (fh << 14)) ^ ((fh >>> 9) | (fl << 23))) >>> 0) + ((hl ^ (fl & (gl ^ hl))) >>> 0) + (w[i + 15]! >>> 0) + (SHA512_K[k + 15]! >>> 0)
-      ah = (ah + (((fh >>> 14) | (fl << 18)) ^ ((fh >>> 18) | (fl << 14)) ^ ((fl >>> 9) | (fh << 23))) + (hh ^ (fh & (gh ^ hh))) + w[i + 14]! + SHA512_K[k + 14]! + ((l / TWO32) | 0)) | 0
-      al = l | 0
-      l = (el >>> 0) + (al >>> 0)
-      eh = (eh + ah + ((l / TWO32) | 0)) | 0
-      el = l | 0
-      l = (al >>> 0) + ((((bl >>> 28) | (bh << 4)) ^ ((bh >>> 2) | (bl << 30)) ^ ((bh >>> 7) | (bl << 25))) >>> 0) + (((bl & cl) | (dl & (bl | cl))) >>> 0)
-      ah = (ah + (((bh >>> 28) | (bl << 4)) ^ ((bl >>> 2) | (bh << 30)) ^ ((bl >>> 7) | (bh << 25))) + ((bh & ch) | (dh & (bh | ch))) + ((l / TWO32) | 0)) | 0
-      al = l | 0
-    }
-  }
-  addState(st, 0, ah, al)
-  addState(st, 2, bh, bl)
-  addState(st, 4, ch, cl)
-  addState(st, 6, dh, dl)
-  addState(st, 8, eh, el)
-  addState(st, 10, fh, fl)
-  addState(st, 12, gh, gl)
-  addState(st, 14, hh, hl)
-}
-
-/**
- * Replaces the sixteen schedule words W[t-16..t-1] in `w` by W[t..t+15], in place: slot j ends up
- * holding W[t+j], and every slot a step reads is either already new (t+j-2, t+j-7) or still old
- * (t+j-15, t+j-16), exactly as the recurrence needs.
- */
-function expand16(w: Int32Array): void {
-  for (let j = 0; j < 32; j += 2) {
-    const x = (j + 2) & 31, y = (j + 28) & 31, z = (j + 18) & 31
-    const xh = w[x]!, xl = w[x + 1]!, yh = w[y]!, yl = w[y + 1]!
-    const s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7)
-    const s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25))
-    const s1h = ((yh >>> 19) | (yl << 13)) ^ ((yl >>> 29) | (yh << 3)) ^ (yh >>> 6)
-    const s1l = ((yl >>> 19) | (yh << 13)) ^ ((yh >>> 29) | (yl << 3)) ^ ((yl >>> 6) | (yh << 26))
-    const lo = (s0l >>> 0) + (s1l >>> 0) + (w[z + 1]! >>> 0) + (w[j + 1]! >>> 0)
-    w[j] = (s0h + s1h + w[z]! + w[j]! + ((lo / TWO32) | 0)) | 0
-    w[j + 1] = lo | 0
-  }
 }
 
 function addState(st: Int32Array, i: number, h: number, l: number): void {

@@ -1,4 +1,194 @@
-/** Placeholder until the feature lands. */
+import { useRef, type ClipboardEvent, type ChangeEvent, type MouseEvent } from 'react'
+import { extractToken } from '../../core'
+import { CopyButton } from '../../components/copy-button'
+import { Panel } from '../../components/panel'
+import { segmentSwatch } from '../../components/segment-colors'
+import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { clearHighlight, highlightAtTokenOffset, useTokenHighlight } from '../../hooks/member-highlight'
+import { textOffsetAtPoint } from '../../hooks/text-offset-at-point'
+import { MemberHighlightCaption } from '../../components/member-highlight-caption'
+import { useAppStore } from '../../store/app-store'
+import { OVERLAY_LIMIT, TokenOverlay } from './token-overlay'
+
+// Same font, size, line height, padding and wrapping on the textarea and the overlay, or they drift apart.
+const TEXT_LAYOUT =
+  'm-0 box-border w-full border-0 px-3 py-2 font-mono text-[13px] leading-5 whitespace-pre-wrap break-all [overflow-wrap:anywhere] [scrollbar-gutter:stable] [tab-size:8]'
+
+/** Pastes longer than this are extracted from in a separate task, so no single task runs too long. */
+const DEFER_EXTRACTION = 64 * 1024
+
+/** Characters of a bare compact token (base64url, the dots, and base64 characters that decode reports on). */
+const BARE_TOKEN = /^[A-Za-z0-9_\-.+/=]*$/
+
+/**
+ * Runs the extractor when the text may carry more than a token, and stores the cleaned token with
+ * notes of what was removed. Returns false when the text was stored as is.
+ */
+function storeExtracted(text: string): boolean {
+  if (BARE_TOKEN.test(text)) return false
+  const extraction = extractToken(text)
+  if (extraction.stripped.length === 0 || extraction.token === text) return false
+  useAppStore.getState().setToken(extraction.token, extraction.stripped)
+  return true
+}
+
+/** How many characters an edit from `before` to `after` inserted (what is left between the common ends). */
+function insertedLength(before: string, after: string): number {
+  const limit = Math.min(before.length, after.length)
+  let prefix = 0
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
+  let suffix = 0
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++
+  return after.length - prefix - suffix
+}
+
+/** The `Encoded token` box: a textarea over a colour-coded copy of the token. */
 export function EncodedTokenPanel() {
-  return null
+  const token = useAppStore((s) => s.token)
+  const setToken = useAppStore((s) => s.setToken)
+  const notes = useAppStore((s) => s.extractionNotes)
+  const stale = useAppStore((s) => s.signatureStale)
+  const decoded = useDecodedToken()
+  const overlayRef = useRef<HTMLDivElement>(null)
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData('text')
+    const box = e.currentTarget
+    // Pasting over the whole text (or into an empty box) replaces the token; extract from the paste then.
+    const replacesAll = box.selectionStart === 0 && box.selectionEnd === box.value.length
+    if (!replacesAll || BARE_TOKEN.test(pasted)) return
+    const extraction = extractToken(pasted)
+    if (extraction.stripped.length === 0) return
+    e.preventDefault()
+    setToken(extraction.token, extraction.stripped)
+  }
+
+  const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
+    const text = e.target.value
+    // A change that inserts many characters at once (drop, autofill, scripted fill) is a paste in all
+    // but name; single keystrokes are left alone so a user can type a space.
+    const bulk = insertedLength(token, text) > 1
+    if (bulk && text.length > DEFER_EXTRACTION && !BARE_TOKEN.test(text)) {
+      // Searching a huge paste takes a while: show it first, clean it up in a task of its own.
+      setToken(text)
+      window.setTimeout(() => {
+        if (useAppStore.getState().token === text) storeExtracted(text)
+      }, 0)
+      return
+    }
+    if (bulk && storeExtracted(text)) return
+    setToken(text)
+  }
+
+  const onScroll = () => {
+    const overlay = overlayRef.current
+    const box = overlay?.nextElementSibling
+    if (overlay && box) {
+      overlay.scrollTop = box.scrollTop
+      overlay.scrollLeft = box.scrollLeft
+    }
+  }
+
+  const coloured = token.length <= OVERLAY_LIMIT
+  const highlight = useTokenHighlight(token)
+
+  // Teaching mode: hovering encoded characters highlights the JSON member they decode to.
+  const onMouseMove = (e: MouseEvent<HTMLTextAreaElement>) => {
+    const overlay = overlayRef.current
+    if (!overlay) return
+    const offset = textOffsetAtPoint(overlay, e.clientX, e.clientY)
+    highlightAtTokenOffset(offset !== null && offset < token.length ? offset : null)
+  }
+  const diagnostics = decoded.token === token ? decoded.diagnostics : []
+  const isJwe = decoded.kind === 'jwe' && decoded.token === token
+  const alg = decoded.token === token ? decoded.alg : undefined
+
+  return (
+    <Panel title="Encoded token" actions={<CopyButton text={() => useAppStore.getState().token} label="Copy token" />}>
+      <div className="relative rounded-md border border-slate-300 bg-slate-50 focus-within:border-sky-500 focus-within:ring-2 focus-within:ring-sky-500/40 dark:border-slate-700 dark:bg-slate-950">
+        {coloured && (
+          <div ref={overlayRef} aria-hidden="true" className={`${TEXT_LAYOUT} pointer-events-none absolute inset-0 overflow-hidden`}>
+            <TokenOverlay text={token} diagnostics={diagnostics} highlight={highlight} />
+          </div>
+        )}
+        <textarea
+          aria-label="Encoded token"
+          value={token}
+          onChange={onChange}
+          onPaste={onPaste}
+          onScroll={onScroll}
+          onMouseMove={onMouseMove}
+          onMouseLeave={clearHighlight}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          placeholder="Paste a JWT (or a whole Authorization header, a cookie, a URL with #id_token=…)"
+          rows={9}
+          className={`${TEXT_LAYOUT} relative block min-h-40 resize-y overflow-y-auto bg-transparent outline-none placeholder:text-slate-400 ${
+            coloured
+              ? 'text-transparent caret-slate-900 selection:bg-sky-300/50 dark:caret-slate-100 selection:text-transparent'
+              : 'text-slate-800 dark:text-slate-200'
+          }`}
+        />
+      </div>
+
+      <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+        {isJwe ? (
+          <>
+            <Legend swatch={segmentSwatch.header} label="Header" />
+            <Legend swatch={segmentSwatch.encrypted_key} label="Encrypted key" />
+            <Legend swatch={segmentSwatch.iv} label="IV" />
+            <Legend swatch={segmentSwatch.ciphertext} label="Ciphertext" />
+            <Legend swatch={segmentSwatch.tag} label="Tag" />
+          </>
+        ) : (
+          <>
+            <Legend swatch={segmentSwatch.header} label="Header" />
+            <Legend swatch={segmentSwatch.payload} label="Payload" />
+            <Legend swatch={segmentSwatch.signature} label={alg ? `Signature (${alg})` : 'Signature'} />
+          </>
+        )}
+        <span className="ml-auto tabular-nums">{token.length.toLocaleString('en-US')} characters</span>
+      </div>
+
+      <MemberHighlightCaption token={token} />
+      {!coloured && (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+          Colour coding is off for tokens over {OVERLAY_LIMIT / 1024} KB to keep the page responsive.
+        </p>
+      )}
+      {stale && (
+        <p role="note" className="mt-2 rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:border-amber-500/60 dark:bg-amber-950/60 dark:text-amber-200">
+          <strong>Not signed — add a signing key.</strong> The header or payload was edited, so the old signature no longer matches.
+        </p>
+      )}
+      {isJwe && (
+        <p role="note" className="mt-2 rounded-md border border-sky-400 bg-sky-50 px-2 py-1 text-sm text-sky-900 dark:border-sky-500/60 dark:bg-sky-950/60 dark:text-sky-200">
+          <strong>Encrypted token (JWE).</strong> It has five parts; only the header can be shown. The payload stays encrypted.
+        </p>
+      )}
+      {notes.length > 0 && (
+        <div role="status" aria-label="Extraction notes" className="mt-2 rounded-md border border-slate-300 bg-slate-50 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800/60">
+          <span className="font-medium">Cleaned up the pasted text:</span>{' '}
+          <ul className="inline">
+            {notes.map((note, i) => (
+              <li key={i} className="inline after:content-['_·_'] last:after:content-none">
+                {note}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Panel>
+  )
+}
+
+function Legend({ swatch, label }: { readonly swatch: string; readonly label: string }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${swatch}`} />
+      {label}
+    </span>
+  )
 }

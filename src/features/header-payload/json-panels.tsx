@@ -1,4 +1,139 @@
-/** Placeholder until the feature lands. */
+import { useState } from 'react'
+import { CopyButton } from '../../components/copy-button'
+import { JsonEditor } from '../../components/monaco/json-editor'
+import { Panel } from '../../components/panel'
+import { segmentSwatch, segmentText } from '../../components/segment-colors'
+import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { useReencode, type EditProblems } from '../../hooks/reencode'
+import { displayOf } from './display-text'
+
+type Pane = 'header' | 'payload'
+
+const kindNote: Record<string, string> = {
+  text: 'The payload is text, not JSON; it is shown as is.',
+  binary: 'The payload is binary (not UTF-8 text); it is shown as hexadecimal bytes, read-only.',
+}
+
+/**
+ * The Header and Payload editors. Edits re-encode the token live; a token changed elsewhere (typed,
+ * pasted, signed) replaces the editors' text, but the echo of the user's own edit does not, so the
+ * cursor never jumps while typing.
+ */
 export function JsonPanels() {
-  return null
+  const decoded = useDecodedToken()
+  const { reencode, ownEditOf } = useReencode()
+  const header = displayOf(decoded.header)
+  const payload = displayOf(decoded.payload)
+  const editable = decoded.kind === 'jws' || decoded.token === ''
+
+  // Render-time sync with the decoded token: a token from elsewhere refreshes both panes; the echo of
+  // an edit refreshes only the panes the user did not type in.
+  const [seen, setSeen] = useState({ token: decoded.token, header: 0, payload: 0 })
+  const [drafts, setDrafts] = useState<Partial<Record<Pane, string>>>({})
+  const [problems, setProblems] = useState<EditProblems>({})
+  if (seen.token !== decoded.token) {
+    const own = ownEditOf(decoded.token)
+    const keepHeader = own?.header === true
+    const keepPayload = own?.payload === true
+    setSeen({
+      token: decoded.token,
+      header: keepHeader ? seen.header : seen.header + 1,
+      payload: keepPayload ? seen.payload : seen.payload + 1,
+    })
+    if (!keepHeader || !keepPayload) {
+      setDrafts({ header: keepHeader ? drafts.header : undefined, payload: keepPayload ? drafts.payload : undefined })
+    }
+    if (own === undefined) setProblems({})
+  }
+
+  const onEdit = (pane: Pane, text: string) => {
+    const next = { ...drafts, [pane]: text }
+    setDrafts(next)
+    void reencode({
+      decoded,
+      headerText: next.header,
+      payloadText: next.payload,
+      payloadIsJson: payload.kind !== 'text',
+    }).then(setProblems)
+  }
+
+  const headerText = drafts.header ?? header.text
+  const payloadText = drafts.payload ?? payload.text
+
+  return (
+    <div className="grid min-w-0 gap-3">
+      <Panel
+        title={<Title swatch={segmentSwatch.header}>Header</Title>}
+        titleClassName={segmentText.header}
+        actions={<CopyButton text={headerText} label="Copy header" />}
+      >
+        <EditorFrame error={problems.header}>
+          <JsonEditor
+            ariaLabel="Header"
+            schema="header"
+            language={header.language}
+            value={header.text}
+            revision={seen.header}
+            readOnly={!editable || !header.editable}
+            onUserEdit={(text) => onEdit('header', text)}
+          />
+        </EditorFrame>
+      </Panel>
+      <Panel
+        title={<Title swatch={segmentSwatch.payload}>Payload</Title>}
+        titleClassName={segmentText.payload}
+        actions={<CopyButton text={payloadText} label="Copy payload" />}
+      >
+        {decoded.kind === 'jwe' ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">This token is encrypted (JWE): its payload cannot be shown without decrypting it.</p>
+        ) : (
+          <>
+            {kindNote[payload.kind] !== undefined && <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{kindNote[payload.kind]}</p>}
+            <EditorFrame error={problems.payload}>
+              <JsonEditor
+                ariaLabel="Payload"
+                schema="payload"
+                language={payload.language}
+                value={payload.text}
+                revision={seen.payload}
+                readOnly={!editable || !payload.editable}
+                onUserEdit={(text) => onEdit('payload', text)}
+              />
+            </EditorFrame>
+          </>
+        )}
+      </Panel>
+      {problems.signing !== undefined && (
+        <p role="status" className="rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:border-amber-500/60 dark:bg-amber-950/60 dark:text-amber-200">
+          {problems.signing}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function Title({ swatch, children }: { readonly swatch: string; readonly children: string }) {
+  return (
+    <span className="inline-flex items-center gap-2">
+      <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${swatch}`} />
+      {children}
+    </span>
+  )
+}
+
+function EditorFrame({ error, children }: { readonly error: string | undefined; readonly children: React.ReactNode }) {
+  return (
+    <>
+      <div
+        className={`overflow-hidden rounded-md border ${error ? 'border-rose-500' : 'border-slate-300 dark:border-slate-700'}`}
+      >
+        {children}
+      </div>
+      {error && (
+        <p role="alert" className="mt-1.5 text-sm text-rose-700 dark:text-rose-300">
+          {error} The token is not updated until this is fixed.
+        </p>
+      )}
+    </>
+  )
 }

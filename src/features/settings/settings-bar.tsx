@@ -1,4 +1,40 @@
-/** Placeholder until the feature lands. */
+import { useAppStore } from '../../store/app-store'
+import type { Theme } from '../../store/settings-slice'
+
+const themes: readonly { value: Theme; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+]
+
+/** Theme choice and the opt-in to keep secrets and private keys in this browser. */
 export function SettingsBar() {
-  return null
+  const theme = useAppStore((s) => s.theme)
+  const setTheme = useAppStore((s) => s.setTheme)
+  const rememberSecrets = useAppStore((s) => s.rememberSecrets)
+  const setRememberSecrets = useAppStore((s) => s.setRememberSecrets)
+
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <label className="flex items-center gap-1">
+        <span>Theme</span>
+        <select
+          value={theme}
+          onChange={(e) => setTheme(e.target.value as Theme)}
+          className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+        >
+          {themes.map((t) => (
+            <option key={t.value} value={t.value}>{t.label}</option>
+          ))}
+        </select>
+      </label>
+      <label
+        className="flex items-center gap-1"
+        title="Secrets and private keys are otherwise forgotten when the page reloads."
+      >
+        <input type="checkbox" checked={rememberSecrets} onChange={(e) => setRememberSecrets(e.target.checked)} />
+        <span>Remember secrets on this device</span>
+      </label>
+    </div>
+  )
 }

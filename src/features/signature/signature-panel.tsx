@@ -1,4 +1,107 @@
-/** Placeholder until the feature lands. */
+import { useId } from 'react'
+import type { SecretEncoding } from '../../core'
+import { Panel } from '../../components/panel'
+import { useParsedKey } from '../../hooks/use-parsed-key'
+import { useVerification, type VerificationView } from '../../hooks/use-verification'
+import { useAppStore } from '../../store/app-store'
+import { describeKeyInput, describeParsedKey } from './describe-key-input'
+
+const encodings: readonly { value: SecretEncoding; label: string }[] = [
+  { value: 'utf8', label: 'UTF-8' },
+  { value: 'base64url', label: 'base64url' },
+  { value: 'base64', label: 'base64' },
+  { value: 'hex', label: 'hex' },
+]
+
+const statusStyle: Readonly<Record<VerificationView['status'], string>> = {
+  verified: 'border-emerald-500 bg-emerald-50 text-emerald-900 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-100',
+  invalid: 'border-rose-500 bg-rose-50 text-rose-900 dark:border-rose-500 dark:bg-rose-950 dark:text-rose-100',
+  'not-checked': 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100',
+  pending: 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100',
+}
+
+/** The verification key, its detected format, and the signature verdict of the current token. */
 export function SignaturePanel() {
-  return null
+  const keyText = useAppStore((s) => s.verificationKey)
+  const setKeyText = useAppStore((s) => s.setVerificationKey)
+  const encoding = useAppStore((s) => s.secretEncoding)
+  const setEncoding = useAppStore((s) => s.setSecretEncoding)
+  const parsed = useParsedKey(keyText, encoding)
+  const verification = useVerification()
+  const keyId = useId()
+  const infoId = useId()
+
+  return (
+    <Panel title="Verify signature">
+      <div className="flex flex-col gap-2">
+        <div
+          role="status"
+          aria-label="Signature"
+          aria-busy={verification.status === 'pending'}
+          className={`rounded border-l-4 px-3 py-2 text-sm font-medium [overflow-wrap:anywhere] ${statusStyle[verification.status]}`}
+        >
+          {verification.text}
+        </div>
+        <label htmlFor={keyId} className="text-sm font-medium">Verification key</label>
+        <textarea
+          id={keyId}
+          value={keyText}
+          onChange={(e) => setKeyText(e.target.value)}
+          aria-describedby={infoId}
+          spellCheck={false}
+          autoComplete="off"
+          rows={5}
+          placeholder="HMAC secret, PEM public key or certificate, JWK or JWKS"
+          className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
+        />
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <label className="flex items-center gap-1">
+            <span>Secret encoding</span>
+            <select
+              value={encoding}
+              onChange={(e) => setEncoding(e.target.value as SecretEncoding)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+            >
+              {encodings.map((e) => (
+                <option key={e.value} value={e.value}>{e.label}</option>
+              ))}
+            </select>
+          </label>
+          <span className="text-xs text-slate-600 dark:text-slate-400">(how an HMAC secret&apos;s text turns into bytes)</span>
+        </div>
+        <div id={infoId} className="text-xs text-slate-700 dark:text-slate-300">
+          <KeyInfo parsed={parsed} />
+        </div>
+      </div>
+    </Panel>
+  )
+}
+
+function KeyInfo({ parsed }: { readonly parsed: ReturnType<typeof useParsedKey> }) {
+  switch (parsed.status) {
+    case 'empty':
+      return <p>No key yet.</p>
+    case 'pending':
+      return <p>Reading the key…</p>
+    case 'error':
+      return <p className="text-rose-700 dark:text-rose-300">{parsed.error.message}</p>
+    case 'ok': {
+      const { input } = parsed
+      return (
+        <div className="flex flex-col gap-1">
+          <p className="break-words">Detected: {describeKeyInput(input)}</p>
+          {input.keys.length > 1 && (
+            <ul className="list-disc pl-5">
+              {input.keys.map((k, i) => (
+                <li key={i} className="break-words">{describeParsedKey(k)}</li>
+              ))}
+            </ul>
+          )}
+          {input.notes.map((n, i) => (
+            <p key={i} className="break-words text-amber-800 dark:text-amber-200">{n}</p>
+          ))}
+        </div>
+      )
+    }
+  }
 }

@@ -1,4 +1,189 @@
-/** Placeholder until the feature lands. */
+import { useEffect, useId, useState } from 'react'
+import type { GenerateKeyOptions, JwsAlgorithm, SecretEncoding } from '../../core'
+import { Panel } from '../../components/panel'
+import { generateKeyInWorker } from '../../hooks/keygen-client'
+import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { useParsedKey } from '../../hooks/use-parsed-key'
+import { useAppStore } from '../../store/app-store'
+import { KeyExport } from './key-export'
+import { isOwnSignature, resign, type ResignRequest, type SignOutcome } from './resign'
+
+/** The algorithms offered, in menu order. */
+const ALGORITHMS: readonly JwsAlgorithm[] = [
+  'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'none',
+]
+
+const encodings: readonly { value: SecretEncoding; label: string }[] = [
+  { value: 'utf8', label: 'UTF-8' },
+  { value: 'base64url', label: 'base64url' },
+  { value: 'base64', label: 'base64' },
+  { value: 'hex', label: 'hex' },
+]
+
+type RsaSize = NonNullable<GenerateKeyOptions['modulusLength']>
+
+const isOffered = (alg: string | undefined): alg is JwsAlgorithm => alg !== undefined && (ALGORITHMS as readonly string[]).includes(alg)
+const isRsa = (alg: JwsAlgorithm) => alg.startsWith('RS') || alg.startsWith('PS')
+
+const selectClass = 'rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900'
+const buttonClass = 'rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800'
+
+/**
+ * Signs the current header and payload: algorithm, signing key (secret, PEM private key or private
+ * JWK), key generation in a worker, public key export, and the thumbprint as `kid`.
+ */
 export function SigningPanel() {
-  return null
+  const decoded = useDecodedToken()
+  const algorithm = useAppStore((s) => s.algorithm)
+  const setAlgorithm = useAppStore((s) => s.setAlgorithm)
+  const signingKey = useAppStore((s) => s.signingKey)
+  const setSigningKey = useAppStore((s) => s.setSigningKey)
+  const signingEncoding = useAppStore((s) => s.signingEncoding)
+  const setSigningEncoding = useAppStore((s) => s.setSigningEncoding)
+  const parsed = useParsedKey(signingKey, signingEncoding)
+  const [outcome, setOutcome] = useState<SignOutcome | null>(null)
+  const [generating, setGenerating] = useState(false)
+  const [rsaSize, setRsaSize] = useState<RsaSize>(2048)
+  const keyId = useId()
+  const messageId = useId()
+
+  // A token pasted or loaded from elsewhere brings its own algorithm: follow it, so pressing Sign
+  // keeps the token's algorithm unless the user picks another one.
+  const tokenAlg = decoded.alg
+  const token = decoded.token
+  useEffect(() => {
+    if (isOwnSignature(token) || !isOffered(tokenAlg)) return
+    if (useAppStore.getState().algorithm !== tokenAlg) useAppStore.getState().setAlgorithm(tokenAlg)
+  }, [token, tokenAlg])
+
+  const run = async (request: Partial<ResignRequest> = {}) => {
+    const state = useAppStore.getState()
+    const result = await resign({ alg: state.algorithm, keyText: state.signingKey, encoding: state.signingEncoding, ...request })
+    if (result.kind !== 'superseded') setOutcome(result)
+  }
+
+  const generate = async () => {
+    const alg = useAppStore.getState().algorithm
+    if (alg === 'none') {
+      setOutcome({ kind: 'failed', message: "An unsecured token (alg 'none') uses no key." })
+      return
+    }
+    setGenerating(true)
+    const result = await generateKeyInWorker(alg, isRsa(alg) ? { modulusLength: rsaSize } : {})
+    setGenerating(false)
+    if (!result.ok) {
+      setOutcome({ kind: 'failed', message: result.error.message })
+      return
+    }
+    const key = result.value
+    // Generated HMAC secrets are base64url text of random bytes: both boxes must read them that way.
+    const hmac = alg.startsWith('HS')
+    useAppStore.setState({
+      signingKey: key.privateText,
+      verificationKey: key.publicText,
+      ...(hmac ? { signingEncoding: 'base64url' as const, secretEncoding: 'base64url' as const } : {}),
+    })
+    await run({ alg, keyText: key.privateText, encoding: hmac ? 'base64url' : useAppStore.getState().signingEncoding })
+  }
+
+  const keyReady = parsed.status === 'ok'
+  const message = generating ? null : outcome
+
+  return (
+    <Panel title="Sign">
+      <div className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <label className="flex items-center gap-1">
+            <span className="font-medium">Algorithm</span>
+            <select
+              value={algorithm}
+              onChange={(e) => {
+                const alg = e.target.value as JwsAlgorithm
+                setAlgorithm(alg)
+                void run({ alg })
+              }}
+              className={selectClass}
+            >
+              {ALGORITHMS.map((a) => (
+                <option key={a} value={a}>{a}</option>
+              ))}
+            </select>
+          </label>
+          {isRsa(algorithm) && (
+            <label className="flex items-center gap-1">
+              <span>RSA key size</span>
+              <select value={rsaSize} onChange={(e) => setRsaSize(Number(e.target.value) as RsaSize)} className={selectClass}>
+                <option value={2048}>2048</option>
+                <option value={3072}>3072</option>
+                <option value={4096}>4096</option>
+              </select>
+            </label>
+          )}
+          <button type="button" onClick={() => void generate()} disabled={generating || algorithm === 'none'} aria-busy={generating} className={buttonClass}>
+            Generate key
+          </button>
+          <span role="status" aria-label="Key generation" className="text-sm text-slate-600 dark:text-slate-300">
+            {generating ? 'Generating…' : ''}
+          </span>
+        </div>
+        <label htmlFor={keyId} className="text-sm font-medium">Signing key</label>
+        <textarea
+          id={keyId}
+          value={signingKey}
+          onChange={(e) => {
+            setSigningKey(e.target.value)
+            void run({ keyText: e.target.value })
+          }}
+          aria-describedby={messageId}
+          spellCheck={false}
+          autoComplete="off"
+          rows={5}
+          placeholder={algorithm === 'none' ? "alg 'none' uses no key" : 'HMAC secret, PEM private key or private JWK'}
+          className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
+        />
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <label className="flex items-center gap-1">
+            <span>Signing secret encoding</span>
+            <select
+              value={signingEncoding}
+              onChange={(e) => {
+                const encoding = e.target.value as SecretEncoding
+                setSigningEncoding(encoding)
+                void run({ encoding })
+              }}
+              className={selectClass}
+            >
+              {encodings.map((x) => (
+                <option key={x.value} value={x.value}>{x.label}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void run()} className={buttonClass}>Sign</button>
+          <button
+            type="button"
+            onClick={() => void run({ thumbprintAsKid: true })}
+            disabled={!keyReady || algorithm === 'none'}
+            className={buttonClass}
+          >
+            Use thumbprint as kid
+          </button>
+        </div>
+        <div id={messageId} aria-live="polite" className="text-sm">
+          {parsed.status === 'error' && signingKey.trim() !== '' && (
+            <p className="text-rose-700 dark:text-rose-300">Signing key: {parsed.error.message}</p>
+          )}
+          {message?.kind === 'failed' && <p className="text-rose-700 dark:text-rose-300">Not signed: {message.message}</p>}
+          {message?.kind === 'signed' && (
+            <>
+              <p className="text-emerald-800 dark:text-emerald-300">Signed with {message.alg}; the encoded token was updated.</p>
+              {message.warnings.map((w, i) => (
+                <p key={i} className="text-amber-800 dark:text-amber-200">Warning: {w}</p>
+              ))}
+            </>
+          )}
+        </div>
+        {parsed.status === 'ok' && <KeyExport input={parsed.input} />}
+      </div>
+    </Panel>
+  )
 }

@@ -1,0 +1,55 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect } from './fixtures'
+import { examples } from '../src/features/examples/examples-data'
+import type { Example } from '../src/features/examples/example'
+
+export { examples }
+export type { Example }
+
+/** The example with this id (fails loudly when the generated data changed shape). */
+export function example(id: string): Example {
+  const found = examples.find((x) => x.id === id)
+  if (!found) throw new Error(`no example "${id}" in examples-data.ts`)
+  return found
+}
+
+/** The signature verdict (role status, name exactly `Signature`). */
+export function signatureStatus(page: Page): Locator {
+  return page.getByRole('status', { name: 'Signature', exact: true })
+}
+
+export function encodedToken(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Encoded token', exact: true })
+}
+
+export function verificationKey(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Verification key', exact: true })
+}
+
+export function signingKey(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Signing key', exact: true })
+}
+
+/** Chooses an example from the Examples menu and waits until its token is shown. */
+export async function chooseExample(page: Page, ex: Example): Promise<void> {
+  await page.getByRole('combobox', { name: 'Examples', exact: true }).selectOption({ label: ex.label })
+  await expect(encodedToken(page)).toHaveValue(ex.token)
+}
+
+/** Opens the app on a first visit (HS256 example) and waits until it has verified. */
+export async function openApp(page: Page, path = './'): Promise<void> {
+  await page.goto(path)
+  await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+}
+
+/** Replaces the text of a Monaco editor (by its aria label) as typing it would. */
+export async function replaceEditorText(page: Page, ariaLabel: string, text: string): Promise<void> {
+  const editor = page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: ariaLabel, exact: true }) })
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.insertText(text)
+  // Some Chromium builds deliver the inserted text as typing, and Monaco then auto-closes the first
+  // brackets and quotes after the cursor: delete whatever follows the inserted text.
+  await page.keyboard.press('Shift+Control+End')
+  await page.keyboard.press('Delete')
+}

@@ -1,0 +1,38 @@
+import { loadFirstExample } from '../features/examples/load-example'
+import { parseShareFragment } from '../features/share/share-link'
+import { STORAGE_KEY } from '../store/persisted'
+import { useAppStore } from '../store/app-store'
+
+/** True when this browser has no stored state (a first visit), read before anything is written. */
+function nothingStored(): boolean {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === null
+  } catch {
+    return false
+  }
+}
+
+/** Loads a token (and public key) from `#token=`, `#id_token=` or `#access_token=`; true when it did. */
+export function loadFromLocation(hash: string): boolean {
+  const shared = parseShareFragment(hash)
+  if (shared === null) return false
+  const { setToken } = useAppStore.getState()
+  if (shared.key !== undefined) useAppStore.setState({ verificationKey: shared.key, secretEncoding: 'utf8' })
+  setToken(shared.token)
+  return true
+}
+
+let booted = false
+
+/**
+ * Decides what the page opens with: a token in the address fragment wins; a first visit (nothing
+ * stored, no fragment) opens the HS256 example; otherwise the restored state stays. When stored state
+ * was unreadable the app starts from its defaults, with the notice, rather than an example.
+ */
+export function boot(): void {
+  if (booted) return
+  booted = true
+  const firstVisit = nothingStored() && useAppStore.getState().storageNotice === null
+  if (loadFromLocation(window.location.hash)) return
+  if (firstVisit) loadFirstExample()
+}

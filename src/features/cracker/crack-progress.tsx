@@ -1,0 +1,56 @@
+import type { CrackingProgress } from '../../workers/crack-client'
+import { formatCount, formatEta, formatRate } from './format'
+
+interface CrackProgressProps {
+  readonly progress: CrackingProgress | null
+  readonly running: boolean
+}
+
+/** The progress bar (role progressbar, name `Cracking progress`) and the run's figures. */
+export function CrackProgress({ progress, running }: CrackProgressProps) {
+  const fraction = progress?.fraction
+  const percent = fraction === undefined ? undefined : Math.round(fraction * 1000) / 10
+  const tested = progress?.tested ?? 0
+  const valueText = progress?.total !== undefined
+    ? `${formatCount(tested)} of ${formatCount(progress.total)} candidates tested`
+    : `${formatCount(tested)} candidates tested${percent === undefined ? '' : `, ${percent}% of the file read`}`
+
+  return (
+    <div className="flex flex-col gap-1">
+      <div
+        role="progressbar"
+        aria-label="Cracking progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={valueText}
+        aria-busy={running}
+        className="h-3 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+      >
+        <div
+          className={`h-full bg-sky-600 transition-[width] duration-100 dark:bg-sky-400 ${percent === undefined && running ? 'w-1/3 animate-pulse' : ''}`}
+          style={percent === undefined ? undefined : { width: `${percent}%` }}
+        />
+      </div>
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
+        <div className="flex gap-2">
+          <dt className="text-slate-600 dark:text-slate-400">Tested</dt>
+          <dd className="font-mono whitespace-nowrap tabular-nums">
+            {formatCount(tested)}
+            {progress?.total !== undefined && <span className="text-slate-500 dark:text-slate-400"> of {formatCount(progress.total)}</span>}
+          </dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="text-slate-600 dark:text-slate-400">Speed</dt>
+          <dd className="font-mono whitespace-nowrap tabular-nums">{formatRate(progress?.rate ?? 0)}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="text-slate-600 dark:text-slate-400">Time left</dt>
+          <dd className="font-mono whitespace-nowrap tabular-nums">
+            {running ? (progress?.etaSeconds === undefined ? 'estimating…' : formatEta(progress.etaSeconds)) : '—'}
+          </dd>
+        </div>
+      </dl>
+    </div>
+  )
+}

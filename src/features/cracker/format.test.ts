@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { formatBytes, formatCount, formatEta, formatRate, toHex } from './format'
+
+describe('cracker figures', () => {
+  it.each([
+    [0, '0'], [7, '7'], [1234, '1,234'], [1234567, '1,234,567'], [12.6, '13'], [-3, '0'],
+  ])('formatCount(%d) is %s', (n, text) => expect(formatCount(n)).toBe(text))
+
+  it.each([
+    [0, '0 candidates/s'], [Number.NaN, '0 candidates/s'], [950.4, '950 candidates/s'],
+    [12345, '12,300 candidates/s'], [987654, '988,000 candidates/s'], [1_234_567, '1.23 million candidates/s'],
+  ])('formatRate(%d) is %s', (n, text) => expect(formatRate(n)).toBe(text))
+
+  it.each([
+    [0.2, 'under 1 s'], [42.4, '42 s'], [200, '3 min 20 s'], [7500, '2 h 5 min'], [90000, '1 d 1 h'],
+    [Number.POSITIVE_INFINITY, 'more than a year'], [400 * 86400, 'more than a year'],
+  ])('formatEta(%d) is %s', (n, text) => expect(formatEta(n)).toBe(text))
+
+  it.each([
+    [0, '0 bytes'], [1023, '1,023 bytes'], [1024, '1.0 KB'], [1536, '1.5 KB'], [5 * 1024 * 1024, '5.0 MB'], [3 * 1024 ** 3, '3.0 GB'],
+  ])('formatBytes(%d) is %s', (n, text) => expect(formatBytes(n)).toBe(text))
+
+  it('toHex writes two lowercase digits per byte', () => {
+    expect(toHex(Uint8Array.from([0, 15, 16, 255]))).toBe('000f10ff')
+  })
+})

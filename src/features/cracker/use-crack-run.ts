@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CrackTarget } from '../../core'
+import { startCracking, type CrackingProgress } from '../../workers/crack-client'
+import { useAppStore } from '../../store/app-store'
+import { toHex } from './format'
+
+/** Where the candidates of a run come from. */
+export type CandidateSource = { readonly kind: 'bundled' } | { readonly kind: 'file'; readonly file: File }
+
+/** What the cracker is doing, or how its last run ended. */
+export type CrackRunState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'running'; readonly progress: CrackingProgress | null }
+  | { readonly phase: 'found'; readonly secret: string; readonly utf8: boolean; readonly tested: number; readonly progress: CrackingProgress | null }
+  | { readonly phase: 'not-found' | 'cancelled'; readonly tested: number; readonly progress: CrackingProgress | null }
+  | { readonly phase: 'error'; readonly message: string; readonly progress: CrackingProgress | null }
+
+/** Options of one run. */
+export interface CrackRunOptions {
+  readonly target: CrackTarget
+  readonly source: CandidateSource
+  readonly mutations: boolean
+  readonly workers: number
+}
+
+/**
+ * Runs the cracker in Web Workers and keeps its state for the panel. A found secret goes straight
+ * into the verification key, so the Signature status confirms it independently of the cracker.
+ */
+export function useCrackRun(): { state: CrackRunState; start: (options: CrackRunOptions) => void; cancel: () => void; reset: () => void } {
+  const [state, setState] = useState<CrackRunState>({ phase: 'idle' })
+  const handle = useRef<{ cancel(): void } | null>(null)
+  // Each run gets a number; callbacks of a run that was replaced or reset are ignored.
+  const runId = useRef(0)
+
+  const stop = useCallback(() => {
+    runId.current++
+    handle.current?.cancel()
+    handle.current = null
+  }, [])
+
+  useEffect(() => stop, [stop])
+
+  const start = useCallback((options: CrackRunOptions) => {
+    stop()
+    const id = runId.current
+    const live = () => runId.current === id
+    let last: CrackingProgress | null = null
+    setState({ phase: 'running', progress: null })
+    handle.current = startCracking({
+      token: options.target,
+      source: options.source.kind === 'bundled' ? 'bundled' : options.source.file,
+      mutations: options.mutations,
+      workers: options.workers,
+      onProgress: (progress) => {
+        if (!live()) return
+        last = progress
+        setState({ phase: 'running', progress })
+      },
+      onFound: (found) => {
+        if (!live()) return
+        const store = useAppStore.getState()
+        // Bytes that are not UTF-8 cannot round-trip through text; hex keeps them exact.
+        store.setVerificationKey(found.utf8 ? found.secret : toHex(found.bytes))
+        store.setSecretEncoding(found.utf8 ? 'utf8' : 'hex')
+        setState({ phase: 'found', secret: found.secret, utf8: found.utf8, tested: last?.tested ?? 0, progress: last })
+      },
+      onDone: (summary) => {
+        if (!live()) return
+        handle.current = null
+        // The summary counts every worker's last report; the throttled progress may lag behind it.
+        const progress: CrackingProgress = { ...(last ?? { rate: 0 }), tested: Math.max(last?.tested ?? 0, summary.tested) }
+        if (summary.error) setState({ phase: 'error', message: summary.error.message, progress })
+        else if (summary.found) setState((s) => (s.phase === 'found' ? { ...s, tested: summary.tested, progress } : s))
+        else setState({ phase: summary.cancelled ? 'cancelled' : 'not-found', tested: summary.tested, progress })
+      },
+    })
+  }, [stop])
+
+  const cancel = useCallback(() => {
+    // The client reports the cancellation through onDone, which ends the run's state.
+    handle.current?.cancel()
+  }, [])
+
+  const reset = useCallback(() => {
+    stop()
+    setState({ phase: 'idle' })
+  }, [stop])
+
+  return { state, start, cancel, reset }
+}

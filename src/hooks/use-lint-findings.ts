@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react'
 import {
   lintToken,
+  loadCommonSecrets,
   type DecodedToken,
   type Finding,
   type FindingSeverity,
@@ -50,15 +52,46 @@ export function toLintFinding(finding: Finding): LintFinding {
 }
 
 // The findings panel and the Diagnostics list ask for the same findings in the same render: lint once.
-let last: { token: DecodedToken; keys: KeyInput | null; secretText: string | undefined; now: number; findings: readonly Finding[] } | null = null
+let last: {
+  token: DecodedToken
+  keys: KeyInput | null
+  secretText: string | undefined
+  common: ReadonlySet<string> | undefined
+  now: number
+  findings: readonly Finding[]
+} | null = null
 
-function lintCached(token: DecodedToken, context: LintKeyContext, now: number): readonly Finding[] {
-  if (last !== null && last.token === token && last.keys === context.keys && last.secretText === context.secretText && last.now === now) {
+function lintCached(token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number): readonly Finding[] {
+  if (
+    last !== null && last.token === token && last.keys === context.keys && last.secretText === context.secretText &&
+    last.common === common && last.now === now
+  ) {
     return last.findings
   }
-  const findings = token.token.trim() === '' ? [] : lintToken(token, { keys: context.keys, secretText: context.secretText, now })
-  last = { token, keys: context.keys, secretText: context.secretText, now, findings }
+  const findings = token.token.trim() === ''
+    ? []
+    : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now })
+  last = { token, keys: context.keys, secretText: context.secretText, common, now, findings }
   return findings
+}
+
+/**
+ * The common-secret list, loaded only once an HMAC secret is being checked: it is large, and most
+ * tokens never need it. Until it arrives, the well-known default JWT secrets are still recognised.
+ */
+function useCommonSecrets(needed: boolean): ReadonlySet<string> | undefined {
+  const [common, setCommon] = useState<ReadonlySet<string> | undefined>(undefined)
+  useEffect(() => {
+    if (!needed || common !== undefined) return
+    let live = true
+    void loadCommonSecrets().then((set) => {
+      if (live) setCommon(set)
+    })
+    return () => {
+      live = false
+    }
+  }, [needed, common])
+  return common
 }
 
 /** Time-based rules (a future `iat`) need "now", but not to the second. */
@@ -74,7 +107,9 @@ export function useSecurityFindings(): readonly Finding[] {
   const encoding = useAppStore((s) => s.secretEncoding)
   const parsed = useParsedKey(keyText, encoding)
   const now = useNow(CLOCK_INTERVAL_MS)
-  return lintCached(decoded, lintKeyContext(keyText, encoding, parsed), now)
+  const context = lintKeyContext(keyText, encoding, parsed)
+  const common = useCommonSecrets(context.keys?.format === 'secret')
+  return lintCached(decoded, context, common, now)
 }
 
 /** Security findings as `Diagnostics` items (id, severity, message), listed after the decode problems. */

@@ -49,7 +49,7 @@ async function start(request: Extract<CrackWorkerRequest, { type: 'start' }>): P
     signal,
     onProgress: (progress) => post({ type: 'progress', ...progress }),
     source: source.kind === 'bundled'
-      ? { kind: 'list', candidates: bundledCandidates(), part: request.part, parts: request.parts }
+      ? { kind: 'list', candidates: await bundledCandidates(), part: request.part, parts: request.parts }
       : {
           kind: 'lines',
           batches: streamLines(source.blob, { start: source.start, end: source.end }),

@@ -2,16 +2,16 @@
  * The candidate list shipped with the app: the empty secret, well-known default JWT secrets,
  * then the common-password list of `@zxcvbn-ts/language-common`, most common first.
  */
-import { dictionary } from '@zxcvbn-ts/language-common'
 import { defaultJwtSecrets } from './default-jwt-secrets'
+import { loadCommonPasswords } from './common-passwords'
 
-let cached: readonly string[] | undefined
+let cached: Promise<readonly string[]> | undefined
 
 /**
- * The bundled candidates without duplicates, in the order they are tried. Built on first use
- * (the password list is decompressed lazily by the bundler's module graph, not here).
+ * The bundled candidates without duplicates, in the order they are tried. Loaded on first use:
+ * the password list is large and only the cracker needs it.
  */
-export function bundledCandidates(): readonly string[] {
-  if (cached === undefined) cached = [...new Set(['', ...defaultJwtSecrets, ...dictionary['passwords-common']])]
+export function bundledCandidates(): Promise<readonly string[]> {
+  cached ??= loadCommonPasswords().then((passwords) => [...new Set(['', ...defaultJwtSecrets, ...passwords])])
   return cached
 }

@@ -53,7 +53,7 @@ describe('bundled candidates', () => {
   it('starts with the empty secret and the default JWT secrets, then common passwords, without duplicates', async () => {
     const { bundledCandidates } = await import('./bundled-candidates')
     const { defaultJwtSecrets } = await import('./default-jwt-secrets')
-    const list = bundledCandidates()
+    const list = await bundledCandidates()
     expect(list[0]).toBe('')
     expect(list[1]).toBe(defaultJwtSecrets[0])
     for (const s of ['secret', 'your-256-bit-secret', '123456', 'password', 'qwerty', 'dragon']) expect(list).toContain(s)

@@ -13,7 +13,7 @@ import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './
 import type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
 
 export type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
-export { isCommonSecret, COMMON_PASSWORD_COUNT } from './common-secrets'
+export { isCommonSecret, loadCommonSecrets, COMMON_PASSWORD_COUNT } from './common-secrets'
 export { luhnValid } from './payload-rules'
 export { base64urlProblem } from './encoding-rules'
 
@@ -48,6 +48,7 @@ export function resolveLintContext(context: LintContext): ResolvedLintContext {
   return {
     keys: context.keys ?? null,
     secretText: context.secretText,
+    commonSecrets: context.commonSecrets,
     now: context.now ?? Date.now() / 1000,
     maxLifetimeSeconds: max !== undefined && Number.isFinite(max) && max >= 0 ? max : DEFAULT_MAX_LIFETIME_SECONDS,
   }

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { dictionary } from '@zxcvbn-ts/language-common'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultJwtSecrets } from '../crack/default-jwt-secrets'
 import { parseKey } from '../keys/parse'
 import { decodeToken } from '../token/decode'
-import { isCommonSecret } from './common-secrets'
+import { isCommonSecret, loadCommonSecrets } from './common-secrets'
 import { DEFAULT_MAX_LIFETIME_SECONDS, lintToken, resolveLintContext } from './index'
 
 const NOW = 1704067200
@@ -12,6 +12,10 @@ const b64u = (data: string | Uint8Array): string => Buffer.from(data).toString('
 
 describe('isCommonSecret', () => {
   const passwords = dictionary['passwords-common']
+  let common: ReadonlySet<string>
+  beforeAll(async () => {
+    common = await loadCommonSecrets()
+  })
   it.each<[string, boolean]>([
     ['secret', true],
     ['your-256-bit-secret', true],
@@ -33,13 +37,23 @@ describe('isCommonSecret', () => {
     ['', false],
     ['Zq7!Zq7!Zq7!Zq7!Zq7!Zq7!Zq7!Zq7!', false],
   ])('%j → %s', (text, expected) => {
-    expect(isCommonSecret(text)).toBe(expected)
+    expect(isCommonSecret(text, common)).toBe(expected)
+  })
+
+  it.each(['secret', 'your-256-bit-secret', 'changeme'])('knows the default JWT secret %j before the password list is loaded', (text) => {
+    expect(isCommonSecret(text)).toBe(true)
+  })
+
+  it('knows common passwords only once the list is loaded', () => {
+    const word = passwords.find((p) => !defaultJwtSecrets.includes(p)) ?? ''
+    expect(isCommonSecret(word)).toBe(false)
+    expect(isCommonSecret(word, common)).toBe(true)
   })
 
   it('stops at the 10,000th most common password', () => {
     const beyond = passwords.slice(10_000).find((p) => !passwords.slice(0, 10_000).includes(p) && !defaultJwtSecrets.includes(p))
     expect(beyond).toBeDefined()
-    expect(isCommonSecret(beyond ?? '')).toBe(false)
+    expect(isCommonSecret(beyond ?? '', common)).toBe(false)
   })
 
   it('has about 60 distinct default JWT secrets', () => {

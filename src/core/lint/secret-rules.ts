@@ -18,7 +18,7 @@ export const hmacSecretRule: LintRule = (token, context) => {
   if (bytes === undefined) return []
   const findings: Finding[] = []
   const text = typed ?? new TextDecoder().decode(bytes)
-  if (isCommonSecret(text)) {
+  if (isCommonSecret(text, context.commonSecrets)) {
     findings.push({
       id: 'hmac-secret-common',
       severity: 'critical',

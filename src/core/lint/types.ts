@@ -32,6 +32,11 @@ export interface LintContext {
   readonly keys?: KeyInput | null
   /** The HMAC secret exactly as typed, to compare with lists of common secrets. */
   readonly secretText?: string
+  /**
+   * Common secrets to flag (from `loadCommonSecrets()`, loaded on demand because the list is large).
+   * Without it only the well-known default JWT secrets are recognised.
+   */
+  readonly commonSecrets?: ReadonlySet<string>
   /** Seconds since the epoch; defaults to the current time. */
   readonly now?: number
   /** Longest acceptable token lifetime in seconds (default 86400, one day). */
@@ -42,6 +47,7 @@ export interface LintContext {
 export interface ResolvedLintContext {
   readonly keys: KeyInput | null
   readonly secretText: string | undefined
+  readonly commonSecrets: ReadonlySet<string> | undefined
   readonly now: number
   readonly maxLifetimeSeconds: number
 }

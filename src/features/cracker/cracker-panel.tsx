@@ -23,6 +23,21 @@ function defaultWorkers(): number {
  * Guesses the HMAC secret of the current HS256/HS384/HS512 token from the bundled list or the
  * user's own word list, in Web Workers, and puts a found secret into the verification key.
  */
+/** The bundled candidate list, loaded on demand (it is large and stays out of the first page load). */
+function useBundledList(): readonly string[] | null {
+  const [list, setList] = useState<readonly string[] | null>(null)
+  useEffect(() => {
+    let live = true
+    void bundledCandidates().then((l) => {
+      if (live) setList(l)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+  return list
+}
+
 export function CrackerPanel() {
   const token = useAppStore((s) => s.token)
   const decoded = useDecodedToken()
@@ -32,8 +47,12 @@ export function CrackerPanel() {
   const [file, setFile] = useState<File | null>(null)
   const [mutations, setMutations] = useState(false)
   const [workers, setWorkers] = useState(defaultWorkers)
-  const bundledCount = useMemo(() => bundledCandidates().length, [])
-  const bundledWithMutations = useMemo(() => (mutations ? countListCandidates(bundledCandidates(), true) : null), [mutations])
+  const bundled = useBundledList()
+  const bundledCount = bundled?.length ?? null
+  const bundledWithMutations = useMemo(
+    () => (mutations && bundled ? countListCandidates(bundled, true) : null),
+    [mutations, bundled],
+  )
   const reasonId = useId()
   const headingId = useId()
   const workersId = useId()
@@ -73,7 +92,7 @@ export function CrackerPanel() {
             <label className="flex items-start gap-2">
               <input type="radio" className="mt-1" name={`${headingId}-source`} checked={sourceKind === 'bundled'} onChange={() => setSourceKind('bundled')} />
               <span>
-                Bundled list ({formatCount(bundledCount)} default JWT secrets and common passwords
+                Bundled list ({bundledCount === null ? 'loading' : formatCount(bundledCount)} default JWT secrets and common passwords
                 {bundledWithMutations !== null && `; ${formatCount(bundledWithMutations)} candidates with mutations`})
               </span>
             </label>

@@ -56,8 +56,9 @@ test('decodes every public vector: header, payload and claims', async ({ page })
         await expect(payload).toContainText(v.expected.payload as string)
         await expect(table).toContainText('not JSON')
       }
+      // No decode errors (security findings about the demo secrets may be listed too; they are not decode errors).
       const diagnostics = page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem')
-      await expect(diagnostics.filter({ hasText: /^Error/ })).toHaveCount(0)
+      await expect(diagnostics.filter({ hasText: /^Error(token|header|payload|signature), char/ })).toHaveCount(0)
     })
   }
 })

@@ -3,6 +3,11 @@ import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
 import { encodedToken, openApp, signatureStatus, verificationKey } from './helpers'
 
+// The tab's panel is loaded on first open, and signing runs through WebCrypto: on a busy machine both
+// can take a while, so the first waits and the test timeout are generous.
+const LOAD = { timeout: 30_000 }
+test.describe.configure({ timeout: 120_000 })
+
 const SECRET = 'delegation e2e secret, at least 32 bytes long'
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
 const now = () => Math.floor(Date.now() / 1000)
@@ -25,6 +30,7 @@ async function openWith(page: Page, token: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Secret encoding', exact: true }).selectOption('utf8')
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
   await page.getByRole('tab', { name: 'Delegation', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Token exchange', exact: true })).toBeVisible(LOAD)
 }
 
 const chainList = (page: Page) => page.getByRole('list', { name: 'Delegation chain', exact: true })
@@ -66,10 +72,10 @@ test('a three-level nested act is listed subject first, then the current actor, 
 test('without act, the empty state explains delegation and loads a signed example', async ({ page }) => {
   await openApp(page)
   await page.getByRole('tab', { name: 'Delegation', exact: true }).click()
-  await expect(page.getByText('This token has no "act" claim: nobody acts on behalf of its subject.')).toBeVisible()
+  await expect(page.getByText('This token has no "act" claim: nobody acts on behalf of its subject.')).toBeVisible(LOAD)
   await page.getByRole('button', { name: 'Load a delegation example', exact: true }).click()
   const items = chainList(page).getByRole('listitem')
-  await expect(items).toHaveCount(3)
+  await expect(items).toHaveCount(3, LOAD)
   await expect(items.nth(1)).toContainText('sub: https://service16.example.com')
   await expect(items.nth(2)).toContainText('sub: https://service77.example.com')
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
@@ -85,7 +91,7 @@ test('token exchange adds the actor, narrows the scope, and the exchanged token 
   await form.getByLabel('Scope', { exact: true }).fill('read')
   await form.getByRole('button', { name: 'Exchange', exact: true }).click()
   const out = form.getByRole('textbox', { name: 'Exchanged token', exact: true })
-  await expect(out).toHaveValue(/^ey[\w-]+\.[\w-]+\.[\w-]+$/)
+  await expect(out).toHaveValue(/^ey[\w-]+\.[\w-]+\.[\w-]+$/, LOAD)
   const exchanged = await out.inputValue()
   const claims = payloadOf(exchanged)
   expect(claims).toMatchObject({ iss: 'https://as.example.com', sub: 'alice', aud: 'https://svc-b.example.com', scope: 'read', act: { sub: 'https://svc-a.example.com' } })

@@ -3,10 +3,15 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { openApp } from './helpers'
 
-// RFC 9449 §4.1 (Figure 2), and the JWK thumbprint of its key from RFC 9449 §6.1 (Figure 6).
+// The proof of RFC 9449 §4.1, and the JWK thumbprint of its key as RFC 9449 §6.1 gives it (cnf.jkt).
 const RFC_PROOF = 'eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwieCI6Imw4dEZyaHgtMzR0VjNoUklDUkRZOXpDa0RscEJoRjQyVVFVZldWQVdCRnMiLCJ5IjoiOVZFNGpmX09rX282NHpiVFRsY3VOSmFqSG10NnY5VERWclUwQ2R2R1JEQSIsImNydiI6IlAtMjU2In19.eyJqdGkiOiItQndDM0VTYzZhY2MybFRjIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUuY29tL3Rva2VuIiwiaWF0IjoxNTYyMjYyNjE2fQ.2-GxA6T8lP4vfrg8v-FdWP0A0zdrj8igiMLvqRMUvwnQg4PtFLbdLXiOSsX0x7NVY-FNyJK70nfbV37xRZT3Lg'
 const RFC_JKT = '0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I'
 const ORDER = ['format', 'typ', 'alg', 'jwk', 'signature', 'htm', 'htu', 'iat', 'jti', 'nonce', 'ath', 'jkt']
+
+// The tab's panel is loaded on first open, and signing runs through WebCrypto: on a busy machine both
+// can take a while, so the first waits and the test timeout are generous.
+const LOAD = { timeout: 30_000 }
+test.describe.configure({ timeout: 120_000 })
 
 const region = (page: Page) => page.getByRole('region', { name: 'DPoP', exact: true })
 const table = (page: Page) => region(page).getByRole('table', { name: 'DPoP checks', exact: true })
@@ -17,7 +22,7 @@ const ath = (token: string) => createHash('sha256').update(token, 'ascii').diges
 async function openTab(page: Page): Promise<void> {
   await openApp(page)
   await page.getByRole('tab', { name: 'DPoP', exact: true }).click()
-  await expect(region(page)).toBeVisible()
+  await expect(region(page)).toBeVisible(LOAD)
 }
 
 async function createProof(page: Page, method: string, url: string, accessToken: string): Promise<void> {
@@ -26,7 +31,7 @@ async function createProof(page: Page, method: string, url: string, accessToken:
   await r.getByRole('textbox', { name: 'Request URL', exact: true }).fill(url)
   await r.getByRole('textbox', { name: 'Access token', exact: true }).fill(accessToken)
   await r.getByRole('button', { name: 'Create a proof', exact: true }).click()
-  await expect(r.getByRole('textbox', { name: 'DPoP proof', exact: true })).toHaveValue(/^ey[\w-]+\.[\w-]+\.[\w-]+$/)
+  await expect(r.getByRole('textbox', { name: 'DPoP proof', exact: true })).toHaveValue(/^ey[\w-]+\.[\w-]+\.[\w-]+$/, LOAD)
 }
 
 test('a created proof passes every check; another URL fails htu', async ({ page }) => {

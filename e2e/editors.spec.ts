@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { test, expect, pasteToken } from './fixtures'
 import type { Page } from '@playwright/test'
 
@@ -22,9 +23,16 @@ function segments(value: string): string[] {
   return value.split('.')
 }
 
-test('editing the payload re-encodes the token and marks the signature stale', async ({ page }) => {
+/** Opens the app with the given token and no signing key (a first visit may preload an example key). */
+async function openWithoutKey(page: Page, token: string): Promise<void> {
   await page.goto('./')
-  await pasteToken(page, TOKEN)
+  const key = page.getByRole('textbox', { name: 'Signing key' })
+  if ((await key.count()) > 0) await key.fill('')
+  await pasteToken(page, token)
+}
+
+test('editing the payload re-encodes the token and marks the signature stale', async ({ page }) => {
+  await openWithoutKey(page, TOKEN)
   await expect(editor(page, 'Payload').locator('.view-lines')).toContainText('"name": "John Doe"')
   const box = page.getByRole('textbox', { name: 'Encoded token' })
 
@@ -43,8 +51,7 @@ test('editing the payload re-encodes the token and marks the signature stale', a
 })
 
 test('the editor keeps the cursor while typing (its own echo does not overwrite it)', async ({ page }) => {
-  await page.goto('./')
-  await pasteToken(page, TOKEN)
+  await openWithoutKey(page, TOKEN)
   const box = page.getByRole('textbox', { name: 'Encoded token' })
   await expect(editor(page, 'Payload').locator('.view-lines')).toContainText('"sub"')
   await replaceEditorText(page, 'Payload', '{"a":1,"b":2}')
@@ -58,8 +65,7 @@ test('the editor keeps the cursor while typing (its own echo does not overwrite 
 })
 
 test('editing the header re-encodes the header segment only', async ({ page }) => {
-  await page.goto('./')
-  await pasteToken(page, TOKEN)
+  await openWithoutKey(page, TOKEN)
   const box = page.getByRole('textbox', { name: 'Encoded token' })
   await expect(editor(page, 'Header').locator('.view-lines')).toContainText('"typ": "JWT"')
   await replaceEditorText(page, 'Header', '{ "alg": "HS256", "kid": "k1" }')
@@ -68,8 +74,7 @@ test('editing the header re-encodes the header segment only', async ({ page }) =
 })
 
 test('invalid JSON is reported and the token is left alone until it parses', async ({ page }) => {
-  await page.goto('./')
-  await pasteToken(page, TOKEN)
+  await openWithoutKey(page, TOKEN)
   const box = page.getByRole('textbox', { name: 'Encoded token' })
   await expect(editor(page, 'Payload').locator('.view-lines')).toContainText('"sub"')
   await replaceEditorText(page, 'Payload', '{"sub": "x",}')
@@ -84,8 +89,7 @@ test('invalid JSON is reported and the token is left alone until it parses', asy
 
 test('a token typed elsewhere replaces the editors and copy buttons copy', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  await page.goto('./')
-  await pasteToken(page, TOKEN)
+  await openWithoutKey(page, TOKEN)
   await replaceEditorText(page, 'Payload', '{"edited":true}')
   await expect(page.getByText('Not signed — add a signing key')).toBeVisible()
   const other = `${b64u(HEADER)}.${b64u('{"fresh":"token"}')}.${SIGNATURE}`
@@ -100,4 +104,21 @@ test('a token typed elsewhere replaces the editors and copy buttons copy', async
   expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual({ fresh: 'token' })
   await page.getByRole('button', { name: 'Copy header' }).click()
   expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual({ alg: 'HS256', typ: 'JWT' })
+})
+
+test('with a signing key, an edit is re-signed over exactly the new bytes', async ({ page }) => {
+  await page.goto('./')
+  const key = page.getByRole('textbox', { name: 'Signing key' })
+  const secret = 'editor-test-secret-0123456789abcdef'
+  await key.fill(secret)
+  const encoding = page.getByRole('combobox', { name: 'Signing secret encoding' })
+  if ((await encoding.count()) > 0) await encoding.selectOption({ label: 'UTF-8' })
+  await pasteToken(page, TOKEN)
+  const box = page.getByRole('textbox', { name: 'Encoded token' })
+  await expect(editor(page, 'Payload').locator('.view-lines')).toContainText('"sub"')
+  await replaceEditorText(page, 'Payload', '{"sub":"signed"}')
+  await expect.poll(async () => segments(await box.inputValue())[1]).toBe(b64u('{"sub":"signed"}'))
+  const [h, p, sig] = segments(await box.inputValue()) as [string, string, string]
+  expect(sig).toBe(createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url'))
+  await expect(page.getByText('Not signed — add a signing key')).toHaveCount(0)
 })

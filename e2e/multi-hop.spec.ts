@@ -3,6 +3,11 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { openApp } from './helpers'
 
+// The tab's panel is loaded on first open, and signing runs through WebCrypto: on a busy machine both
+// can take a while, so the first waits and the test timeout are generous.
+const LOAD = { timeout: 30_000 }
+test.describe.configure({ timeout: 120_000 })
+
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
 
 function hs256(payload: Record<string, unknown>): string {
@@ -20,12 +25,13 @@ function row(page: Page, label: string, where: string) {
 async function openTab(page: Page): Promise<void> {
   await openApp(page)
   await page.getByRole('tab', { name: 'Multi-hop', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Load example chain', exact: true })).toBeVisible(LOAD)
 }
 
 test('the example chain A → B → C passes every check', async ({ page }) => {
   await openTab(page)
   await page.getByRole('button', { name: 'Load example chain', exact: true }).click()
-  for (const n of [1, 2, 3]) await expect(page.getByRole('textbox', { name: `Token ${n}`, exact: true })).toHaveValue(/^ey/)
+  for (const n of [1, 2, 3]) await expect(page.getByRole('textbox', { name: `Token ${n}`, exact: true })).toHaveValue(/^ey/, LOAD)
   await expect(page.getByRole('textbox', { name: 'Trusted issuers', exact: true })).toHaveValue('https://as.example.com')
   await expect(page.getByText('All 15 applicable checks pass.', { exact: true })).toBeVisible()
   const verdicts = table(page).getByRole('row').locator('td:nth-child(3)')
@@ -51,13 +57,13 @@ test('a chain whose second token widens the scope fails the scope check, with wh
 test('the broken example chains fail the scope check or the audience check', async ({ page }) => {
   await openTab(page)
   await page.getByRole('button', { name: 'Load broken chain', exact: true }).click()
-  await expect(row(page, 'Scope', 'Hop 2 (token 2 → 3)').locator('td').nth(1)).toHaveText('Fail')
+  await expect(row(page, 'Scope', 'Hop 2 (token 2 → 3)').locator('td').nth(1)).toHaveText('Fail', LOAD)
   await expect(page.getByText('1 of 15 checks fail.', { exact: true })).toBeVisible()
 
   await page.getByRole('combobox', { name: 'Broken by', exact: true }).selectOption('aud-mismatch')
   await page.getByRole('button', { name: 'Load broken chain', exact: true }).click()
   const aud = row(page, 'Audience (aud)', 'Hop 2 (token 2 → 3)')
-  await expect(aud.locator('td').nth(1)).toHaveText('Fail')
+  await expect(aud.locator('td').nth(1)).toHaveText('Fail', LOAD)
   await expect(aud).toContainText('does not name "https://service-x.example.com", who presents token 3 (current actor act.sub)')
   await expect(aud).toContainText('Confused deputy and token pass-through')
   await expect(row(page, 'Scope', 'Hop 2 (token 2 → 3)').locator('td').nth(1)).toHaveText('Pass')

@@ -142,10 +142,11 @@ export function compactJson(text: string): Result<string, 'INVALID_JSON'> {
  * Pretty-prints a JSON text with two-space indentation for display, keeping every token as written
  * (so big integers keep their digits and members their order). Text that is not valid JSON is
  * returned unchanged, so an editor never loses what the user typed; so is text whose indented form
- * would be more than ten times larger (hostile nesting).
+ * would be more than ten times larger (hostile nesting). Pass `alreadyValid` when the text is known
+ * to be valid JSON (e.g. a decoded part of kind `json`) to skip the second full parse of a large text.
  */
-export function formatJson(text: string): string {
-  if (parseJsonText(text).errors.length > 0) return text
+export function formatJson(text: string, options: { alreadyValid?: boolean } = {}): string {
+  if (options.alreadyValid !== true && parseJsonText(text).errors.length > 0) return text
   const list = tokens(text)
   // Indentation grows with depth: a deep, long array would format to hundreds of megabytes.
   const limit = Math.max(10 * text.length, 1_000_000)

@@ -27,7 +27,7 @@ const defaultUrl: Partial<Record<AttackId, string>> = {
 
 /** The JSON text of a decoded part, pretty-printed for editing, or undefined when it is not JSON. */
 function jsonText(part: DecodedToken['header']): string | undefined {
-  return part !== null && part.kind === 'json' && part.text !== null ? formatJson(part.text) : undefined
+  return part !== null && part.kind === 'json' && part.text !== null ? formatJson(part.text, { alreadyValid: true }) : undefined
 }
 
 type CraftState =

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { delegationChain, type DelegationChain, type DelegationParty, type MayActCheck } from '../../core'
 import { useDecodedToken } from '../../hooks/use-decoded-token'
 import { useNow } from '../../hooks/use-now'
@@ -30,8 +30,10 @@ function connectorText(party: DelegationParty, parties: readonly DelegationParty
  */
 export function DelegationChainView() {
   const decoded = useDecodedToken()
-  const payload = decoded.kind === 'jws' && decoded.payload?.kind === 'json' ? decoded.payload.value : undefined
-  const chain = payload === undefined ? null : delegationChain(payload)
+  const chain = useMemo(() => {
+    const payload = decoded.kind === 'jws' && decoded.payload?.kind === 'json' ? decoded.payload.value : undefined
+    return payload === undefined ? null : delegationChain(payload)
+  }, [decoded])
 
   if (decoded.token.trim() === '') return <EmptyState reason="There is no token yet." />
   if (chain === null) return <EmptyState reason="The token's payload is not a JSON object of claims, so it has no delegation chain." />
@@ -72,7 +74,7 @@ function ChainList({ chain }: { readonly chain: DelegationChain }) {
               <div className={`rounded-md border px-3 py-2 ${roleStyle[party.role]}`}>
                 <div className="flex flex-wrap items-baseline gap-x-2">
                   <span className="text-sm font-semibold">{party.label}</span>
-                  <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{party.path}</span>
+                  <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{party.path}</span>
                 </div>
                 <p className="font-mono text-sm break-all">sub: {party.sub ?? '(none)'}</p>
                 {party.iss !== undefined && <p className="font-mono text-sm break-all">iss: {party.iss}</p>}

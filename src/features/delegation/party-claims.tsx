@@ -25,7 +25,7 @@ export function PartyClaims({ claims }: { readonly claims: { readonly [name: str
           <dd className="font-mono break-all whitespace-pre-wrap text-slate-800 dark:text-slate-200">{valueText(name, value)}</dd>
         </div>
       ))}
-      {entries.length > MAX_CLAIMS && <dd className="col-span-2 text-slate-500">… {entries.length - MAX_CLAIMS} more claims</dd>}
+      {entries.length > MAX_CLAIMS && <dd className="col-span-2 text-slate-600 dark:text-slate-300">… {entries.length - MAX_CLAIMS} more claims</dd>}
     </dl>
   )
 }

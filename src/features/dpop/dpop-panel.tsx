@@ -250,7 +250,7 @@ export function DpopPanel() {
             // Narrow screens get one card per check; the three columns only fit wider ones.
             <ul aria-label="DPoP checks" className="flex flex-col gap-2 sm:hidden">
               {checks.map((c) => (
-                <li key={c.id} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
+                <li key={c.id} className={`rounded-md border px-3 py-2 ${c.verdict === 'fail' ? 'border-rose-400 dark:border-rose-500/70' : 'border-slate-200 dark:border-slate-700'}`}>
                   <p className="flex flex-wrap items-baseline gap-x-2">
                     <span className="font-mono font-semibold">{c.id}</span>
                     <span className="text-xs text-slate-600 dark:text-slate-400">{checkTitle[c.id]}</span>

@@ -37,7 +37,7 @@ export function displayOf(part: DecodedPart | null): PartDisplay {
 
 function computeDisplay(part: DecodedPart | null): PartDisplay {
   if (part === null) return { text: '', language: 'plaintext', editable: true, kind: 'none' }
-  if (part.kind === 'json' && part.text !== null) return { text: formatJson(part.text), language: 'json', editable: true, kind: 'json' }
+  if (part.kind === 'json' && part.text !== null) return { text: formatJson(part.text, { alreadyValid: true }), language: 'json', editable: true, kind: 'json' }
   if (part.kind === 'text' && part.text !== null) return { text: part.text, language: 'plaintext', editable: true, kind: 'text' }
   if (part.bytes !== null) return { text: hexDump(part.bytes), language: 'plaintext', editable: false, kind: 'binary' }
   return { text: '', language: 'plaintext', editable: false, kind: 'binary' }

@@ -161,7 +161,7 @@ export function MultiHopPanel() {
           // Narrow screens get one card per check; five columns only fit wide ones.
           <ul aria-label="Hop checks" className="flex flex-col gap-2 lg:hidden">
             {checks.map((c, i) => (
-              <li key={i} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
+              <li key={i} className={`rounded-md border px-3 py-2 ${c.verdict === 'fail' ? 'border-rose-400 dark:border-rose-500/70' : 'border-slate-200 dark:border-slate-700'}`}>
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <span className="font-semibold">{checkLabel[c.id]}</span>
                   <span className="text-xs text-slate-600 dark:text-slate-400">{where(c)}</span>

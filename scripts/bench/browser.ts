@@ -111,14 +111,14 @@ async function pasteToVerified(page: Page, token: string): Promise<number> {
 }
 
 async function setVerificationKey(page: Page, key: string, encoding: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Secret encoding' }).selectOption(encoding)
-  await page.getByRole('textbox', { name: 'Verification key' }).fill(key)
+  await page.getByRole('combobox', { name: 'Secret encoding', exact: true }).selectOption(encoding)
+  await page.getByRole('textbox', { name: 'Verification key', exact: true }).fill(key)
 }
 
 async function pasteLatency(browser: Browser, alg: Alg, size: number, runs: number): Promise<Summary> {
   const page = await newPage(browser)
   await page.goto(url)
-  await page.getByRole('textbox', { name: 'Encoded token' }).waitFor()
+  await page.getByRole('textbox', { name: 'Encoded token', exact: true }).waitFor()
   const a = makeCase(alg, size, 'a')
   const b = makeCase(alg, size, 'b')
   await setVerificationKey(page, a.key, a.encoding)
@@ -133,7 +133,7 @@ async function pasteLatency(browser: Browser, alg: Alg, size: number, runs: numb
 async function hugePaste(browser: Browser): Promise<{ longestTaskMs: number; typingDelayMs: number }> {
   const page = await newPage(browser)
   await page.goto(url)
-  await page.getByRole('textbox', { name: 'Encoded token' }).waitFor()
+  await page.getByRole('textbox', { name: 'Encoded token', exact: true }).waitFor()
   const garbage = `${b64u(randomBytes(400_000))}.${b64u(randomBytes(350_000))}.${b64u(randomBytes(64))}`
   const result = await page.evaluate(async (text) => {
     const tasks: number[] = []
@@ -160,7 +160,7 @@ async function hugePaste(browser: Browser): Promise<{ longestTaskMs: number; typ
 async function keyGeneration(browser: Browser, alg: string, modulus?: string): Promise<{ ms: number; longestTaskMs: number }> {
   const page = await newPage(browser)
   await page.goto(url)
-  await page.getByRole('combobox', { name: 'Algorithm' }).selectOption(alg)
+  await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption(alg)
   if (modulus) {
     const size = page.getByRole('combobox', { name: 'RSA key size' })
     if (await size.count()) await size.selectOption(modulus)
@@ -170,9 +170,9 @@ async function keyGeneration(browser: Browser, alg: string, modulus?: string): P
     w.__tasks = []
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask' })
   })
-  const before = await page.getByRole('textbox', { name: 'Signing key' }).inputValue()
+  const before = await page.getByRole('textbox', { name: 'Signing key', exact: true }).inputValue()
   const start = Date.now()
-  await page.getByRole('button', { name: 'Generate key' }).click()
+  await page.getByRole('button', { name: 'Generate key', exact: true }).click()
   await page.waitForFunction((prev) => {
     const t = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Signing key"]') ?? [...document.querySelectorAll('textarea')].find((x) => x.labels?.[0]?.textContent?.includes('Signing key'))
     return t !== undefined && t !== null && t.value !== prev && t.value.length > 0

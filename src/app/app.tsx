@@ -1,11 +1,10 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { EncodedTokenPanel } from '../features/encoded-token/encoded-token-panel'
 import { DiagnosticsList } from '../features/diagnostics/diagnostics-list'
 import { SecurityFindingsPanel } from '../features/security-findings/security-findings-panel'
 import { JsonPanels } from '../features/header-payload/json-panels'
 import { ClaimsTable } from '../features/claims/claims-table'
 import { SignaturePanel } from '../features/signature/signature-panel'
-import { CrackerPanel } from '../features/cracker/cracker-panel'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
@@ -17,11 +16,16 @@ import { useThemeClass } from './use-theme-class'
 import { UpdatePrompt } from '../features/offline/update-prompt'
 import { LiveCredentialBanner } from '../features/privacy/live-credential-banner'
 import { ExplainButton } from '../features/explain/explain-button'
-import { ExplainPanel } from '../features/explain/explain-panel'
+import { useAppStore } from '../store/app-store'
 import { PresentationButton } from '../features/presentation/presentation-button'
 import { usePresentationMode } from '../features/presentation/use-presentation-mode'
 import { ToolTabs } from './tool-tabs'
 import { toolTabs } from './tools'
+
+// Loaded on demand: they pull in the cracker engine and the explain steps, which the first view
+// does not need (keeps the first-paint JavaScript small).
+const CrackerPanel = lazy(() => import('../features/cracker/cracker-panel').then((m) => ({ default: m.CrackerPanel })))
+const ExplainPanel = lazy(() => import('../features/explain/explain-panel').then((m) => ({ default: m.ExplainPanel })))
 
 // Before the first render, so the page never flashes an empty token before the linked or example one.
 boot()
@@ -34,6 +38,7 @@ export function App() {
   useThemeClass()
   // Presentation mode keeps the token and what it decodes to; tools and side panels are hidden, not unmounted.
   const presenting = usePresentationMode()
+  const explainOpen = useAppStore((s) => s.explainOpen)
   useEffect(() => {
     const onHashChange = () => void loadFromLocation(window.location.hash)
     window.addEventListener('hashchange', onHashChange)
@@ -60,14 +65,20 @@ export function App() {
       <StorageNotice />
       <LiveCredentialBanner />
       <main className="grid gap-4 p-4 lg:grid-cols-2">
-        <ExplainPanel />
+        {explainOpen && (
+          <Suspense fallback={null}>
+            <ExplainPanel />
+          </Suspense>
+        )}
         <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
           <EncodedTokenPanel />
           <DiagnosticsList />
           <SecurityFindingsPanel />
           <SignaturePanel />
           <div hidden={presenting}>
-            <CrackerPanel />
+            <Suspense fallback={null}>
+              <CrackerPanel />
+            </Suspense>
           </div>
         </section>
         <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">

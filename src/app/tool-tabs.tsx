@@ -1,4 +1,4 @@
-import { useRef, useState, type ComponentType, type KeyboardEvent } from 'react'
+import { Suspense, useRef, useState, type ComponentType, type KeyboardEvent } from 'react'
 
 /** One tab of the tools area below the debugger. */
 export interface ToolTab {
@@ -79,7 +79,9 @@ export function ToolTabs({ tabs, label }: { tabs: readonly ToolTab[]; label: str
             hidden={active !== t.id}
             className="pt-3"
           >
-            <t.Panel />
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>
+              <t.Panel />
+            </Suspense>
           </div>
         ) : null,
       )}

@@ -1,10 +1,12 @@
+import { lazy } from 'react'
 import type { ToolTab } from './tool-tabs'
-import { LessonsPanel } from '../features/lessons/lessons-panel'
 import { AttackLabTab } from '../features/attack-lab/attack-lab-tab'
 import { PracticeTab } from '../features/practice/practice-tab'
 import { DelegationTab } from '../features/delegation/delegation-tab'
 import { MultiHopTab } from '../features/multi-hop/multi-hop-tab'
 import { DpopTab } from '../features/dpop/dpop-tab'
+
+const LessonsPanel = lazy(() => import('../features/lessons/lessons-panel').then((m) => ({ default: m.LessonsPanel })))
 
 /**
  * The tools below the debugger, one tab each. Each feature contributes one entry; the order here is the

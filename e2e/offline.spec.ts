@@ -27,10 +27,14 @@ async function expectAppWorksOffline(page: Page): Promise<void> {
   await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption('ES256')
   await page.getByRole('button', { name: 'Generate key', exact: true }).click()
   await expect(page.getByRole('textbox', { name: 'Signing key', exact: true })).toHaveValue(/BEGIN PRIVATE KEY/, { timeout: 30_000 })
+  // Re-signing with the new key finishes after the key fields fill: wait for the ES256 token itself.
+  const box = page.getByRole('textbox', { name: 'Encoded token', exact: true })
+  const headerAlg = async () => {
+    const token = await box.inputValue()
+    return (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: string }).alg
+  }
+  await expect.poll(headerAlg, { timeout: 20_000 }).toBe('ES256')
   await expect(status).toHaveText(/^Signature verified/)
-  const token = await page.getByRole('textbox', { name: 'Encoded token', exact: true }).inputValue()
-  const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: string }
-  expect(header.alg).toBe('ES256')
 }
 
 test('works offline after the first visit (network switched off)', async ({ page, context }) => {

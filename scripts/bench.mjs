@@ -1,11 +1,10 @@
 // `npm run bench`: builds the app, serves it locally, measures the core in Node and the app in
 // Chromium, and writes BENCHMARKS.md. Figures are medians and 95th percentiles over repeated runs.
 // Budgets are reported as met or not; timing never fails the test suite.
-import { spawnSync, execFileSync } from 'node:child_process'
+import { spawn, spawnSync, execFileSync } from 'node:child_process'
 import { cpus, totalmem, platform, release } from 'node:os'
 import { writeFileSync } from 'node:fs'
 import { findChromium } from './find-chromium.mjs'
-import { serveStatic } from './serve-static.mjs'
 
 const started = Date.now()
 const log = (m) => console.error(`[bench] ${m}`)
@@ -17,11 +16,15 @@ function runJson(label, args, env = process.env) {
     log(`${label} failed (exit ${r.status})`)
     return { error: `exit ${r.status}` }
   }
-  try {
-    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '')
-  } catch {
-    return { error: 'unreadable output' }
+  const text = r.stdout.trim()
+  for (const candidate of [text, text.split('\n').pop() ?? '']) {
+    try {
+      return JSON.parse(candidate)
+    } catch {
+      // Try the last line alone.
+    }
   }
+  return { error: 'unreadable output' }
 }
 
 const chromium = await findChromium()
@@ -34,10 +37,12 @@ const core = runJson('core verify vs raw WebCrypto (Node)', ['scripts/bench/core
 const crackNode = runJson('cracker (Node)', ['scripts/bench/crack-node.ts'])
 
 const port = Number(process.env.BENCH_PORT ?? 4400)
-const server = await serveStatic({ dir: 'dist-bench', port })
+// A separate process: the measurements below run synchronously and would block an in-process server.
+const server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', 'dist-bench', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] })
+await new Promise((resolve) => server.stdout.once('data', resolve))
 const browser = runJson('app in Chromium', ['scripts/bench/browser.ts'], { ...env, BENCH_URL: `http://localhost:${port}/`, BENCH_DIST: 'dist-bench' })
 const crackBrowser = runJson('cracker in Chromium', ['scripts/bench/crack-browser.ts'], { ...env, BENCH_URL: `http://localhost:${port}/` })
-server.close()
+server.kill()
 
 let chromiumVersion = 'unknown'
 try {

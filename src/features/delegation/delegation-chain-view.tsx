@@ -5,7 +5,8 @@ import { useNow } from '../../hooks/use-now'
 import { useAppStore } from '../../store/app-store'
 import { buildDelegationExample } from './delegation-example'
 import { PartyClaims } from './party-claims'
-import { alertClass, buttonClass, verdictStyle, verdictText } from './styles'
+import { verdictStyle, verdictText } from '../../components/verdict'
+import { alertClass, buttonClass } from './styles'
 
 const roleStyle: Readonly<Record<DelegationParty['role'], string>> = {
   subject: 'border-sky-300 bg-sky-50 dark:border-sky-700 dark:bg-sky-950/50',

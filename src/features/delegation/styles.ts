@@ -6,9 +6,3 @@ export const inputClass =
 export const labelClass = 'text-sm font-medium'
 export const alertClass =
   'rounded-md border border-rose-400 bg-rose-50 px-2 py-1 text-sm text-rose-900 dark:border-rose-500/60 dark:bg-rose-950/60 dark:text-rose-200'
-export const verdictStyle = {
-  pass: 'text-emerald-800 dark:text-emerald-300',
-  fail: 'text-rose-800 dark:text-rose-300',
-  skip: 'text-slate-600 dark:text-slate-300',
-} as const
-export const verdictText = { pass: 'Pass', fail: 'Fail', skip: 'Skipped' } as const

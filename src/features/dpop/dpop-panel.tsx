@@ -6,16 +6,11 @@ import { useNow } from '../../hooks/use-now'
 import { HTTP_METHODS, PROOF_ALGORITHMS, parseMaxAge, proofIat, type ProofAlgorithm } from './dpop-inputs'
 import { RFC9449_EXAMPLE } from './rfc-example'
 import { useDpopChecks } from './use-dpop-checks'
+import { verdictStyle, verdictText } from '../../components/verdict'
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800'
 const inputClass = 'w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950'
-const verdictText = { pass: 'Pass', fail: 'Fail', skip: 'Skipped' } as const
-const verdictStyle = {
-  pass: 'text-emerald-800 dark:text-emerald-300',
-  fail: 'text-rose-800 dark:text-rose-300',
-  skip: 'text-slate-600 dark:text-slate-300',
-} as const
 
 /** What each check is about, shown under its id. */
 const checkTitle: Readonly<Record<DpopCheck['id'], string>> = {

@@ -4,6 +4,7 @@ import { useNow } from '../../hooks/use-now'
 import { useVerification } from '../../hooks/use-verification'
 import { useAppStore } from '../../store/app-store'
 import type { LessonReading } from './lessons-data'
+import { verdictText } from '../../components/verdict'
 
 const tone = {
   good: 'border-emerald-500 text-emerald-900 dark:text-emerald-200',
@@ -41,7 +42,7 @@ function ExpiryReading() {
   const clockSkew = useAppStore((s) => s.clockSkewSeconds)
   const check = checkPolicy(decoded.header?.value, decoded.payload?.value, { now, clockSkew }).find((c) => c.id === 'exp')
   if (check === undefined) return null
-  const verdict = check.verdict === 'pass' ? 'Pass' : check.verdict === 'fail' ? 'Fail' : 'Skipped'
+  const verdict = verdictText[check.verdict]
   return (
     <>
       <Reading label="Expiry (exp)" text={`${verdict}. ${check.message}`} kind={check.verdict === 'pass' ? 'good' : check.verdict === 'fail' ? 'bad' : 'neutral'} />

@@ -4,6 +4,7 @@ import { Panel } from '../../components/panel'
 import { useNow } from '../../hooks/use-now'
 import { buildExampleChain, type ExampleChainKind } from './example-chain'
 import { splitIssuers } from './trusted-issuers'
+import { verdictStyle, verdictText } from '../../components/verdict'
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800'
@@ -20,12 +21,6 @@ const checkLabel: Readonly<Record<HopCheckId, string>> = {
   act: 'Actor chain (act)',
   sub: 'Subject (sub)',
 }
-const verdictText = { pass: 'Pass', fail: 'Fail', skip: 'Skipped' } as const
-const verdictStyle = {
-  pass: 'text-emerald-800 dark:text-emerald-300',
-  fail: 'text-rose-800 dark:text-rose-300',
-  skip: 'text-slate-600 dark:text-slate-300',
-} as const
 
 function where(check: HopCheck): string {
   if (check.hop !== undefined) return `Hop ${check.hop} (token ${check.hop} → ${check.hop + 1})`

@@ -6,6 +6,7 @@ import { useNow } from '../../hooks/use-now'
 import { useVerification, type VerificationView } from '../../hooks/use-verification'
 import { useAppStore } from '../../store/app-store'
 import { toDateTimeLocal, fromDateTimeLocal, splitList } from './policy-inputs'
+import { verdictText } from '../../components/verdict'
 
 type Verdict = 'Pass' | 'Fail' | 'Skipped' | 'Pending'
 
@@ -26,7 +27,6 @@ const shown: readonly { id: PolicyCheck['id']; label: string }[] = [
   { id: 'alg', label: 'Algorithm allowlist (alg)' },
 ]
 
-const verdictText: Readonly<Record<PolicyCheck['verdict'], Verdict>> = { pass: 'Pass', fail: 'Fail', skip: 'Skipped' }
 
 function signatureRow(v: VerificationView): Row {
   const verdict: Verdict = v.status === 'verified' ? 'Pass' : v.status === 'invalid' ? 'Fail' : v.status === 'pending' ? 'Pending' : 'Skipped'

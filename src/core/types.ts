@@ -137,6 +137,8 @@ export interface ParsedKey {
   readonly kid?: string
   readonly alg?: string
   readonly use?: string
+  /** The JWK's `key_ops` (RFC 7517 §4.3) when it has them: the operations the key may be used for. */
+  readonly keyOps?: readonly string[]
   /** RFC 7638 SHA-256 thumbprint of the public key (or of the oct JWK), base64url. */
   readonly thumbprint: string
 }
@@ -177,6 +179,11 @@ export interface Verification {
   /** The key that verified, or the one tried when a single key was tried. */
   readonly key: KeyRef | null
   readonly reason?: string
+  /**
+   * True when the signature bytes match over the token text as written, yet the token is refused
+   * because a strict verifier would reject it (non-base64url segments, unmet `crit`).
+   */
+  readonly matchesAsWritten?: boolean
   /** How many keys of a set were tried. */
   readonly tried: number
 }

@@ -114,6 +114,21 @@ export function spkiAlgorithm(der: Uint8Array): AlgorithmId | undefined {
   return readAlgorithmId(der, parts[0])
 }
 
+/** The subjectPublicKey bytes of a SubjectPublicKeyInfo (its BIT STRING without the unused-bits byte). */
+export function spkiKeyBytes(der: Uint8Array): Uint8Array | undefined {
+  const bits = readTopSequence(der)?.[1]
+  if (bits === undefined || bits.tag !== TAG.BIT_STRING || bits.end - bits.start < 2 || der[bits.start] !== 0) return undefined
+  return der.subarray(bits.start + 1, bits.end)
+}
+
+/** The public exponent of a PKCS#1 RSAPublicKey (`SEQUENCE { n INTEGER, e INTEGER }`). */
+export function rsaPublicExponent(pkcs1: Uint8Array): Uint8Array | undefined {
+  const parts = readTopSequence(pkcs1)
+  const e = parts?.[1]
+  if (parts === undefined || parts.length !== 2 || parts[0]?.tag !== TAG.INTEGER || e?.tag !== TAG.INTEGER) return undefined
+  return pkcs1.subarray(e.start, e.end)
+}
+
 /** Algorithm of a PKCS#8 PrivateKeyInfo (version 0 or 1). */
 export function pkcs8Algorithm(der: Uint8Array): AlgorithmId | undefined {
   const parts = readTopSequence(der)

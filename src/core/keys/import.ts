@@ -2,12 +2,13 @@ import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, JwsAlgorithm, ParsedKey } from '../types'
 import { algorithmSpec, algorithmsForKey, describeKey, describeNeed, sameAlgorithm, type AlgorithmSpec } from './algorithms'
+import { MIN_RSA_VERIFY_BITS, ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
 
 /** What an imported key will be used for. */
 export type KeyPurpose = 'sign' | 'verify'
 
 /** Error codes of {@link importForAlgorithm}. */
-export type ImportErrorCode = 'ALG_UNSUPPORTED' | 'KEY_ALG_MISMATCH' | 'KEY_NOT_PRIVATE' | 'KEY_USE_MISMATCH' | 'KEY_IMPORT_FAILED'
+export type ImportErrorCode = 'ALG_UNSUPPORTED' | 'KEY_ALG_MISMATCH' | 'KEY_NOT_PRIVATE' | 'KEY_USE_MISMATCH' | 'KEY_WEAK' | 'KEY_IMPORT_FAILED'
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const
 
@@ -22,7 +23,9 @@ const cache = new WeakMap<ParsedKey, Map<string, Promise<Result<CryptoKey, Impor
  *
  * HS256–HS512 need a secret; RS256–PS512 an RSA key; ES256/ES384/ES512 an EC key on P-256/P-384/P-521; EdDSA and
  * Ed25519 an Ed25519 key. Signing needs a private key or a secret; verifying uses the public part of a
- * private key. A key whose JWK `alg` names another algorithm, or whose `use` is `enc`, is refused.
+ * private key. A key whose JWK `alg` names another algorithm, whose `use` is `enc`, or whose `key_ops`
+ * lack the operation (`verify` / `sign`) is refused, and so is a degenerate public key (RSA e < 3 or
+ * even, an RSA modulus under 1024 bits for verifying, an Ed25519 small-order point).
  * Results are cached per key object, so calling this on every verify is cheap. Never throws.
  */
 export function importForAlgorithm(
@@ -72,10 +75,47 @@ export function checkKeyFits(key: ParsedKey, alg: string, usage: KeyPurpose): Re
   if (key.use !== undefined && key.use !== 'sig') {
     return err('KEY_USE_MISMATCH', `The key is ${what} marked for use "${key.use}" (its JWK "use"), not for signatures ("sig"). Use a signing key, or change "use" to "sig".`)
   }
+  if (key.keyOps !== undefined && !key.keyOps.includes(usage)) {
+    const listed = key.keyOps.length === 0 ? 'an empty list' : key.keyOps.map((op) => `"${op}"`).join(', ')
+    return err('KEY_USE_MISMATCH', `The key is ${what} whose JWK "key_ops" (${listed}) do not include "${usage}", so it may not be used to ${usage === 'sign' ? 'sign' : 'verify signatures'} (RFC 7517 §4.3). Use a key meant for this, or add "${usage}" to its key_ops if it is yours.`)
+  }
+  const weak = weakness(key, usage)
+  if (weak !== undefined) return err('KEY_WEAK', `The key is ${what}, which cannot be trusted: ${weak}.`)
   if (usage === 'sign' && key.kind === 'public') {
     return err('KEY_NOT_PRIVATE', `The key is ${what}: signing with ${alg} needs the private key. Paste the private key (PEM "PRIVATE KEY" or a JWK with "d"), or generate a new key pair.`)
   }
   return ok(spec)
+}
+
+/** Why a key is too weak to use, re-checked here for keys built by hand rather than parsed. */
+function weakness(key: ParsedKey, usage: KeyPurpose): string | undefined {
+  const jwk = key.publicJwk ?? key.jwk
+  const bytes = (name: 'e' | 'x') => {
+    const value = (jwk as Record<string, unknown>)[name]
+    return typeof value === 'string' ? safeDecode(value) : undefined
+  }
+  if (key.kty === 'RSA') {
+    const e = bytes('e')
+    const problem = e === undefined ? undefined : rsaExponentProblem(e)
+    if (problem !== undefined) return problem
+    if (usage === 'verify' && key.bits < MIN_RSA_VERIFY_BITS) {
+      return `its ${key.bits}-bit modulus can be factored, so signatures made with it prove nothing. Verification needs at least ${MIN_RSA_VERIFY_BITS} bits (2048 or more is the norm)`
+    }
+    return undefined
+  }
+  if (key.kty === 'OKP' && key.crv === 'Ed25519') {
+    const x = bytes('x')
+    return x === undefined ? undefined : ed25519KeyProblem(x)
+  }
+  return undefined
+}
+
+function safeDecode(text: string): Uint8Array | undefined {
+  try {
+    return base64url.decode(text)
+  } catch {
+    return undefined
+  }
 }
 
 async function importUncached(key: ParsedKey, alg: JwsAlgorithm, usage: KeyPurpose): Promise<Result<CryptoKey, ImportErrorCode>> {

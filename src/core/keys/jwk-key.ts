@@ -2,6 +2,7 @@ import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, ParsedKey } from '../types'
 import { jwkThumbprint } from './thumbprint'
+import { ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
 
 /** Error codes of {@link parsedKeyFromJwk}. */
 export type JwkErrorCode =
@@ -11,6 +12,7 @@ export type JwkErrorCode =
   | 'JWK_UNSUPPORTED_KTY'
   | 'JWK_UNSUPPORTED_CURVE'
   | 'JWK_INVALID'
+  | 'KEY_WEAK'
 
 /** JWK members that only private keys have. */
 export const PRIVATE_MEMBERS: readonly string[] = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth']
@@ -38,6 +40,8 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
   for (const name of ['kid', 'alg', 'use'] as const) {
     if (jwk[name] !== undefined && typeof jwk[name] !== 'string') return invalid(name, 'must be a string')
   }
+  const keyOps = keyOperations(jwk.key_ops)
+  if (!keyOps.ok) return keyOps
   const kty = jwk.kty
   const isPrivate = jwk.d !== undefined
   let bits: number
@@ -59,6 +63,8 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
       if (!e.ok) return e
       bits = bitLength(n.value)
       if (bits === 0) return invalid('n', 'is zero')
+      const weak = rsaExponentProblem(e.value)
+      if (weak !== undefined) return weakKey(`The RSA key cannot be trusted: ${weak}. Use the issuer's real key`)
       if (isPrivate) {
         for (const name of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
           const part = member(jwk, 'RSA private', name, ' WebCrypto needs all of d, p, q, dp, dq and qi to use an RSA private key.')
@@ -95,6 +101,8 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
         const part = member(jwk, 'OKP', name)
         if (!part.ok) return part
         if (part.value.length !== 32) return invalid(name, `is ${part.value.length} bytes, but Ed25519 needs exactly 32`)
+        const weak = name === 'x' ? ed25519KeyProblem(part.value) : undefined
+        if (weak !== undefined) return weakKey(`The Ed25519 key cannot be trusted: ${weak}. Use the issuer's real key`)
       }
       bits = 256
       break
@@ -122,6 +130,7 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
     ...(typeof jwk.kid === 'string' ? { kid: jwk.kid } : {}),
     ...(typeof jwk.alg === 'string' ? { alg: jwk.alg } : {}),
     ...(typeof jwk.use === 'string' ? { use: jwk.use } : {}),
+    ...(keyOps.value !== undefined ? { keyOps: keyOps.value } : {}),
   }
   return ok(parsed)
 }
@@ -160,6 +169,19 @@ function member(jwk: Record<string, unknown>, what: string, name: string, extra 
   } catch {
     return invalid(name, 'must be a base64url string (letters, digits, "-" and "_", no padding)')
   }
+}
+
+/** `key_ops` (RFC 7517 §4.3): absent, or an array of unique strings. */
+function keyOperations(value: unknown): Result<readonly string[] | undefined, JwkErrorCode> {
+  if (value === undefined) return ok(undefined)
+  if (!Array.isArray(value) || !value.every((op) => typeof op === 'string') || new Set(value).size !== value.length) {
+    return invalid('key_ops', 'must be an array of distinct strings such as ["verify"] (RFC 7517 §4.3)')
+  }
+  return ok(value as string[])
+}
+
+function weakKey(message: string): Result<never, JwkErrorCode> {
+  return err('KEY_WEAK', `${message}.`)
 }
 
 function missing(what: string, name: string, hint: string): Result<never, JwkErrorCode> {

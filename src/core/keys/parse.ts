@@ -1,11 +1,12 @@
 import { exportJWK, importPKCS8, importSPKI, importX509 } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { KeyFormat, KeyInput, ParsedKey, SecretEncoding } from '../types'
-import { OID, certificateSpki, pkcs8Algorithm, sec1CurveOid, spkiAlgorithm, wrapPkcs1Private, wrapPkcs1Public, wrapSec1, type AlgorithmId } from './der'
+import { OID, certificateSpki, pkcs8Algorithm, rsaPublicExponent, sec1CurveOid, spkiAlgorithm, spkiKeyBytes, wrapPkcs1Private, wrapPkcs1Public, wrapSec1, type AlgorithmId } from './der'
 import { LABEL_OF, NAME_OF, detectDerKind, type DerKind } from './der-kind'
 import { parsedKeyFromJwk, parsedSecret, type JwkErrorCode } from './jwk-key'
 import { looksLikePem, readPem, type PemErrorCode } from './pem'
 import { decodeSecret, decodeStandardBase64, type SecretErrorCode } from './secret'
+import { ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
 
 /** Options of {@link parseKey}. */
 export interface ParseKeyOptions {
@@ -26,6 +27,7 @@ export type ParseKeyErrorCode =
   | 'JWKS_INVALID'
   | 'JWKS_NO_USABLE_KEYS'
   | 'KEY_INVALID'
+  | 'KEY_NOT_A_SECRET'
 
 /** The note added whenever a private key is given where a public key would do. */
 export const DERIVED_PUBLIC_NOTE = 'Private key given: its public key was derived for verification.'
@@ -55,10 +57,15 @@ const KIND_OF_LABEL: Readonly<Record<string, DerKind>> = Object.fromEntries(
  *   lines and labels that do not match the body are errors that say how to fix the text.
  * - JSON: a JWK (public or private, including `oct`) or a JWKS `{"keys":[…]}`. Unusable JWKS
  *   members are skipped with a note naming them; a JWKS with no usable key is an error.
+ * - Key material without armour is recognised by its content, never used as an HMAC secret: a
+ *   base64, base64url or hex text (one line or several, whatever `options.encoding` says) whose
+ *   bytes are a DER SPKI, PKCS#1, PKCS#8, SEC1 key or an X.509 certificate is read as that key, with
+ *   a note (Keycloak's realm keys, `x5c` values and config files show keys this way). Using a public
+ *   key's text as an HMAC secret is the algorithm-confusion attack, so such text is never a secret.
  * - Anything else is an HMAC secret in `options.encoding`. A UTF-8 secret is used exactly as typed,
- *   surrounding whitespace included (a note says so). When it looks like a PEM body without its
- *   BEGIN/END lines it is still used as a secret (that is what was typed), with a note that says
- *   how to make it a key.
+ *   surrounding whitespace included (a note says so).
+ * - Degenerate public keys (RSA e < 3 or even, Ed25519 small-order points) are refused: with them
+ *   signatures can be forged without the private key.
  *
  * Private keys carry their derived public key, with a note. Never throws, whatever the text.
  */
@@ -82,31 +89,66 @@ async function parseUnguarded(text: string, options: ParseKeyOptions): Promise<R
 }
 
 async function parseSecretText(text: string, trimmed: string, encoding: SecretEncoding): Promise<Result<KeyInput, ParseKeyErrorCode>> {
+  const armorless = bareKeyDer(trimmed)
+  if (armorless !== undefined) return parseArmorless(armorless.kind, armorless.der, armorless.encoding)
   const bytes = decodeSecret(text, encoding)
   if (!bytes.ok) return bytes
   const notes: string[] = []
-  if (encoding === 'utf8') {
-    const armorless = bareDerKind(trimmed)
-    if (armorless !== undefined) {
-      const label = LABEL_OF[armorless]
-      notes.push(
-        `This looks like the body of a PEM ${NAME_OF[armorless]} without its BEGIN/END lines; it is used as a UTF-8 HMAC secret, as typed. ` +
-          `If it is a key, add "-----BEGIN ${label}-----" on the line before it and "-----END ${label}-----" on the line after it.`,
-      )
-    }
-    if (trimmed !== text) {
-      notes.push('The secret starts or ends with whitespace (spaces or line breaks); it is part of the secret as typed.')
-    }
+  if (encoding === 'utf8' && trimmed !== text) {
+    notes.push('The secret starts or ends with whitespace (spaces or line breaks); it is part of the secret as typed.')
   }
   return ok({ format: 'secret', keys: [await parsedSecret(bytes.value)], notes })
 }
 
-/** The DER structure of text that is a long base64 body of a key, or undefined. */
-function bareDerKind(text: string): DerKind | undefined {
+/** Keys are at most a few KB; longer text is not tried as key material (keeps the check cheap). */
+const MAX_BARE_KEY_TEXT = 64 * 1024
+
+const BASE64_TEXT = /^[A-Za-z0-9+/]+={0,2}$/
+const BASE64URL_TEXT = /^[A-Za-z0-9_-]+$/
+const HEX_TEXT = /^(?:0x)?[0-9a-fA-F]+$/
+
+/**
+ * The key structure held by text without PEM armour — base64 (a PEM body, an `x5c` value),
+ * base64url or hex (colons as openssl prints them allowed) — judged by the decoded DER alone.
+ */
+function bareKeyDer(text: string): { kind: DerKind; der: Uint8Array; encoding: string } | undefined {
+  if (text.length > MAX_BARE_KEY_TEXT) return undefined
   const compact = text.replace(/\s+/g, '')
-  if (compact.length < 40 || !/^M[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined
-  const der = decodeStandardBase64(compact)
-  return der === undefined ? undefined : detectDerKind(der)
+  if (compact.length < 40) return undefined
+  const tries: [string, () => Uint8Array | undefined][] = [
+    ['base64', () => (BASE64_TEXT.test(compact) ? decodeStandardBase64(compact) : undefined)],
+    ['base64url', () => (BASE64URL_TEXT.test(compact) ? bytesOf(decodeSecret(compact, 'base64url')) : undefined)],
+    ['hex', () => {
+      const hex = compact.replace(/:/g, '')
+      return HEX_TEXT.test(hex) ? bytesOf(decodeSecret(hex, 'hex')) : undefined
+    }],
+  ]
+  for (const [encoding, decode] of tries) {
+    const der = decode()
+    const kind = der === undefined ? undefined : detectDerKind(der)
+    if (der !== undefined && kind !== undefined) return { kind, der, encoding }
+  }
+  return undefined
+}
+
+function bytesOf(result: Result<Uint8Array, SecretErrorCode>): Uint8Array | undefined {
+  return result.ok ? result.value : undefined
+}
+
+async function parseArmorless(kind: DerKind, der: Uint8Array, encoding: string): Promise<Result<KeyInput, ParseKeyErrorCode>> {
+  const key = await importDer(kind, der)
+  if (!key.ok) {
+    return err(
+      'KEY_NOT_A_SECRET',
+      `The text is ${encoding} of a ${NAME_OF[kind]} (recognised by its content), so it is not used as an HMAC secret, but the key could not be read: ${key.error.message}`,
+    )
+  }
+  const notes = [
+    `Recognised as a ${NAME_OF[kind]} written as ${encoding} without PEM armour (no BEGIN/END lines); it is used as that key, never as an HMAC secret.`,
+  ]
+  if (kind === 'certificate') notes.push(CERTIFICATE_NOTE)
+  if (key.value.kind === 'private') notes.push(DERIVED_PUBLIC_NOTE)
+  return ok({ format: PEM_FORMAT[kind], keys: [key.value], notes })
 }
 
 async function parsePem(text: string): Promise<Result<KeyInput, ParseKeyErrorCode>> {
@@ -167,6 +209,8 @@ async function importDer(kind: DerKind, der: Uint8Array): Promise<Result<ParsedK
   }
   const alg = joseAlgorithm(algorithm)
   if (!alg.ok) return alg
+  const weak = spki !== undefined ? spkiWeakness(algorithm, spki) : undefined
+  if (weak !== undefined) return err('KEY_WEAK', `The ${NAME_OF[kind]} cannot be trusted: ${weak}. Use the issuer's real key.`)
   try {
     const options = { extractable: true }
     const cryptoKey =
@@ -181,6 +225,17 @@ async function importDer(kind: DerKind, der: Uint8Array): Promise<Result<ParsedK
   } catch (cause) {
     return err('PEM_INVALID', `The ${NAME_OF[kind]} could not be read: ${cause instanceof Error ? cause.message : String(cause)}. Copy the key again, complete and unchanged.`)
   }
+}
+
+/** Why a public key is degenerate (checked before WebCrypto, which accepts some of these). */
+function spkiWeakness(algorithm: AlgorithmId, spki: Uint8Array): string | undefined {
+  const key = spkiKeyBytes(spki)
+  if (key === undefined) return undefined
+  if (algorithm.oid === OID.rsaEncryption) {
+    const e = rsaPublicExponent(key)
+    return e === undefined ? undefined : rsaExponentProblem(e)
+  }
+  return algorithm.oid === OID.ed25519 ? ed25519KeyProblem(key) : undefined
 }
 
 /** A jose algorithm that fits the key type, used only to pick the WebCrypto import parameters. */

@@ -104,9 +104,21 @@ const rows: [string, string, Diagnostic[]][] = [
   ['a lower-case alg', `${b64u('{"alg":"hs256"}')}.${P}.${S}`, [
     d('warning', 'header', 9, 10, 'UNKNOWN_ALG', 'The algorithm "hs256" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, EdDSA, Ed25519, none), so the signature cannot be checked here. Algorithm names are case-sensitive: did you mean "HS256"?'),
   ]],
-  ['crit naming an extension the app does not understand', `${b64u('{"alg":"HS256","crit":["b64"],"b64":false}')}.${P}.${S}`, [
-    // ["b64"] is bytes 22–28: characters 29–38.
-    d('error', 'header', 29, 10, 'CRIT_UNKNOWN', 'The header marks "b64" as critical ("crit"), but this app does not understand that extension, so a conforming verifier must reject the token.'),
+  ['crit naming an extension the app does not understand', `${b64u('{"alg":"HS256","crit":["ext"],"ext":false}')}.${P}.${S}`, [
+    // ["ext"] is bytes 22–28: characters 29–38.
+    d('error', 'header', 29, 10, 'CRIT_UNKNOWN', 'The header marks "ext" as critical ("crit"), but this app does not understand that extension, so a conforming verifier must reject the token.'),
+  ]],
+  ['an unencoded payload (RFC 7797 b64 false, critical)', `${b64u('{"alg":"HS256","crit":["b64"],"b64":false}')}.$02 paid.${S}`, [
+    // false is bytes 36–40: characters 48–54.
+    d('info', 'header', 48, 7, 'PAYLOAD_UNENCODED', 'The header says "b64": false with "crit": ["b64"] (RFC 7797): the payload is the text as written, not base64url, and the signature covers it exactly as written.'),
+  ]],
+  ['b64 false that crit does not list', `${b64u('{"alg":"HS256","b64":false}')}.${P}.${S}`, [
+    // false is bytes 21–25: characters 28–34.
+    d('warning', 'header', 28, 7, 'B64_NOT_CRITICAL', 'The header has "b64": false, but "crit" does not list "b64", so verifiers ignore it and read the payload as base64url (RFC 7797 §6). Add "crit": ["b64"] if the payload is meant to be unencoded.'),
+  ]],
+  ['a critical b64 that is not a boolean', `${b64u('{"alg":"HS256","crit":["b64"],"b64":0}')}.${P}.${S}`, [
+    // 0 is byte 36: characters 48–49.
+    d('error', 'header', 48, 2, 'B64_INVALID', 'The header\'s "b64" must be true or false (RFC 7797 §3), not the number 0.'),
   ]],
   ['crit naming a parameter that is not there', `${b64u('{"alg":"HS256","crit":["foo"]}')}.${P}.${S}`, [
     d('error', 'header', 29, 10, 'CRIT_NOT_PRESENT', 'The header\'s "crit" lists "foo", but the header has no "foo" member, so verifiers must reject the token (RFC 7515 §4.1.11).'),

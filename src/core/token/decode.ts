@@ -1,6 +1,6 @@
 import type { DecodedPart, DecodedSegment, DecodedToken, Diagnostic, JsonValue, SegmentName } from '../types'
 import { decodeSegment, type OffsetRange } from './base64url'
-import { checkHeader, describeJson, type HeaderContext } from './header-checks'
+import { checkHeader, describeJson, isUnencodedPayload, type HeaderContext } from './header-checks'
 import { describeJsonError, parseJsonText } from './json'
 import { firstInvalidUtf8, utf16OffsetToByteOffset } from './utf8'
 
@@ -54,7 +54,8 @@ function decode(token: string): DecodedToken {
   const headerObject = header.kind === 'json' && isObject(header.value) ? header.value : undefined
   const jwe = count === 5 || (count !== 3 && headerObject !== undefined && Object.prototype.hasOwnProperty.call(headerObject, 'enc'))
   // The part count is reported first, but whether 4 or 6 parts read as a JWE depends on the header.
-  if (count !== 3 && count !== 5) diagnostics.unshift(partCountDiagnostic(token, parts, count, jwe))
+  const unencoded = !jwe && headerObject !== undefined && isUnencodedPayload(headerObject)
+  if (count !== 3 && count !== 5) diagnostics.unshift(partCountDiagnostic(token, parts, count, jwe, unencoded))
   if (headerObject !== undefined) diagnostics.push(...checkHeader(headerObject, jwe, headerContext(headerDetails)))
   const alg = typeof headerObject?.['alg'] === 'string' ? headerObject['alg'] : undefined
 
@@ -78,7 +79,7 @@ function decode(token: string): DecodedToken {
 
   const payloadPart = parts[1]
   const signaturePart = parts[2]
-  const payload = payloadPart === undefined ? null : decodePart(payloadPart, 'payload', token, diagnostics).part
+  const payload = payloadPart === undefined ? null : unencoded ? unencodedPart(payloadPart) : decodePart(payloadPart, 'payload', token, diagnostics).part
   const signature = signaturePart === undefined ? null : decodeSignature(signaturePart, alg, diagnostics)
   return { kind: count === 3 ? 'jws' : 'unknown', token, header, payload, signature, alg, diagnostics }
 }
@@ -98,7 +99,7 @@ function splitParts(token: string): { parts: Part[]; count: number } {
   return { parts, count }
 }
 
-function partCountDiagnostic(token: string, parts: readonly Part[], count: number, jwe: boolean): Diagnostic {
+function partCountDiagnostic(token: string, parts: readonly Part[], count: number, jwe: boolean, unencoded: boolean): Diagnostic {
   const base = count === 1
     ? "The token has no '.' separators, so it is a single part. A signed JWT has three base64url parts (header.payload.signature), an encrypted one five."
     : `The token has ${count} parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5.`
@@ -115,7 +116,9 @@ function partCountDiagnostic(token: string, parts: readonly Part[], count: numbe
   } else if (count < 3) {
     suffix = ' The signature part is missing: the token may have been cut off while copying.'
   } else {
-    suffix = ' Only the first three parts were decoded.'
+    suffix = unencoded
+      ? ' The header says the payload is unencoded ("b64": false), and an unencoded payload that contains \'.\' cannot travel in the compact form (RFC 7797 §5.2): send it detached or in the JSON serialization.'
+      : ' Only the first three parts were decoded.'
     const extra = parts[3] as Part
     offset = extra.start - 1
     length = token.length - offset
@@ -197,6 +200,19 @@ function decodePart(part: Part, segment: 'header' | 'payload', token: string, di
       : `The payload is ${describeJson(parsed.value)}, not a JSON object: a JWT's claims must be an object ({…}).`)
   }
   return { part: { encoded: part.text, start: part.start, bytes, text, kind: 'json', value: parsed.value, members: parsed.members }, textRange }
+}
+
+/**
+ * An RFC 7797 unencoded payload: the segment is the payload itself, so it is shown as text (or JSON
+ * when it parses) with offsets that are token offsets, and no base64url rule applies to it.
+ */
+function unencodedPart(part: Part): DecodedPart {
+  const bytes = new TextEncoder().encode(part.text)
+  const parsed = parseJsonText(part.text)
+  if (part.text !== '' && parsed.errors.length === 0) {
+    return { encoded: part.text, start: part.start, bytes, text: part.text, kind: 'json', value: parsed.value, members: parsed.members }
+  }
+  return { encoded: part.text, start: part.start, bytes, text: part.text, kind: 'text', value: undefined, members: [] }
 }
 
 function headerContext({ part: header, textRange }: PartDetails): HeaderContext {

@@ -41,10 +41,76 @@ const REGISTERED_HEADER_PARAMETERS = new Set([
 ])
 
 /**
- * Extensions listed in `crit` that this app processes. None yet: it does not implement, for
- * example, RFC 7797 `b64`, so a conforming verifier (this one) must reject tokens that need it.
+ * Extensions listed in `crit` that this app processes: RFC 7797 `b64` (unencoded payload). A token
+ * whose `crit` names anything else is rejected by the verifier, as RFC 7515 §4.1.11 requires.
  */
-export const UNDERSTOOD_CRITICAL_PARAMETERS: readonly string[] = []
+export const UNDERSTOOD_CRITICAL_PARAMETERS: readonly string[] = ['b64']
+
+/** One reason a verifier must reject a header because of `crit` or `b64`. */
+export interface CritProblem {
+  readonly code: 'CRIT_INVALID' | 'CRIT_NOT_PRESENT' | 'CRIT_UNKNOWN' | 'B64_INVALID'
+  /** The diagnostic's sentence. */
+  readonly message: string
+  /** The same reason as a clause for a verdict ("…, but <clause>: strict verifiers reject it"). */
+  readonly clause: string
+}
+
+/**
+ * Every reason the header's `crit` (RFC 7515 §4.1.11) or `b64` (RFC 7797 §6) makes a conforming
+ * verifier reject the token: `crit` not a non-empty array of strings, listing a parameter the base
+ * specifications define, naming an absent member or an extension this app does not implement, and a
+ * critical `b64` that is not a boolean. Empty when the header passes.
+ */
+export function critProblems(header: { readonly [name: string]: JsonValue }): CritProblem[] {
+  if (!Object.prototype.hasOwnProperty.call(header, 'crit')) return []
+  const crit = header['crit']
+  if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
+    return [{
+      code: 'CRIT_INVALID',
+      message: 'The header\'s "crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11).',
+      clause: `the header's "crit" is ${describeJson(crit)}${Array.isArray(crit) && crit.length === 0 ? ' that is empty' : ''}, not a non-empty array of parameter names`,
+    }]
+  }
+  const out: CritProblem[] = []
+  for (const name of crit as string[]) {
+    const shown = `"${name.length > 40 ? `${name.slice(0, 40)}…` : name}"`
+    if (REGISTERED_HEADER_PARAMETERS.has(name)) {
+      out.push({
+        code: 'CRIT_INVALID',
+        message: `The header's "crit" lists "${name}", which the JOSE specifications define themselves; "crit" may only list extensions (RFC 7515 §4.1.11).`,
+        clause: `the header's "crit" lists ${shown}, which may not be listed there`,
+      })
+    } else if (!Object.prototype.hasOwnProperty.call(header, name)) {
+      out.push({
+        code: 'CRIT_NOT_PRESENT',
+        message: `The header's "crit" lists "${name}", but the header has no "${name}" member, so verifiers must reject the token (RFC 7515 §4.1.11).`,
+        clause: `the header's "crit" lists ${shown}, which the header does not have`,
+      })
+    } else if (!UNDERSTOOD_CRITICAL_PARAMETERS.includes(name)) {
+      out.push({
+        code: 'CRIT_UNKNOWN',
+        message: `The header marks "${name}" as critical ("crit"), but this app does not understand that extension, so a conforming verifier must reject the token.`,
+        clause: `the header marks ${shown} as critical, an extension this verifier does not implement`,
+      })
+    } else if (name === 'b64' && typeof header['b64'] !== 'boolean') {
+      out.push({
+        code: 'B64_INVALID',
+        message: `The header's "b64" must be true or false (RFC 7797 §3), not ${describeJson(header['b64'])}.`,
+        clause: 'the header\'s critical "b64" is not true or false',
+      })
+    }
+  }
+  return out
+}
+
+/**
+ * Whether the payload is unencoded (RFC 7797): `"b64": false` counts only when `crit` is valid and
+ * lists `b64`; otherwise the payload is base64url as usual (jose and other verifiers do the same).
+ */
+export function isUnencodedPayload(header: { readonly [name: string]: JsonValue }): boolean {
+  const crit = header['crit']
+  return header['b64'] === false && Array.isArray(crit) && crit.includes('b64') && critProblems(header).length === 0
+}
 
 /** Where the header sits and how to underline one of its members. */
 export interface HeaderContext {
@@ -93,6 +159,7 @@ export function checkHeader(header: { [name: string]: JsonValue }, jwe: boolean,
   }
 
   if (has('crit')) checkCrit(header, at, push)
+  if (!jwe) checkB64(header, at, push)
 
   if (has('typ')) {
     const typ = header['typ']
@@ -113,20 +180,19 @@ function checkCrit(
   at: HeaderContext,
   push: (severity: Diagnostic['severity'], code: string, range: OffsetRange, message: string) => void,
 ): void {
-  const crit = header['crit']
-  const range = at.memberValue('crit')
-  if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
-    push('error', 'CRIT_INVALID', range, 'The header\'s "crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11).')
-    return
+  for (const problem of critProblems(header)) {
+    push('error', problem.code, problem.code === 'B64_INVALID' ? at.memberValue('b64') : at.memberValue('crit'), problem.message)
   }
-  for (const name of crit as string[]) {
-    if (REGISTERED_HEADER_PARAMETERS.has(name)) {
-      push('error', 'CRIT_INVALID', range, `The header's "crit" lists "${name}", which the JOSE specifications define themselves; "crit" may only list extensions (RFC 7515 §4.1.11).`)
-    } else if (!Object.prototype.hasOwnProperty.call(header, name)) {
-      push('error', 'CRIT_NOT_PRESENT', range, `The header's "crit" lists "${name}", but the header has no "${name}" member, so verifiers must reject the token (RFC 7515 §4.1.11).`)
-    } else if (!UNDERSTOOD_CRITICAL_PARAMETERS.includes(name)) {
-      push('error', 'CRIT_UNKNOWN', range, `The header marks "${name}" as critical ("crit"), but this app does not understand that extension, so a conforming verifier must reject the token.`)
-    }
+}
+
+function checkB64(header: { [name: string]: JsonValue }, at: HeaderContext, push: (severity: Diagnostic['severity'], code: string, range: OffsetRange, message: string) => void): void {
+  if (!Object.prototype.hasOwnProperty.call(header, 'b64')) return
+  const crit = header['crit']
+  const critical = Array.isArray(crit) && crit.includes('b64')
+  if (!critical) {
+    push('warning', 'B64_NOT_CRITICAL', at.memberValue('b64'), `The header has "b64": ${JSON.stringify(header['b64']) ?? 'null'}, but "crit" does not list "b64", so verifiers ignore it and read the payload as base64url (RFC 7797 §6). Add "crit": ["b64"] if the payload is meant to be unencoded.`)
+  } else if (isUnencodedPayload(header)) {
+    push('info', 'PAYLOAD_UNENCODED', at.memberValue('b64'), 'The header says "b64": false with "crit": ["b64"] (RFC 7797): the payload is the text as written, not base64url, and the signature covers it exactly as written.')
   }
 }
 

@@ -1,8 +1,10 @@
 import { err, ok, type Result } from '../result'
-import type { DecodedToken, KeyInput, KeyRef, ParsedKey, Verification } from '../types'
+import type { DecodedToken, JsonValue, KeyInput, KeyRef, ParsedKey, Verification } from '../types'
 import { algorithmSpec, describeKey, type AlgorithmSpec } from '../keys/algorithms'
 import { TAG, readTopSequence } from '../keys/der'
 import { checkKeyFits, importForAlgorithm } from '../keys/import'
+import { critProblems, isUnencodedPayload } from './header-checks'
+import { base64urlTextProblem, type Base64urlProblemCode } from './strict-encoding'
 
 /** Error codes of {@link verifyToken}: the cases where the signature could not be checked at all. */
 export type VerifyErrorCode =
@@ -13,6 +15,7 @@ export type VerifyErrorCode =
   | 'KEY_ALG_MISMATCH'
   | 'KEY_USE_MISMATCH'
   | 'KEY_IMPORT_FAILED'
+  | 'KEY_WEAK'
   | 'KID_NOT_FOUND'
   | 'TOKEN_MALFORMED'
   | 'JWE_NOT_SUPPORTED'
@@ -34,6 +37,12 @@ const signingInputs = new WeakMap<DecodedToken, Uint8Array>()
  * ones); without `kid` every key whose type, `alg` and `use` fit is tried, and the result says which
  * one verified. `ok({ valid })` means the check was made; errors mean it could not be made. Imported
  * keys are cached per ParsedKey, so re-verifying costs one signature check. Never throws.
+ *
+ * `valid: true` means a strict verifier (such as jose) would accept the token with that key: a token
+ * whose segments are not canonical base64url (padding, `+`/`/`, stray characters, impossible length),
+ * or whose `crit` is malformed or names an extension not implemented here, is `valid: false` even when
+ * the signature bytes match; `matchesAsWritten` and the reason then say so. RFC 7797 `b64: false`
+ * (listed in `crit`) is honoured: the payload is signed as written.
  */
 export async function verifyToken(token: DecodedToken, keys: KeyInput | null): Promise<Result<Verification, VerifyErrorCode>> {
   try {
@@ -75,9 +84,10 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
   const picked = pickKeys(token, keys, spec)
   if (!picked.ok) return picked
   const candidates = picked.value
+  const strict = strictProblems(token)
   const shape = shapeProblem(spec, sig)
   if (shape !== undefined) {
-    return ok({ valid: false, alg, key: candidates.length === 1 ? keyRef(candidates[0]!) : null, reason: shape, tried: candidates.length })
+    return ok({ valid: false, alg, key: candidates.length === 1 ? keyRef(candidates[0]!) : null, reason: alsoRejected(shape, strict), tried: candidates.length })
   }
   const data = signingInput(token, header.encoded, payload.encoded)
   let tried = 0
@@ -96,18 +106,83 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
       continue
     }
     const valid = await crypto.subtle.verify(verifyParams(spec), imported.value, sig as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
-    if (valid) return ok({ valid: true, alg, key: keyRef(candidate), tried })
+    if (valid && strict.length === 0) return ok({ valid: true, alg, key: keyRef(candidate), tried })
+    if (valid) {
+      return ok({
+        valid: false,
+        alg,
+        key: keyRef(candidate),
+        reason: `The signature matches over the text as written, but ${joinClauses(strict)}: strict JWS verifiers reject this token.`,
+        matchesAsWritten: true,
+        tried,
+      })
+    }
     lastReason = `The signature does not match the token's header and payload under this key (${describeKey(candidate.key)}). The token was changed after signing, or it was signed with a different key.`
   }
   if (tried === 0 && importError !== undefined) return importError
-  if (candidates.length === 1) return ok({ valid: false, alg, key: keyRef(candidates[0]!), reason: lastReason, tried })
+  if (candidates.length === 1) return ok({ valid: false, alg, key: keyRef(candidates[0]!), reason: alsoRejected(lastReason, strict), tried })
   return ok({
     valid: false,
     alg,
     key: null,
-    reason: `None of the ${tried} keys that fit ${alg} verified the signature (tried ${candidates.map((c) => nameOf(c)).join(', ')}).`,
+    reason: alsoRejected(`None of the ${tried} keys that fit ${alg} verified the signature (tried ${candidates.map((c) => nameOf(c)).join(', ')}).`, strict),
     tried,
   })
+}
+
+/** Diagnostics codes whose cause {@link strictProblems} words itself (from the header or the segment text). */
+const WORDED_CODES = new Set(['BASE64URL_INVALID_CHAR', 'BASE64_NOT_BASE64URL', 'BASE64URL_BAD_LENGTH', 'CRIT_INVALID', 'CRIT_NOT_PRESENT', 'CRIT_UNKNOWN', 'B64_INVALID'])
+
+const ENCODING_CLAUSES: Readonly<Record<Exclude<Base64urlProblemCode, 'NON_CANONICAL'>, (list: string, many: boolean) => string>> = {
+  PADDED: (list, many) => `${list} ${many ? 'are' : 'is'} padded base64 (with '='), not base64url`,
+  BASE64_ALPHABET: (list, many) => `${list} ${many ? 'use' : 'uses'} '+' or '/' of standard base64, not base64url`,
+  INVALID_CHAR: (list, many) => `${list} ${many ? 'contain' : 'contains'} characters outside base64url (such as spaces, line breaks or stray symbols)`,
+  BAD_LENGTH: (list, many) => `${list} ${many ? 'have' : 'has'} a length no base64url encoding produces (a character too many or too few)`,
+}
+
+/**
+ * Why a strict verifier rejects the token whatever the signature: `crit`/`b64` problems (checked on
+ * the header itself, not only through diagnostics) and segments that are not canonical base64url,
+ * plus any other error-level diagnostic of the three segments. Each entry is a clause.
+ */
+function strictProblems(token: DecodedToken): string[] {
+  const header = token.header
+  const headerObject = header !== null && header.kind === 'json' && typeof header.value === 'object' && header.value !== null && !Array.isArray(header.value)
+    ? (header.value as { [name: string]: JsonValue })
+    : undefined
+  const clauses = headerObject === undefined ? [] : critProblems(headerObject).map((p) => p.clause)
+  const unencoded = headerObject !== undefined && isUnencodedPayload(headerObject)
+  const segments: [string, string | undefined][] = [
+    ['header', header?.encoded],
+    ['payload', unencoded ? undefined : token.payload?.encoded],
+    ['signature', token.signature?.encoded],
+  ]
+  const byCode = new Map<Exclude<Base64urlProblemCode, 'NON_CANONICAL'>, string[]>()
+  for (const [name, text] of segments) {
+    const problem = text === undefined ? undefined : base64urlTextProblem(text)
+    if (problem === undefined || !problem.rejected) continue
+    const code = problem.code as Exclude<Base64urlProblemCode, 'NON_CANONICAL'>
+    byCode.set(code, [...(byCode.get(code) ?? []), name])
+  }
+  for (const [code, names] of byCode) clauses.push(ENCODING_CLAUSES[code](`the ${joinWords(names)}`, names.length > 1))
+  for (const d of token.diagnostics) {
+    if (d.severity !== 'error' || WORDED_CODES.has(d.code) || !['header', 'payload', 'signature'].includes(d.segment)) continue
+    if (unencoded && d.segment === 'payload') continue
+    clauses.push(`the ${d.segment} has an error (${d.message.replace(/\.$/, '')})`)
+  }
+  return clauses
+}
+
+function alsoRejected(reason: string, strict: readonly string[]): string {
+  return strict.length === 0 ? reason : `${reason} Strict JWS verifiers would reject the token anyway: ${joinClauses(strict)}.`
+}
+
+function joinClauses(clauses: readonly string[]): string {
+  return clauses.join('; ')
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
 }
 
 interface Candidate {

@@ -1,34 +1,79 @@
+import { readdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import {
+  cacheControlFor,
+  devSecurityHeaders,
+  headersFile,
+  inlineScriptSource,
+  metaContentSecurityPolicy,
+  securityHeaders,
+} from './scripts/security-headers.mjs'
 import { defineConfig, type Plugin } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 /**
- * The Content-Security-Policy of the built site. Monaco injects its styles at run time, hence
- * `'unsafe-inline'` for styles only; scripts, workers and connections stay same-origin.
+ * The dev page's one inline script: the React refresh preamble (hot reload needs it to run before any
+ * module). The dev CSP allows exactly this text by its hash; `base` is `/` on the dev server.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
+const devInlineScripts = [react.preambleCode.replace('__BASE__', '/')]
 
-/** Adds the CSP meta tag to the built page only: the dev server needs inline scripts for hot reload. */
+/** Adds the CSP meta tag to the built page only: a fallback for hosts that send no headers. */
 function cspMetaTag(): Plugin {
   return {
     name: 'jwt-lab-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' },
     ],
+  }
+}
+
+/**
+ * The headers of scripts/security-headers.mjs beyond what `server.headers` / `preview.headers` can say:
+ * `Cache-Control` per path for `vite preview`, the `_headers` file for static hosts, and a warning when
+ * the dev page carries an inline script the dev CSP does not allow (hot reload would then break).
+ */
+function securityHeadersFiles(): Plugin {
+  let outDir = 'dist'
+  let warn: (message: string) => void = console.warn
+  return {
+    name: 'jwt-lab-security-headers',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+      warn = (message) => config.logger.warn(message)
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(1)
+        res.setHeader('Cache-Control', cacheControlFor(path))
+        next()
+      })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (ctx.server === undefined) return
+        const allowed = new Set(devInlineScripts.map(inlineScriptSource))
+        // Our own index.html after every plugin's transform, not user input.
+        for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+          const [, attrs = '', body = ''] = match
+          if (/\bsrc=/.test(attrs) || allowed.has(inlineScriptSource(body))) continue
+          warn(`The dev page has an inline script that the dev Content-Security-Policy blocks (update devInlineScripts in vite.config.ts):\n${body.slice(0, 200)}`)
+        }
+      },
+    },
+    // After vite-plugin-pwa has written sw.js and its workbox script (in its own closeBundle).
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const entries = await readdir(outDir, { withFileTypes: true })
+        const files = entries.filter((e) => e.isFile()).map((e) => e.name)
+        await writeFile(join(outDir, '_headers'), headersFile(files))
+      },
+    },
   }
 }
 
@@ -39,6 +84,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     cspMetaTag(),
+    securityHeadersFiles(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,
@@ -67,6 +113,9 @@ export default defineConfig({
       },
     }),
   ],
+  // The same headers as the built site; dev adds only the preamble's hash (see devSecurityHeaders).
+  server: { headers: devSecurityHeaders(devInlineScripts) },
+  preview: { headers: securityHeaders },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
   test: {

@@ -1,4 +1,19 @@
 import type { Server } from 'node:http'
 
-/** Serves `dir` under `base`; resolves to the listening server. */
-export function serveStatic(options: { dir: string; port: number; base?: string; host?: string }): Promise<Server>
+/** A file served in addition to the built folder (e.g. a probe script a test needs). */
+export interface ExtraFile {
+  type: string
+  body: string
+}
+
+/**
+ * Serves `dir` under `base` with the site's security headers; resolves to the listening server.
+ * `extra` maps paths under `base` (e.g. `probe.js`) to files that are not in `dir`.
+ */
+export function serveStatic(options: {
+  dir: string
+  port: number
+  base?: string
+  host?: string
+  extra?: Record<string, ExtraFile>
+}): Promise<Server>

@@ -1,10 +1,12 @@
 // A minimal static file server for the built site, used by tests and benchmarks to serve `dist/`
-// under any sub-path (e.g. /jwt-lab/) and to stop the server mid-test (offline checks).
+// under any sub-path (e.g. /jwt-lab/) and to stop the server mid-test (offline checks). It sends the
+// same headers as `vite preview` and the `_headers` file (scripts/security-headers.mjs).
 // Usage: node scripts/serve-static.mjs --dir dist --port 4300 --base /jwt-lab/
 import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, join, normalize, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { cacheControlFor, securityHeaders } from './security-headers.mjs'
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -22,19 +24,34 @@ const types = {
 }
 
 /**
- * Serves `dir` under `base`. Resolves to the listening server.
- * @param {{ dir: string, port: number, base?: string, host?: string }} options
+ * Serves `dir` under `base`. Resolves to the listening server. `extra` adds files that are not in `dir`
+ * (by path under `base`, e.g. a probe script a test needs), served with the same headers.
+ * @param {{ dir: string, port: number, base?: string, host?: string, extra?: Record<string, { type: string, body: string }> }} options
  */
-export function serveStatic({ dir, port, base = '/', host = '127.0.0.1' }) {
+export function serveStatic({ dir, port, base = '/', host = '127.0.0.1', extra = {} }) {
   const root = resolve(dir)
   const prefix = base.endsWith('/') ? base : `${base}/`
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value)
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('Not found')
       return
     }
-    const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '')
+    const path = url.pathname.slice(prefix.length)
+    const added = Object.hasOwn(extra, path) ? extra[path] : undefined
+    if (added) {
+      res.writeHead(200, { 'content-type': added.type, 'cache-control': 'no-cache' }).end(added.body)
+      return
+    }
+    let decoded
+    try {
+      decoded = decodeURIComponent(path)
+    } catch {
+      res.writeHead(400).end('Bad request')
+      return
+    }
+    const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '')
     let file = join(root, rel)
     if (!file.startsWith(root)) {
       res.writeHead(403).end()
@@ -48,7 +65,8 @@ export function serveStatic({ dir, port, base = '/', host = '127.0.0.1' }) {
     }
     try {
       const body = await readFile(file)
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+      const served = relative(root, file).split(sep).join('/')
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControlFor(served) })
       res.end(body)
     } catch {
       res.writeHead(404).end('Not found')

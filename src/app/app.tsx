@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { EncodedTokenPanel } from '../features/encoded-token/encoded-token-panel'
 import { DiagnosticsList } from '../features/diagnostics/diagnostics-list'
 import { SecurityFindingsPanel } from '../features/security-findings/security-findings-panel'
@@ -8,6 +8,7 @@ import { SignaturePanel } from '../features/signature/signature-panel'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
+import { LinkNotices } from '../features/share/link-notices'
 import { ExamplesMenu } from '../features/examples/examples-menu'
 import { SettingsBar } from '../features/settings/settings-bar'
 import { StorageNotice } from '../features/settings/storage-notice'
@@ -39,6 +40,8 @@ export function App() {
   // Presentation mode keeps the token and what it decodes to; tools and side panels are hidden, not unmounted.
   const presenting = usePresentationMode()
   const explainOpen = useAppStore((s) => s.explainOpen)
+  // "Forget everything" bumps this: every view below remounts, dropping its local copies of inputs.
+  const inputsGeneration = useAppStore((s) => s.inputsGeneration)
   useEffect(() => {
     const onHashChange = () => void loadFromLocation(window.location.hash)
     window.addEventListener('hashchange', onHashChange)
@@ -62,7 +65,9 @@ export function App() {
           </div>
         </div>
       </header>
+      <Fragment key={inputsGeneration}>
       <StorageNotice />
+      <LinkNotices />
       <LiveCredentialBanner />
       <main className="grid gap-4 p-4 lg:grid-cols-2">
         {explainOpen && (
@@ -95,6 +100,7 @@ export function App() {
           </section>
         )}
       </main>
+      </Fragment>
       <UpdatePrompt />
     </div>
   )

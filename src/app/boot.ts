@@ -12,13 +12,16 @@ function nothingStored(): boolean {
   }
 }
 
-/** Loads a token (and public key) from `#token=`, `#id_token=` or `#access_token=`; true when it did. */
+/**
+ * Loads a token from `#token=`, `#id_token=` or `#access_token=`; true when it did. A `key=` is used
+ * only when it parses as public key material, and only when the verification key box is empty; a
+ * different key already there (restored or typed) stays until the user chooses. A secret or
+ * private key in the link is not used, and the page says so.
+ */
 export function loadFromLocation(hash: string): boolean {
   const shared = parseShareFragment(hash)
   if (shared === null) return false
-  const { setToken } = useAppStore.getState()
-  if (shared.key !== undefined) useAppStore.setState({ verificationKey: shared.key, secretEncoding: 'utf8' })
-  setToken(shared.token)
+  useAppStore.getState().openLink(shared)
   return true
 }
 

@@ -108,6 +108,11 @@ const ownEdits = new Map<string, OwnEdit>()
 const MAX_OWN_EDITS = 50
 let sequence = 0
 
+/** Forgets the tokens recently produced from the editors: "Forget everything" calls this. */
+export function clearOwnEdits(): void {
+  ownEdits.clear()
+}
+
 function rememberOwnEdit(token: string, edit: OwnEdit): void {
   ownEdits.delete(token)
   ownEdits.set(token, edit)

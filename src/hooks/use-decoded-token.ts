@@ -9,6 +9,11 @@ import { useAppStore } from '../store/app-store'
 const CACHE_SIZE = 4
 const cache = new Map<string, DecodedToken>()
 
+/** Forgets the recently decoded tokens (they are user data: "Forget everything" calls this). */
+export function clearDecodeCache(): void {
+  cache.clear()
+}
+
 /** Decodes `token`, reusing the result of a recent identical input. */
 export function decodeCached(token: string): DecodedToken {
   const hit = cache.get(token)

@@ -61,6 +61,11 @@ let last: {
   findings: readonly Finding[]
 } | null = null
 
+/** Forgets the last lint run (it holds the token and key): "Forget everything" calls this. */
+export function clearLintCache(): void {
+  last = null
+}
+
 function lintCached(token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number): readonly Finding[] {
   if (
     last !== null && last.token === token && last.keys === context.keys && last.secretText === context.secretText &&

@@ -20,6 +20,11 @@ interface Settled {
 const cache = new Map<string, Promise<Result<KeyInput>>>()
 const CACHE_SIZE = 6
 
+/** Forgets the recently parsed key texts (they are user data: "Forget everything" calls this). */
+export function clearParsedKeyCache(): void {
+  cache.clear()
+}
+
 /** Parses `text`, reusing the pending or settled parse of the same text and encoding. */
 export function parseKeyCached(text: string, encoding: SecretEncoding): Promise<Result<KeyInput>> {
   const id = `${encoding}\u0000${text}`

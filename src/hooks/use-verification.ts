@@ -18,6 +18,11 @@ export type VerificationView =
 // not the decoded object: the decode cache may hand out a fresh but equal object for the same text.
 let lastVerify: { token: string; key: KeyInput; result: Promise<Result<Verification>> } | null = null
 
+/** Forgets the last verification (token and key): "Forget everything" calls this. */
+export function clearVerificationCache(): void {
+  lastVerify = null
+}
+
 function verifyCached(token: string, key: KeyInput): Promise<Result<Verification>> {
   if (lastVerify !== null && lastVerify.token === token && lastVerify.key === key) return lastVerify.result
   const result = verifyToken(decodeCached(token), key)

@@ -6,10 +6,12 @@ import { createPolicySlice, type PolicySlice } from './policy-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 import { createPracticeSlice, type PracticeSlice } from './practice-slice'
 import { createTeachingSlice, type TeachingSlice } from './teaching-slice'
-import { STORAGE_KEY, STORAGE_VERSION, droppedFields, partializeState, sanitizePersisted, type PersistedState } from './persisted'
+import { createLinkSlice, type LinkSlice } from './link-slice'
+import { createDeviceSlice, type DeviceSlice } from './device-slice'
+import { STORAGE_KEY, STORAGE_VERSION, droppedFields, partializeState, restoredState, sanitizePersisted, type PersistedState } from './persisted'
 
 /** The whole app state: one store made of slices. */
-export type AppState = TokenSlice & KeysSlice & PolicySlice & SettingsSlice & PracticeSlice & TeachingSlice
+export type AppState = TokenSlice & KeysSlice & PolicySlice & SettingsSlice & PracticeSlice & TeachingSlice & LinkSlice & DeviceSlice
 
 let restoreProblem: string | null = null
 
@@ -71,6 +73,8 @@ export const useAppStore = create<AppState>()(
       ...createSettingsSlice(...a),
       ...createPracticeSlice(...a),
       ...createTeachingSlice(...a),
+      ...createLinkSlice(...a),
+      ...createDeviceSlice(...a),
     }),
     {
       name: STORAGE_KEY,
@@ -79,7 +83,7 @@ export const useAppStore = create<AppState>()(
       partialize: partializeState,
       // Older or unknown versions are sanitised field by field rather than discarded wholesale.
       migrate: (persisted) => sanitizePersisted(persisted),
-      merge: (persisted, current) => ({ ...current, ...sanitizePersisted(persisted) }),
+      merge: (persisted, current) => ({ ...current, ...restoredState(sanitizePersisted(persisted)) }),
       // The callback runs while `create` is still executing (storage is synchronous), before
       // `useAppStore` is assigned: use the state it is handed, not the hook.
       onRehydrateStorage: () => (state) => {

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { JwsAlgorithm, SecretEncoding } from '../core'
 import type { AppState } from './app-store'
 
-/** Verification and signing inputs. Secrets here are persisted only with `rememberSecrets`. */
+/** Verification and signing inputs. Secrets and private keys are persisted only with `rememberSecrets`. */
 export interface KeysSlice {
   verificationKey: string
   secretEncoding: SecretEncoding
@@ -10,7 +10,10 @@ export interface KeysSlice {
   /** Encoding of an HMAC signing secret (generated secrets are base64url). */
   signingEncoding: SecretEncoding
   algorithm: JwsAlgorithm
-  /** Opt-in: keep secrets and private keys in this browser's storage. */
+  /**
+   * Opt-in ("Remember tokens and secrets on this device"): keep live tokens, secrets and private keys
+   * in this browser's storage. The name predates tokens being covered; it stays for stored state.
+   */
   rememberSecrets: boolean
   setVerificationKey: (text: string) => void
   setSecretEncoding: (encoding: SecretEncoding) => void

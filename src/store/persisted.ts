@@ -1,8 +1,14 @@
+import { MAX_STORABLE_TOKEN_LENGTH, classifyKeyText, tokenStorageDecision, type TokenOrigin } from '../core'
 import type { AppState } from './app-store'
+import { tokenOriginOf } from './token-slice'
 
-/** Storage key and schema version of the persisted state. Bump the version and extend `migrate` on change. */
+/**
+ * Storage key and schema version of the persisted state. Bump the version and extend `migrate` on
+ * change. Version 2: tokens are credentials (stored only when not live, or with the opt-in) and key
+ * privacy is decided by parsing; migrating a version 1 entry rewrites it under those rules.
+ */
 export const STORAGE_KEY = 'jwt-lab:v1'
-export const STORAGE_VERSION = 1
+export const STORAGE_VERSION = 2
 
 /** The subset of state that may be written to localStorage. */
 export type PersistedState = Partial<
@@ -22,42 +28,44 @@ export type PersistedState = Partial<
     | 'theme'
     | 'solvedChallenges'
   >
->
+> & {
+  /** Where the stored token came from (`example` lets a restored example stay storable). */
+  tokenOrigin?: TokenOrigin
+}
 
-const privateJwkMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']
+/** Whether text may be stored without the opt-in is decided by parsing; memoised for the last text. */
+let lastKey: { text: string; isPublic: boolean } | null = null
+let lastToken: { token: string; origin: TokenOrigin; now: number; storable: boolean } | null = null
+
+function keyIsStorable(text: string): boolean {
+  if (lastKey === null || lastKey.text !== text) lastKey = { text, isPublic: classifyKeyText(text).kind !== 'secret' }
+  return lastKey.isPublic
+}
+
+// The decision depends on the clock (a live token expires): it is reused within the same second only.
+function tokenIsStorable(token: string, origin: TokenOrigin): boolean {
+  const now = Math.floor(Date.now() / 1000)
+  if (lastToken === null || lastToken.token !== token || lastToken.origin !== origin || lastToken.now !== now) {
+    lastToken = { token, origin, now, storable: tokenStorageDecision(token, { origin, now }).storable }
+  }
+  return lastToken.storable
+}
+
+/** Drops the memo of the last decisions (it holds the last token and key text). */
+export function clearPersistMemo(): void {
+  lastKey = null
+  lastToken = null
+}
 
 /**
- * True when the text is public key material only (a public PEM, a certificate, or a JWK/JWKS without
- * private members). Anything else — an HMAC secret, a private key, text we cannot classify — counts as
- * secret and is persisted only when the user opted in.
+ * Picks what may be stored. Without the opt-in ("Remember tokens and secrets on this device"):
+ * the token only when {@link tokenStorageDecision} allows it (an example, unsigned or expired), the
+ * verification key only when {@link classifyKeyText} finds public key material, never the signing
+ * key. Settings, policy inputs and practice progress are always kept. Tokens over 256 KB never are.
  */
-export function isPublicKeyText(text: string): boolean {
-  const t = text.trim()
-  if (t === '') return true
-  if (t.startsWith('-----BEGIN')) {
-    const labels = [...t.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1])
-    return labels.length > 0 && labels.every((l) => l === 'PUBLIC KEY' || l === 'RSA PUBLIC KEY' || l === 'CERTIFICATE')
-  }
-  if (t.startsWith('{')) {
-    try {
-      const parsed: unknown = JSON.parse(t)
-      const keys = isRecord(parsed) && Array.isArray(parsed.keys) ? parsed.keys : [parsed]
-      return keys.every((k) => isRecord(k) && typeof k.kty === 'string' && k.kty !== 'oct' && !privateJwkMembers.some((m) => m in k))
-    } catch {
-      return false
-    }
-  }
-  return false
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-/** Picks what may be stored: secrets and private keys only when the user ticked "Remember secrets". */
 export function partializeState(s: AppState): PersistedState {
+  const origin = tokenOriginOf(s)
   const out: PersistedState = {
-    token: s.token.length <= 256 * 1024 ? s.token : '',
     secretEncoding: s.secretEncoding,
     signingEncoding: s.signingEncoding,
     algorithm: s.algorithm,
@@ -69,9 +77,38 @@ export function partializeState(s: AppState): PersistedState {
     theme: s.theme,
     solvedChallenges: s.solvedChallenges,
   }
-  if (s.rememberSecrets || isPublicKeyText(s.verificationKey)) out.verificationKey = s.verificationKey
+  if (s.token.length <= MAX_STORABLE_TOKEN_LENGTH && (s.rememberSecrets || tokenIsStorable(s.token, origin))) {
+    out.token = s.token
+    out.tokenOrigin = origin
+  }
+  if (s.rememberSecrets || keyIsStorable(s.verificationKey)) out.verificationKey = s.verificationKey
   if (s.rememberSecrets) out.signingKey = s.signingKey
   return out
+}
+
+/**
+ * Turns what was read from storage into state: the stored origin becomes the example marker, and
+ * the rules of {@link partializeState} are applied again, so that whatever an older version (or a
+ * tampered entry) kept against them is not restored.
+ */
+export function restoredState(stored: PersistedState): Partial<AppState> {
+  const { tokenOrigin, ...fields } = stored
+  const out: Partial<AppState> = { ...fields }
+  const origin: TokenOrigin = tokenOrigin === 'example' ? 'example' : 'user'
+  if (origin === 'example' && fields.token !== undefined) out.exampleToken = fields.token
+  if (fields.rememberSecrets !== true) {
+    if (fields.token !== undefined && !tokenStorageDecision(fields.token, { origin, now: Date.now() / 1000 }).storable) {
+      delete out.token
+      delete out.exampleToken
+    }
+    if (fields.verificationKey !== undefined && classifyKeyText(fields.verificationKey).kind === 'secret') delete out.verificationKey
+    delete out.signingKey
+  }
+  return out
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 const stringFields = ['token', 'verificationKey', 'signingKey', 'expectedIssuer', 'expectedAudience', 'allowedAlgorithms'] as const
@@ -92,6 +129,7 @@ export function sanitizePersisted(raw: unknown): PersistedState {
   if (typeof raw.algorithm === 'string' && algorithms.includes(raw.algorithm)) out.algorithm = raw.algorithm
   if (typeof raw.theme === 'string' && themes.includes(raw.theme)) out.theme = raw.theme
   if (typeof raw.rememberSecrets === 'boolean') out.rememberSecrets = raw.rememberSecrets
+  if (raw.tokenOrigin === 'example' || raw.tokenOrigin === 'user') out.tokenOrigin = raw.tokenOrigin
   if (typeof raw.clockSkewSeconds === 'number' && Number.isFinite(raw.clockSkewSeconds) && raw.clockSkewSeconds >= 0) {
     out.clockSkewSeconds = raw.clockSkewSeconds
   }
@@ -105,7 +143,7 @@ export function sanitizePersisted(raw: unknown): PersistedState {
  */
 export function droppedFields(raw: unknown, sanitized: PersistedState): string[] {
   if (!isRecord(raw)) return ['state']
-  const known = [...stringFields, 'secretEncoding', 'signingEncoding', 'algorithm', 'theme', 'rememberSecrets', 'clockSkewSeconds', 'solvedChallenges']
+  const known = [...stringFields, 'secretEncoding', 'signingEncoding', 'algorithm', 'theme', 'rememberSecrets', 'clockSkewSeconds', 'solvedChallenges', 'tokenOrigin']
   return known.filter((f) => f in raw && !(f in sanitized))
 }
 

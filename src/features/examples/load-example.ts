@@ -2,17 +2,12 @@ import { useAppStore } from '../../store/app-store'
 import type { Example } from './example'
 import { examples } from './examples-data'
 
-/** Puts an example's token and keys into the store in one update. */
+/**
+ * Puts an example's token and keys into the store in one update. The store marks the token as an
+ * example: demo data may be kept on this device even when it looks like a live credential.
+ */
 export function loadExample(example: Example): void {
-  useAppStore.setState({
-    token: example.token,
-    extractionNotes: [],
-    verificationKey: example.verificationKey,
-    secretEncoding: example.secretEncoding,
-    signingKey: example.signingKey,
-    signingEncoding: example.signingEncoding,
-    algorithm: example.algorithm,
-  })
+  useAppStore.getState().applyExample(example)
 }
 
 /** The example a first visit opens with (HS256). */

@@ -3,12 +3,22 @@ import { liveCredentialHint } from '../../core'
 import { useDecodedToken } from '../../hooks/use-decoded-token'
 import { useNow } from '../../hooks/use-now'
 import { useAppStore } from '../../store/app-store'
+import { useTokenStorageDecision } from '../../hooks/use-token-storage'
 
 function describeExpiry(seconds: number | null): string {
   if (seconds === null) return 'It has no expiry'
   if (seconds < 3600) return `It is valid for about ${Math.max(1, Math.round(seconds / 60))} more minutes`
   if (seconds < 86400 * 2) return `It is valid for about ${Math.round(seconds / 3600)} more hours`
   return `It is valid for about ${Math.round(seconds / 86400)} more days`
+}
+
+/** Where JWT Lab keeps this token, said truthfully for the current opt-in and token. */
+export function whereKept(storable: boolean, remember: boolean): string {
+  if (remember) {
+    return 'JWT Lab keeps it in this tab and, because "Remember tokens and secrets on this device" is ticked, in this browser\'s storage until you untick it or use "Forget everything on this device".'
+  }
+  if (storable) return 'JWT Lab keeps it in this tab and in this browser\'s storage, because it cannot be used as a credential as it stands.'
+  return 'JWT Lab keeps it in this tab only: it is not saved on this device unless you tick "Remember tokens and secrets on this device".'
 }
 
 /**
@@ -18,10 +28,12 @@ function describeExpiry(seconds: number | null): string {
 export function LiveCredentialBanner() {
   const decoded = useDecodedToken()
   const token = useAppStore((s) => s.token)
+  const remember = useAppStore((s) => s.rememberSecrets)
   const now = useNow(30_000)
   const [dismissedFor, setDismissedFor] = useState<string | null>(null)
   const hint = liveCredentialHint(decoded.payload?.value, now)
-  if (!hint || dismissedFor === token) return null
+  const storage = useTokenStorageDecision(hint !== null && dismissedFor !== token)
+  if (!hint || dismissedFor === token || storage === null) return null
   return (
     <div
       role="alert"
@@ -30,7 +42,7 @@ export function LiveCredentialBanner() {
     >
       <p className="min-w-0 flex-1">
         <strong>This looks like a live credential</strong> issued by {hint.issuerHost}. {describeExpiry(hint.expiresInSeconds)}.
-        It is a bearer token: anyone who has it can use it. JWT Lab keeps it in this tab, but avoid pasting live tokens
+        It is a bearer token: anyone who has it can use it. {whereKept(storage.storable, remember)} Avoid pasting live tokens
         into tools you do not control, and prefer test tokens.
       </p>
       <button

@@ -1,5 +1,8 @@
+import { useId } from 'react'
 import { useAppStore } from '../../store/app-store'
 import type { Theme } from '../../store/settings-slice'
+import { ForgetButton } from './forget-button'
+import { WhatIsKept, keptSentence } from './what-is-kept'
 
 const themes: readonly { value: Theme; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -7,8 +10,12 @@ const themes: readonly { value: Theme; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ]
 
-/** Theme choice and the opt-in to keep secrets and private keys in this browser. */
+/**
+ * Theme choice, the opt-in to keep live tokens, secrets and private keys in this browser, what is
+ * kept (a sentence and a disclosure) and the button that forgets everything.
+ */
 export function SettingsBar() {
+  const keptId = useId()
   const theme = useAppStore((s) => s.theme)
   const setTheme = useAppStore((s) => s.setTheme)
   const rememberSecrets = useAppStore((s) => s.rememberSecrets)
@@ -28,13 +35,15 @@ export function SettingsBar() {
           ))}
         </select>
       </label>
-      <label
-        className="flex items-center gap-1"
-        title="Secrets and private keys are otherwise forgotten when the page reloads."
-      >
-        <input type="checkbox" checked={rememberSecrets} onChange={(e) => setRememberSecrets(e.target.checked)} />
-        <span>Remember secrets on this device</span>
+      <label className="flex items-center gap-1">
+        <input type="checkbox" checked={rememberSecrets} onChange={(e) => setRememberSecrets(e.target.checked)} aria-describedby={keptId} />
+        <span>Remember tokens and secrets on this device</span>
       </label>
+      <p id={keptId} className="max-w-[30rem] text-xs text-slate-600 dark:text-slate-400">
+        {keptSentence(rememberSecrets)}
+      </p>
+      <WhatIsKept />
+      <ForgetButton />
     </div>
   )
 }

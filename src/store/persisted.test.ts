@@ -1,0 +1,145 @@
+import { createHmac, createPrivateKey } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { AppState } from './app-store'
+import { createDeviceSlice } from './device-slice'
+import { createKeysSlice } from './keys-slice'
+import { createLinkSlice } from './link-slice'
+import { partializeState, restoredState, sanitizePersisted } from './persisted'
+import { createPolicySlice } from './policy-slice'
+import { createPracticeSlice } from './practice-slice'
+import { createSettingsSlice } from './settings-slice'
+import { createTeachingSlice } from './teaching-slice'
+import { createTokenSlice } from './token-slice'
+
+const read = (file: string) => readFileSync(new URL(`../../test/fixtures/keys/${file}`, import.meta.url), 'utf8')
+const spki = read('rsa-2048-spki.pem')
+const cert = read('ec-p256-cert.pem')
+const pkcs8 = read('rsa-2048-pkcs8.pem')
+const relabelled = read('ec-p256-pkcs8.pem').replace(/PRIVATE KEY/g, 'PUBLIC KEY')
+const privateJwk = JSON.stringify(createPrivateKey(pkcs8).export({ format: 'jwk' }))
+
+const b64u = (text: string) => Buffer.from(text).toString('base64url')
+const now = () => Math.floor(Date.now() / 1000)
+function hs256(payload: object): string {
+  const input = `${b64u('{"alg":"HS256","typ":"JWT"}')}.${b64u(JSON.stringify(payload))}`
+  return `${input}.${createHmac('sha256', 'a-test-secret-of-32-bytes-length!').update(input).digest('base64url')}`
+}
+const liveToken = hs256({ sub: 'live', exp: now() + 3600 })
+const noExpToken = hs256({ sub: 'forever' })
+const expiredToken = hs256({ sub: 'old', exp: now() - 3600 })
+const unsignedToken = `${b64u('{"alg":"none"}')}.${b64u(`{"sub":"u","exp":${now() + 3600}}`)}.`
+
+/** The app's state with its real defaults (the slices without the store or its storage). */
+function state(patch: Partial<AppState> = {}): AppState {
+  let s = {} as AppState
+  const set = (p: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => {
+    s = { ...s, ...(typeof p === 'function' ? p(s) : p) }
+  }
+  const get = () => s
+  const api = { persist: { clearStorage: () => {} }, getInitialState: () => s } as never
+  const args = [set, get, api] as never as Parameters<typeof createTokenSlice>
+  s = {
+    ...createTokenSlice(...args),
+    ...createKeysSlice(...args),
+    ...createPolicySlice(...args),
+    ...createSettingsSlice(...args),
+    ...createPracticeSlice(...args),
+    ...createTeachingSlice(...args),
+    ...createLinkSlice(...args),
+    ...createDeviceSlice(...(args as never as Parameters<typeof createDeviceSlice>)),
+  }
+  return { ...s, ...patch }
+}
+
+interface Case {
+  readonly name: string
+  readonly patch: Partial<AppState>
+  /** The token and key fields expected in storage without the opt-in (absent: not written). */
+  readonly stored: Partial<Pick<AppState, 'token' | 'verificationKey' | 'signingKey'>>
+}
+
+const cases: Case[] = [
+  { name: 'a PKCS#8 private key relabelled BEGIN PUBLIC KEY', patch: { verificationKey: relabelled }, stored: { token: '' } },
+  { name: 'a PEM private key', patch: { verificationKey: pkcs8 }, stored: { token: '' } },
+  { name: 'a private JWK', patch: { verificationKey: privateJwk }, stored: { token: '' } },
+  { name: 'an HMAC secret', patch: { verificationKey: 'your-256-bit-secret' }, stored: { token: '' } },
+  { name: 'a public key followed by junk', patch: { verificationKey: `${spki}junk` }, stored: { token: '' } },
+  { name: 'an SPKI public key', patch: { verificationKey: spki }, stored: { token: '', verificationKey: spki } },
+  { name: 'a certificate', patch: { verificationKey: cert }, stored: { token: '', verificationKey: cert } },
+  { name: 'an empty key', patch: {}, stored: { token: '', verificationKey: '' } },
+  { name: 'a signing key, even a public one', patch: { signingKey: spki }, stored: { token: '', verificationKey: '' } },
+  { name: 'a live signed token', patch: { token: liveToken }, stored: { verificationKey: '' } },
+  { name: 'a signed token without exp', patch: { token: noExpToken }, stored: { verificationKey: '' } },
+  { name: 'garbage in the token box', patch: { token: 'not-a-token-but-maybe-a-credential' }, stored: { verificationKey: '' } },
+  { name: 'an expired token', patch: { token: expiredToken }, stored: { token: expiredToken, verificationKey: '' } },
+  { name: 'an unsigned token', patch: { token: unsignedToken }, stored: { token: unsignedToken, verificationKey: '' } },
+  { name: 'a live token loaded as an example', patch: { token: liveToken, exampleToken: liveToken }, stored: { token: liveToken, verificationKey: '' } },
+  { name: 'an example edited into a new live token', patch: { token: noExpToken, exampleToken: liveToken }, stored: { verificationKey: '' } },
+]
+
+const pick = (out: object) => Object.fromEntries(Object.entries(out).filter(([k]) => ['token', 'verificationKey', 'signingKey'].includes(k)))
+
+describe('partializeState without "Remember tokens and secrets"', () => {
+  it.each(cases)('$name', ({ patch, stored }) => {
+    expect(pick(partializeState(state(patch)))).toEqual(stored)
+  })
+
+  it('records the origin of a stored token', () => {
+    expect(partializeState(state({ token: liveToken, exampleToken: liveToken })).tokenOrigin).toBe('example')
+    expect(partializeState(state({ token: expiredToken })).tokenOrigin).toBe('user')
+    expect(partializeState(state({ token: liveToken })).tokenOrigin).toBeUndefined()
+  })
+
+  it('never writes private material, secrets or live tokens, whatever the mix', () => {
+    const keys = [relabelled, pkcs8, privateJwk, 'your-256-bit-secret', read('ec-p256-sec1.pem'), read('ed25519-pkcs8.pem').replace(/PRIVATE KEY/g, 'CERTIFICATE')]
+    for (const verificationKey of keys) {
+      for (const token of [liveToken, noExpToken]) {
+        const out = partializeState(state({ verificationKey, signingKey: pkcs8, token }))
+        expect(out.verificationKey).toBeUndefined()
+        expect(out.signingKey).toBeUndefined()
+        expect(out.token).toBeUndefined()
+        const text = JSON.stringify(out)
+        expect(text).not.toContain(JSON.stringify(verificationKey).slice(1, -1))
+        expect(text).not.toContain('PRIVATE')
+        expect(text).not.toContain(token.split('.')[1] as string)
+      }
+    }
+  })
+
+  it('keeps settings, policy inputs and practice progress', () => {
+    const out = partializeState(state({ theme: 'dark', expectedIssuer: 'https://issuer.example', clockSkewSeconds: 30, solvedChallenges: ['none'] }))
+    expect(out).toMatchObject({ theme: 'dark', expectedIssuer: 'https://issuer.example', clockSkewSeconds: 30, solvedChallenges: ['none'], rememberSecrets: false })
+  })
+})
+
+describe('partializeState with "Remember tokens and secrets"', () => {
+  it('writes live tokens, secrets and private keys', () => {
+    const out = partializeState(state({ rememberSecrets: true, token: liveToken, verificationKey: relabelled, signingKey: pkcs8 }))
+    expect(pick(out)).toEqual({ token: liveToken, verificationKey: relabelled, signingKey: pkcs8 })
+  })
+
+  it('still never writes a token over 256 KB', () => {
+    const huge = hs256({ exp: now() - 60, pad: 'x'.repeat(256 * 1024) })
+    expect(partializeState(state({ rememberSecrets: true, token: huge })).token).toBeUndefined()
+  })
+})
+
+describe('restoredState', () => {
+  const restore = (stored: unknown) => restoredState(sanitizePersisted(stored))
+  it.each([
+    ['a live token stored by an older version', { token: liveToken, rememberSecrets: false }, {}],
+    ['a live token with the opt-in', { token: liveToken, rememberSecrets: true }, { token: liveToken }],
+    ['a live example token', { token: liveToken, tokenOrigin: 'example' }, { token: liveToken, exampleToken: liveToken }],
+    ['an expired token', { token: expiredToken }, { token: expiredToken }],
+    ['a relabelled private key stored by an older version', { verificationKey: relabelled }, {}],
+    ['a public key', { verificationKey: spki }, { verificationKey: spki }],
+    ['a signing key without the opt-in', { signingKey: pkcs8 }, {}],
+    ['a signing key with the opt-in', { signingKey: pkcs8, rememberSecrets: true }, { signingKey: pkcs8 }],
+    ['a bogus origin', { token: liveToken, tokenOrigin: 'trusted' }, {}],
+  ])('%s', (_name, stored, expected) => {
+    const out = restore(stored) as Record<string, unknown>
+    const inputs = Object.fromEntries(Object.entries(out).filter(([k]) => ['token', 'verificationKey', 'signingKey', 'exampleToken'].includes(k)))
+    expect(inputs).toEqual(expected)
+  })
+})

@@ -1,7 +1,19 @@
-import { test, expect } from './fixtures'
+import { createHmac } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { test, expect, pasteToken } from './fixtures'
 import { chooseExample, encodedToken, example, openApp, signatureStatus, signingKey, verificationKey } from './helpers'
+import { lastCopied, recordCopies } from './clipboard'
 
 const STORAGE_KEY = 'jwt-lab:v1'
+const REMEMBER = 'Remember tokens and secrets on this device'
+
+const b64u = (s: string) => Buffer.from(s).toString('base64url')
+function hs256(payload: object): string {
+  const input = `${b64u(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64u(JSON.stringify(payload))}`
+  return `${input}.${createHmac('sha256', 'a-test-secret-of-32-bytes-length!').update(input).digest('base64url')}`
+}
+const fixture = (file: string) => readFileSync(new URL(`../test/fixtures/keys/${file}`, import.meta.url), 'utf8')
+const stored = (page: import('@playwright/test').Page) => page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY)
 
 test('a reload keeps the token and a public key, but not secrets or private keys', async ({ page }) => {
   const rs = example('rs256')
@@ -26,13 +38,13 @@ test('a reload keeps the token and a public key, but not secrets or private keys
   expect(await page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY)).not.toContain(hs.verificationKey)
 })
 
-test('with "Remember secrets" ticked a reload keeps secrets and private keys', async ({ page }) => {
+test('with "Remember tokens and secrets" ticked a reload keeps secrets and private keys', async ({ page }) => {
   const hs = example('hs256')
   await openApp(page)
-  await page.getByRole('checkbox', { name: 'Remember secrets on this device' }).check()
+  await page.getByRole('checkbox', { name: REMEMBER }).check()
   await chooseExample(page, hs)
   await page.reload()
-  await expect(page.getByRole('checkbox', { name: 'Remember secrets on this device' })).toBeChecked()
+  await expect(page.getByRole('checkbox', { name: REMEMBER })).toBeChecked()
   await expect(verificationKey(page)).toHaveValue(hs.verificationKey)
   await expect(signingKey(page)).toHaveValue(hs.signingKey)
   await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('base64url')
@@ -44,7 +56,7 @@ test('with "Remember secrets" ticked a reload keeps secrets and private keys', a
   await expect(signingKey(page)).toHaveValue(es.signingKey)
 
   // Unticking forgets them again at the next save.
-  await page.getByRole('checkbox', { name: 'Remember secrets on this device' }).uncheck()
+  await page.getByRole('checkbox', { name: REMEMBER }).uncheck()
   await page.reload()
   await expect(signingKey(page)).toHaveValue('')
   await expect(verificationKey(page)).toHaveValue(es.verificationKey)
@@ -80,7 +92,7 @@ for (const [name, text, notice] of corrupt) {
     await expect(alert).toBeVisible()
     await expect(encodedToken(page)).toHaveValue('')
     await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system')
-    await expect(page.getByRole('checkbox', { name: 'Remember secrets on this device' })).not.toBeChecked()
+    await expect(page.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked()
     await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('utf8')
     await expect(page.getByLabel('Clock skew (seconds)')).toHaveValue('0')
     await expect(signatureStatus(page)).toHaveText(/^Signature not checked/)
@@ -91,3 +103,71 @@ for (const [name, text, notice] of corrupt) {
     await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
   })
 }
+
+test('a private key relabelled BEGIN PUBLIC KEY is not stored and not put into a share link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-write'])
+  await context.addInitScript(recordCopies)
+  const relabelled = fixture('rsa-2048-pkcs8.pem').replace(/PRIVATE KEY/g, 'PUBLIC KEY')
+  await openApp(page)
+  await chooseExample(page, example('rs256'))
+  await verificationKey(page).fill(relabelled)
+  const include = page.getByRole('checkbox', { name: 'Include public key' })
+  await expect(include).toBeDisabled()
+  const why = 'PEM block 1 (labelled "PUBLIC KEY") holds a PKCS#8 private key, whatever its label says'
+  await expect(include).toHaveAccessibleDescription(new RegExp(`^The verification key is not shared: ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+  await page.getByText('Why is the key not shared?').click()
+  await expect(page.getByRole('paragraph').filter({ hasText: why })).toBeVisible()
+  await page.getByRole('button', { name: 'Copy share link', exact: true }).click()
+  await expect(page.getByText('Link copied')).toBeVisible()
+  const link = await lastCopied(page)
+  expect(link).not.toContain('key=')
+  expect(decodeURIComponent(link)).not.toContain('PUBLIC KEY')
+
+  expect(await stored(page)).not.toContain('PUBLIC KEY')
+  await page.reload()
+  await expect(verificationKey(page)).toHaveValue('')
+  expect(await stored(page)).not.toContain(relabelled.slice(40, 100))
+})
+
+test('a live signed token is kept after a reload only with "Remember tokens and secrets"', async ({ page }) => {
+  const live = hs256({ sub: 'live-user', exp: Math.floor(Date.now() / 1000) + 3600 })
+  await openApp(page)
+  await pasteToken(page, live)
+  await expect(page.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked()
+  await page.reload()
+  await expect(encodedToken(page)).toHaveValue('')
+  expect(await stored(page)).not.toContain(live)
+
+  await pasteToken(page, live)
+  await page.getByRole('checkbox', { name: REMEMBER }).check()
+  await page.reload()
+  await expect(encodedToken(page)).toHaveValue(live)
+
+  // Unticking forgets it again at the next save.
+  await page.getByRole('checkbox', { name: REMEMBER }).uncheck()
+  await page.reload()
+  await expect(encodedToken(page)).toHaveValue('')
+})
+
+test('an expired or unsigned token is kept after a reload without the opt-in', async ({ page }) => {
+  const expired = hs256({ sub: 'old-user', exp: Math.floor(Date.now() / 1000) - 3600 })
+  await openApp(page)
+  await pasteToken(page, expired)
+  await page.reload()
+  await expect(encodedToken(page)).toHaveValue(expired)
+
+  const unsigned = `${b64u('{"alg":"none"}')}.${b64u('{"sub":"nobody"}')}.`
+  await pasteToken(page, unsigned)
+  await page.reload()
+  await expect(encodedToken(page)).toHaveValue(unsigned)
+})
+
+test('the settings say what is kept, for the current token and key', async ({ page }) => {
+  await openApp(page)
+  await expect(page.getByText('Kept on this device: settings, practice progress, public keys, and the token only if it is an example, unsigned or expired.')).toBeVisible()
+  await pasteToken(page, hs256({ sub: 'x' }))
+  await page.getByText('What is kept on this device?').click()
+  await expect(page.getByText('The token is signed and has no readable expiry ("exp"), so it may still be valid')).toBeVisible()
+  await page.getByRole('checkbox', { name: REMEMBER }).check()
+  await expect(page.getByText('Kept on this device: settings, practice progress, the token and both keys, including live tokens, secrets and private keys.')).toBeVisible()
+})

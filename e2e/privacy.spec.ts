@@ -19,6 +19,11 @@ test('a token that looks live shows a bearer-credential warning; a test token do
   const banner = page.getByRole('alert', { name: 'Live credential warning' })
   await expect(banner).toContainText('This looks like a live credential')
   await expect(banner).toContainText('login.acme-corp.io')
+  // The banner says truthfully where the token is kept.
+  await expect(banner).toContainText('JWT Lab keeps it in this tab only: it is not saved on this device unless you tick "Remember tokens and secrets on this device".')
+  await page.getByRole('checkbox', { name: 'Remember tokens and secrets on this device' }).check()
+  await expect(banner).toContainText('because "Remember tokens and secrets on this device" is ticked, in this browser\'s storage')
+  await page.getByRole('checkbox', { name: 'Remember tokens and secrets on this device' }).uncheck()
   await pasteToken(page, hs256({ iss: 'https://issuer.example.com', sub: 'u1', exp: now + 3600 }))
   await expect(banner).toHaveCount(0)
   await pasteToken(page, hs256({ iss: 'https://login.acme-corp.io/', sub: 'u1', exp: now - 60 }))

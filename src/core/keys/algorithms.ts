@@ -42,12 +42,6 @@ export function algorithmSpec(alg: string): AlgorithmSpec | undefined {
   return Object.prototype.hasOwnProperty.call(SPECS, alg) ? SPECS[alg as keyof typeof SPECS] : undefined
 }
 
-/** Whether two algorithm names mean the same thing (`EdDSA` over Ed25519 is `Ed25519`, RFC 9864). */
-export function sameAlgorithm(a: string, b: string): boolean {
-  const ed = (x: string) => (x === 'EdDSA' ? 'Ed25519' : x)
-  return ed(a) === ed(b)
-}
-
 /** Algorithms a key of this type can be used with, for "choose one of …" hints. */
 export function algorithmsForKey(key: Pick<ParsedKey, 'kty' | 'crv'>): string[] {
   return SIGNING_ALGORITHMS.filter((alg) => {

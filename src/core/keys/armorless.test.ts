@@ -87,7 +87,7 @@ describe('key material without PEM armour is recognised by content', () => {
 
   it('a DER structure that is recognised but broken is refused, not used as a secret', async () => {
     const bytes = der(read('ec-p256-spki.pem'))
-    bytes[bytes.length - 5] ^= 0xff // a point that is not on the curve
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0xff, bytes.length - 5) // a point that is not on the curve
     const result = await parseKey(bytes.toString('base64'), { encoding: 'utf8' })
     expect(result.ok).toBe(false)
     if (result.ok) return

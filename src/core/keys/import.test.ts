@@ -112,8 +112,12 @@ describe('importForAlgorithm refuses keys that do not fit', () => {
     expect(await importForAlgorithm(await make(), alg, usage)).toEqual({ ok: false, error: { code, message } })
   })
 
-  it('EdDSA and Ed25519 are the same algorithm for a JWK alg', async () => {
+  it('a JWK alg must name the token alg exactly: EdDSA and Ed25519 are not interchangeable (jose compares exactly)', async () => {
     const k = await key({ ...byId('rfc8037-A.4-EdDSA').key, alg: 'EdDSA' })
-    expect((await importForAlgorithm(k, 'Ed25519', 'verify')).ok).toBe(true)
+    expect(await importForAlgorithm(k, 'Ed25519', 'verify')).toEqual({
+      ok: false,
+      error: { code: 'KEY_ALG_MISMATCH', message: 'The key is an Ed25519 public key marked for "EdDSA" (its JWK "alg"), but the token uses Ed25519. Use EdDSA, or remove "alg" from the JWK if the key is meant for Ed25519.' },
+    })
+    expect((await importForAlgorithm(k, 'EdDSA', 'verify')).ok).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, JwsAlgorithm, ParsedKey } from '../types'
-import { algorithmSpec, algorithmsForKey, describeKey, describeNeed, sameAlgorithm, type AlgorithmSpec } from './algorithms'
+import { algorithmSpec, algorithmsForKey, describeKey, describeNeed, type AlgorithmSpec } from './algorithms'
 import { MIN_RSA_VERIFY_BITS, ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
 
 /** What an imported key will be used for. */
@@ -69,15 +69,23 @@ export function checkKeyFits(key: ParsedKey, alg: string, usage: KeyPurpose): Re
     }
     return err('KEY_ALG_MISMATCH', `The key is ${what}, but ${alg} needs ${describeNeed(spec)}.${hint}`)
   }
-  if (key.alg !== undefined && !sameAlgorithm(key.alg, alg)) {
+  // Exact, as jose compares: a key marked "Ed25519" is not used for a token that says "EdDSA".
+  if (key.alg !== undefined && key.alg !== alg) {
     return err('KEY_ALG_MISMATCH', `The key is ${what} marked for "${key.alg}" (its JWK "alg"), but the token uses ${alg}. Use ${key.alg}, or remove "alg" from the JWK if the key is meant for ${alg}.`)
   }
   if (key.use !== undefined && key.use !== 'sig') {
     return err('KEY_USE_MISMATCH', `The key is ${what} marked for use "${key.use}" (its JWK "use"), not for signatures ("sig"). Use a signing key, or change "use" to "sig".`)
   }
-  if (key.keyOps !== undefined && !key.keyOps.includes(usage)) {
+  if (key.keyOps !== undefined) {
     const listed = key.keyOps.length === 0 ? 'an empty list' : key.keyOps.map((op) => `"${op}"`).join(', ')
-    return err('KEY_USE_MISMATCH', `The key is ${what} whose JWK "key_ops" (${listed}) do not include "${usage}", so it may not be used to ${usage === 'sign' ? 'sign' : 'verify signatures'} (RFC 7517 §4.3). Use a key meant for this, or add "${usage}" to its key_ops if it is yours.`)
+    if (!key.keyOps.includes(usage)) {
+      return err('KEY_USE_MISMATCH', `The key is ${what} whose JWK "key_ops" (${listed}) do not include "${usage}", so it may not be used to ${usage === 'sign' ? 'sign' : 'verify signatures'} (RFC 7517 §4.3). Use a key meant for this, or add "${usage}" to its key_ops if it is yours.`)
+    }
+    const possible = key.kind === 'secret' ? ['sign', 'verify'] : key.kind === 'public' ? ['verify'] : ['sign', 'verify']
+    const impossible = key.keyOps.filter((op) => !possible.includes(op))
+    if (impossible.length > 0) {
+      return err('KEY_USE_MISMATCH', `The key is ${what} whose JWK "key_ops" (${listed}) include ${impossible.map((op) => `"${op}"`).join(', ')}, which ${key.kind === 'public' ? 'a public key cannot do' : `a ${spec.alg} key is not for`}: the JWK contradicts itself, and WebCrypto-based verifiers (such as jose) refuse it. Remove those operations from key_ops.`)
+    }
   }
   const weak = weakness(key, usage)
   if (weak !== undefined) return err('KEY_WEAK', `The key is ${what}, which cannot be trusted: ${weak}.`)

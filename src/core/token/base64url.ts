@@ -143,12 +143,12 @@ export function decodeSegment(text: string, segmentStart: number, segment: Segme
     if ((last & unused) !== 0) {
       const at = positions[kept - 1] as number
       diagnostics.push({
-        severity: 'warning',
+        severity: 'error',
         segment,
         offset: segmentStart + at,
         length: 1,
         code: 'BASE64URL_NON_CANONICAL',
-        message: `The last character of the ${label}, '${text[at]}', has unused bits set; the canonical encoding ends in '${ALPHABET[last & ~unused]}'. Most decoders ignore these bits, so differently written tokens carry the same bytes.`,
+        message: `The last character of the ${label}, '${text[at]}', has unused bits set; the canonical encoding ends in '${ALPHABET[last & ~unused]}'. Most decoders ignore these bits, so differently written tokens carry the same bytes; JWT Lab never calls such a token verified.`,
       })
     }
   }

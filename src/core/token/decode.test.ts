@@ -51,7 +51,7 @@ const rows: [string, string, Diagnostic[]][] = [
     d('error', 'signature', 41, 1, 'BASE64URL_BAD_LENGTH', 'The signature has 5 base64url characters, one more than a multiple of 4, which no encoding produces: its last character was ignored. A character was probably added or lost while copying.'),
   ]],
   ['non-canonical trailing bits', `${H}.${P}.AB`, [
-    d('warning', 'signature', 38, 1, 'BASE64URL_NON_CANONICAL', "The last character of the signature, 'B', has unused bits set; the canonical encoding ends in 'A'. Most decoders ignore these bits, so differently written tokens carry the same bytes."),
+    d('error', 'signature', 38, 1, 'BASE64URL_NON_CANONICAL', "The last character of the signature, 'B', has unused bits set; the canonical encoding ends in 'A'. Most decoders ignore these bits, so differently written tokens carry the same bytes; JWT Lab never calls such a token verified."),
   ]],
   ['invalid UTF-8 in the header', `${Buffer.from([0x7b, 0xff, 0x7d]).toString('base64url')}.${P}.${S}`, [
     d('error', 'header', 1, 2, 'INVALID_UTF8', 'The header is not valid UTF-8 text (byte 2, 0xFF, does not start a valid character), so it cannot be JSON.'),

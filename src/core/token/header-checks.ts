@@ -158,6 +158,9 @@ export function checkHeader(header: { [name: string]: JsonValue }, jwe: boolean,
     }
   }
 
+  if (has('kid') && typeof header['kid'] !== 'string') {
+    push('error', 'KID_NOT_STRING', at.memberValue('kid'), `The header's "kid" must be a string (RFC 7515 §4.1.4), not ${describeJson(header['kid'])}: verifiers that pick keys by kid find none, and JWT Lab does not call the token verified.`)
+  }
   if (has('crit')) checkCrit(header, at, push)
   if (!jwe) checkB64(header, at, push)
 
@@ -175,13 +178,22 @@ export function checkHeader(header: { [name: string]: JsonValue }, jwe: boolean,
   return out
 }
 
+/** Problems of one `crit` list reported one by one; the rest are counted. */
+const MAX_CRIT_DIAGNOSTICS = 20
+
 function checkCrit(
   header: { [name: string]: JsonValue },
   at: HeaderContext,
   push: (severity: Diagnostic['severity'], code: string, range: OffsetRange, message: string) => void,
 ): void {
-  for (const problem of critProblems(header)) {
-    push('error', problem.code, problem.code === 'B64_INVALID' ? at.memberValue('b64') : at.memberValue('crit'), problem.message)
+  const problems = critProblems(header)
+  if (problems.length === 0) return
+  // Ranges are computed once: mapping a member to token offsets walks the header text.
+  const critRange = at.memberValue('crit')
+  const b64Range = problems.some((p) => p.code === 'B64_INVALID') ? at.memberValue('b64') : critRange
+  for (const problem of problems.slice(0, MAX_CRIT_DIAGNOSTICS)) push('error', problem.code, problem.code === 'B64_INVALID' ? b64Range : critRange, problem.message)
+  if (problems.length > MAX_CRIT_DIAGNOSTICS) {
+    push('error', 'CRIT_INVALID', critRange, `The header's "crit" has ${problems.length - MAX_CRIT_DIAGNOSTICS} more problems like these.`)
   }
 }
 

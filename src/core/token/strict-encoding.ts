@@ -12,7 +12,11 @@ export interface Base64urlProblem {
   readonly code: Base64urlProblemCode
   /** A predicate for a sentence about the segment, e.g. `has = padding, which base64url in JOSE omits`. */
   readonly phrase: string
-  /** Whether strict JWS verifiers reject it (all but unused trailing bits, which decoders ignore). */
+  /**
+   * Whether the verdict refuses it. Every problem is refused, unused trailing bits too: many decoders
+   * ignore them, but then one signature can be written several ways (a replay cache keyed by the token
+   * text is fooled), and no JOSE encoder ever writes them.
+   */
   readonly rejected: boolean
 }
 
@@ -44,6 +48,6 @@ export function base64urlTextProblem(text: string): Base64urlProblem | undefined
   const last = text.length > 0 ? (VALUE[text.charCodeAt(text.length - 1)] as number) : 0
   // The last character of a 2- or 3-character group carries 4 or 2 unused bits, which must be zero.
   const unused = text.length % 4 === 2 ? 0b1111 : text.length % 4 === 3 ? 0b11 : 0
-  if ((last & unused) !== 0) return { code: 'NON_CANONICAL', phrase: 'ends in a character whose unused low bits are not zero', rejected: false }
+  if ((last & unused) !== 0) return { code: 'NON_CANONICAL', phrase: 'ends in a character whose unused low bits are not zero', rejected: true }
   return undefined
 }

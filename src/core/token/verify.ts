@@ -3,7 +3,7 @@ import type { DecodedToken, JsonValue, KeyInput, KeyRef, ParsedKey, Verification
 import { algorithmSpec, describeKey, type AlgorithmSpec } from '../keys/algorithms'
 import { TAG, readTopSequence } from '../keys/der'
 import { checkKeyFits, importForAlgorithm } from '../keys/import'
-import { critProblems, isUnencodedPayload } from './header-checks'
+import { critProblems, describeJson, isUnencodedPayload } from './header-checks'
 import { base64urlTextProblem, type Base64urlProblemCode } from './strict-encoding'
 
 /** Error codes of {@link verifyToken}: the cases where the signature could not be checked at all. */
@@ -106,13 +106,14 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
       continue
     }
     const valid = await crypto.subtle.verify(verifyParams(spec), imported.value, sig as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
-    if (valid && strict.length === 0) return ok({ valid: true, alg, key: keyRef(candidate), tried })
+    const refused = [...strict, ...keyStrictness(candidate.key, spec)]
+    if (valid && refused.length === 0) return ok({ valid: true, alg, key: keyRef(candidate), tried })
     if (valid) {
       return ok({
         valid: false,
         alg,
         key: keyRef(candidate),
-        reason: `The signature matches over the text as written, but ${joinClauses(strict)}: strict JWS verifiers reject this token.`,
+        reason: `The signature matches over the text as written, but ${joinClauses(refused)}: strict JWS verifiers reject this token.`,
         matchesAsWritten: true,
         tried,
       })
@@ -131,13 +132,17 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
 }
 
 /** Diagnostics codes whose cause {@link strictProblems} words itself (from the header or the segment text). */
-const WORDED_CODES = new Set(['BASE64URL_INVALID_CHAR', 'BASE64_NOT_BASE64URL', 'BASE64URL_BAD_LENGTH', 'CRIT_INVALID', 'CRIT_NOT_PRESENT', 'CRIT_UNKNOWN', 'B64_INVALID'])
+const WORDED_CODES = new Set([
+  'BASE64URL_INVALID_CHAR', 'BASE64_NOT_BASE64URL', 'BASE64URL_BAD_LENGTH', 'BASE64URL_NON_CANONICAL',
+  'CRIT_INVALID', 'CRIT_NOT_PRESENT', 'CRIT_UNKNOWN', 'B64_INVALID', 'KID_NOT_STRING',
+])
 
-const ENCODING_CLAUSES: Readonly<Record<Exclude<Base64urlProblemCode, 'NON_CANONICAL'>, (list: string, many: boolean) => string>> = {
+const ENCODING_CLAUSES: Readonly<Record<Base64urlProblemCode, (list: string, many: boolean) => string>> = {
   PADDED: (list, many) => `${list} ${many ? 'are' : 'is'} padded base64 (with '='), not base64url`,
   BASE64_ALPHABET: (list, many) => `${list} ${many ? 'use' : 'uses'} '+' or '/' of standard base64, not base64url`,
   INVALID_CHAR: (list, many) => `${list} ${many ? 'contain' : 'contains'} characters outside base64url (such as spaces, line breaks or stray symbols)`,
   BAD_LENGTH: (list, many) => `${list} ${many ? 'have' : 'has'} a length no base64url encoding produces (a character too many or too few)`,
+  NON_CANONICAL: (list, many) => `${list} ${many ? 'end' : 'ends'} in a character whose unused bits are set (not canonical base64url, so the same bytes can be written several ways)`,
 }
 
 /**
@@ -151,17 +156,19 @@ function strictProblems(token: DecodedToken): string[] {
     ? (header.value as { [name: string]: JsonValue })
     : undefined
   const clauses = headerObject === undefined ? [] : critProblems(headerObject).map((p) => p.clause)
+  const kid = headerObject?.['kid']
+  if (kid !== undefined && typeof kid !== 'string') clauses.push(`the header's "kid" is ${describeJson(kid)}, not a string (RFC 7515 §4.1.4), so no key can be chosen by it`)
   const unencoded = headerObject !== undefined && isUnencodedPayload(headerObject)
   const segments: [string, string | undefined][] = [
     ['header', header?.encoded],
     ['payload', unencoded ? undefined : token.payload?.encoded],
     ['signature', token.signature?.encoded],
   ]
-  const byCode = new Map<Exclude<Base64urlProblemCode, 'NON_CANONICAL'>, string[]>()
+  const byCode = new Map<Base64urlProblemCode, string[]>()
   for (const [name, text] of segments) {
     const problem = text === undefined ? undefined : base64urlTextProblem(text)
     if (problem === undefined || !problem.rejected) continue
-    const code = problem.code as Exclude<Base64urlProblemCode, 'NON_CANONICAL'>
+    const code = problem.code as Base64urlProblemCode
     byCode.set(code, [...(byCode.get(code) ?? []), name])
   }
   for (const [code, names] of byCode) clauses.push(ENCODING_CLAUSES[code](`the ${joinWords(names)}`, names.length > 1))
@@ -173,12 +180,31 @@ function strictProblems(token: DecodedToken): string[] {
   return clauses
 }
 
+/** The smallest RSA modulus RFC 7518 §3.3 and §3.5 allow ("2048 bits or larger MUST be used"). */
+const RFC_RSA_BITS = 2048
+
+/**
+ * Why a strict verifier refuses a key that still verifies mathematically. Keys under 1024 bits are
+ * not used at all (the import refuses them); from 1024 to 2047 bits the signature is checked, so the
+ * user learns whether it matches, but it is not called verified: jose and RFC 7518 refuse such keys.
+ */
+function keyStrictness(key: ParsedKey, spec: AlgorithmSpec): string[] {
+  if (spec.kty === 'RSA' && key.bits < RFC_RSA_BITS) {
+    return [`the key is a ${key.bits}-bit RSA key, and RFC 7518 §3.3 requires ${RFC_RSA_BITS} bits or more for ${spec.alg}`]
+  }
+  return []
+}
+
 function alsoRejected(reason: string, strict: readonly string[]): string {
   return strict.length === 0 ? reason : `${reason} Strict JWS verifiers would reject the token anyway: ${joinClauses(strict)}.`
 }
 
+/** A verdict names at most this many reasons; a crafted `crit` may list thousands. */
+const MAX_CLAUSES = 5
+
 function joinClauses(clauses: readonly string[]): string {
-  return clauses.join('; ')
+  if (clauses.length <= MAX_CLAUSES) return clauses.join('; ')
+  return `${clauses.slice(0, MAX_CLAUSES).join('; ')}; and ${clauses.length - MAX_CLAUSES} more`
 }
 
 function joinWords(words: readonly string[]): string {

@@ -164,10 +164,10 @@ test('an expired or unsigned token is kept after a reload without the opt-in', a
 
 test('the settings say what is kept, for the current token and key', async ({ page }) => {
   await openApp(page)
-  await expect(page.getByText('Kept on this device: settings, practice progress, public keys, and the token only if it is an example, unsigned or expired.')).toBeVisible()
+  await expect(page.getByText('Kept on this device: settings, policy inputs, practice progress, public keys, and the token only if it is an example, unsigned or expired. Live tokens, secrets and private keys stay in this tab.')).toBeVisible()
   await pasteToken(page, hs256({ sub: 'x' }))
   await page.getByText('What is kept on this device?').click()
   await expect(page.getByText('The token is signed and has no readable expiry ("exp"), so it may still be valid')).toBeVisible()
   await page.getByRole('checkbox', { name: REMEMBER }).check()
-  await expect(page.getByText('Kept on this device: settings, practice progress, the token and both keys, including live tokens, secrets and private keys.')).toBeVisible()
+  await expect(page.getByText('Kept on this device: settings, policy inputs, practice progress, the token and both keys, including live tokens, secrets and private keys.')).toBeVisible()
 })

@@ -6,8 +6,8 @@ import { useAppStore } from '../../store/app-store'
 /** The short sentence next to the opt-in; the disclosure below it gives the details. */
 export function keptSentence(remember: boolean): string {
   return remember
-    ? 'Kept on this device: settings, practice progress, the token and both keys, including live tokens, secrets and private keys.'
-    : 'Kept on this device: settings, practice progress, public keys, and the token only if it is an example, unsigned or expired. Live tokens, secrets and private keys stay in this tab.'
+    ? 'Kept on this device: settings, policy inputs, practice progress, the token and both keys, including live tokens, secrets and private keys.'
+    : 'Kept on this device: settings, policy inputs, practice progress, public keys, and the token only if it is an example, unsigned or expired. Live tokens, secrets and private keys stay in this tab.'
 }
 
 /** What is written to this browser's storage, and what the current token and key get. */

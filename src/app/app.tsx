@@ -66,40 +66,40 @@ export function App() {
         </div>
       </header>
       <Fragment key={inputsGeneration}>
-      <StorageNotice />
-      <LinkNotices />
-      <LiveCredentialBanner />
-      <main className="grid gap-4 p-4 lg:grid-cols-2">
-        {explainOpen && (
-          <Suspense fallback={null}>
-            <ExplainPanel />
-          </Suspense>
-        )}
-        <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
-          <EncodedTokenPanel />
-          <DiagnosticsList />
-          <SecurityFindingsPanel />
-          <SignaturePanel />
-          <div hidden={presenting}>
+        <StorageNotice />
+        <LinkNotices />
+        <LiveCredentialBanner />
+        <main className="grid gap-4 p-4 lg:grid-cols-2">
+          {explainOpen && (
             <Suspense fallback={null}>
-              <CrackerPanel />
+              <ExplainPanel />
             </Suspense>
-          </div>
-        </section>
-        <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
-          <JsonPanels />
-          <ClaimsTable />
-        </section>
-        <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 gap-3 lg:col-span-2 lg:grid-cols-2">
-          <PolicyPanel />
-          <SigningPanel />
-        </section>
-        {toolTabs.length > 0 && (
-          <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
-            <ToolTabs tabs={toolTabs} label="Tools" />
+          )}
+          <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
+            <EncodedTokenPanel />
+            <DiagnosticsList />
+            <SecurityFindingsPanel />
+            <SignaturePanel />
+            <div hidden={presenting}>
+              <Suspense fallback={null}>
+                <CrackerPanel />
+              </Suspense>
+            </div>
           </section>
-        )}
-      </main>
+          <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
+            <JsonPanels />
+            <ClaimsTable />
+          </section>
+          <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 gap-3 lg:col-span-2 lg:grid-cols-2">
+            <PolicyPanel />
+            <SigningPanel />
+          </section>
+          {toolTabs.length > 0 && (
+            <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
+              <ToolTabs tabs={toolTabs} label="Tools" />
+            </section>
+          )}
+        </main>
       </Fragment>
       <UpdatePrompt />
     </div>

@@ -4,7 +4,8 @@
  */
 import type { DecodedPart, DecodedToken, SegmentName } from '../types'
 import type { Finding, LintRule } from './types'
-import { base64urlValue, listOf, memberRangeLocation, quote, type Location } from './token-parts'
+import { base64urlTextProblem } from '../token/strict-encoding'
+import { listOf, memberRangeLocation, quote, type Location } from './token-parts'
 
 function duplicatesIn(token: DecodedToken, part: DecodedPart | null, segment: 'header' | 'payload'): Finding[] {
   if (part === null) return []
@@ -46,17 +47,12 @@ const segmentNames: Readonly<Record<'jws' | 'jwe', readonly SegmentName[]>> = {
   jwe: ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'],
 }
 
-/** Why a base64url segment is not canonical, or undefined when it is. */
+/**
+ * Why a base64url segment is not canonical, or undefined when it is: the token room's one answer
+ * (`base64urlTextProblem`), which the verifier uses too, so lint and verdict never disagree.
+ */
 export function base64urlProblem(text: string): string | undefined {
-  if (text.includes('=')) return 'has = padding, which base64url in JOSE omits'
-  if (/[+/]/.test(text)) return 'uses + or /, characters of standard base64 instead of base64url'
-  if (/[^A-Za-z0-9_-]/.test(text)) return 'contains characters outside the base64url alphabet'
-  if (text.length % 4 === 1) return `has a length (${text.length}) that no byte string encodes to`
-  const last = text.length > 0 ? base64urlValue(text[text.length - 1] ?? '') : 0
-  // The last character of a 2- or 3-character group carries 4 or 2 unused bits, which must be zero.
-  const unusedMask = text.length % 4 === 2 ? 0b1111 : text.length % 4 === 3 ? 0b11 : 0
-  if ((last & unusedMask) !== 0) return 'ends in a character whose unused low bits are not zero'
-  return undefined
+  return base64urlTextProblem(text)?.phrase
 }
 
 /** Segments whose base64url is padded, uses the wrong alphabet or has non-zero trailing bits. */
@@ -82,8 +78,8 @@ export const canonicalBase64urlRule: LintRule = (token) => {
     severity: 'low',
     title: 'Non-canonical base64url',
     explanation:
-      `In this token ${problems.join('; ')}. Different texts then decode to the same bytes, so the signature still verifies ` +
-      'while the token string changes: blocklists, replay caches and logs keyed on the token text can be bypassed, and strict parsers reject it.',
+      `In this token ${problems.join('; ')}. Different texts then decode to the same bytes, so lenient verifiers still accept the signature ` +
+      'while the token string changes: blocklists, replay caches and logs keyed on the token text can be bypassed. Strict verifiers reject it, and JWT Lab does not call it verified.',
     fix: 'Encode segments as unpadded base64url with zero trailing bits, and have verifiers reject anything else.',
     reference: 'RFC 7515 §2 and Appendix C; RFC 4648 §3.5',
     ...location,

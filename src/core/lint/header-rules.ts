@@ -2,6 +2,7 @@
  * Header rules: parameters that let the token choose its own verification key (jku, x5u, jwk,
  * x5c), `kid` values that look like injection attempts, and `crit` extensions nobody implements.
  */
+import { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from '../token/header-checks'
 import type { Finding, LintRule } from './types'
 import { headerObject, listOf, member, memberLocation, quote, showJson } from './token-parts'
 
@@ -95,14 +96,11 @@ export const kidInjectionRule: LintRule = (token) => {
   }]
 }
 
-/** Header parameters registered for JWS and JWE; RFC 7515 §4.1.11 forbids listing them in crit. */
-const registeredHeaderNames: ReadonlySet<string> = new Set([
-  'alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit',
-  'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c',
-])
+/** The decoder's and verifier's lists, so that lint, diagnostics and verdict judge crit alike. */
+const registeredHeaderNames: ReadonlySet<string> = REGISTERED_HEADER_PARAMETERS
 
-/** Critical extensions this app implements. */
-const understoodExtensions: ReadonlySet<string> = new Set(['b64'])
+/** Critical extensions this app implements (RFC 7797 b64). */
+const understoodExtensions: ReadonlySet<string> = new Set(UNDERSTOOD_CRITICAL_PARAMETERS)
 
 /** `crit` malformed, or naming extensions nobody here understands. */
 export const critRule: LintRule = (token) => {

@@ -295,7 +295,7 @@ describe('encoding', () => {
   it('lists every non-canonical segment and points at the first', () => {
     const [finding] = run(canonicalBase64urlRule, decodeToken('eyJhbGciOiJIUzI1NiJ9.e31.c2lnbg=='))
     expect(finding).toMatchObject({
-      explanation: 'In this token the payload ends in a character whose unused low bits are not zero; the signature has = padding, which base64url in JOSE omits. Different texts then decode to the same bytes, so the signature still verifies while the token string changes: blocklists, replay caches and logs keyed on the token text can be bypassed, and strict parsers reject it.',
+      explanation: 'In this token the payload ends in a character whose unused low bits are not zero; the signature has = padding, which base64url in JOSE omits. Different texts then decode to the same bytes, so lenient verifiers still accept the signature while the token string changes: blocklists, replay caches and logs keyed on the token text can be bypassed. Strict verifiers reject it, and JWT Lab does not call it verified.',
       segment: 'payload',
       offset: 21,
       length: 3,

@@ -35,7 +35,7 @@ export const COMMON_TYP_VALUES: readonly string[] = [
  * Header parameters that may never appear in `crit` because the base specifications define them
  * (RFC 7515 §4.1.11, RFC 7516 §4.1.13, RFC 7518 §4.6.1, §4.7.1, §4.8.1).
  */
-const REGISTERED_HEADER_PARAMETERS = new Set([
+export const REGISTERED_HEADER_PARAMETERS: ReadonlySet<string> = new Set([
   'alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit',
   'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c',
 ])
@@ -64,7 +64,7 @@ export interface CritProblem {
 export function critProblems(header: { readonly [name: string]: JsonValue }): CritProblem[] {
   if (!Object.prototype.hasOwnProperty.call(header, 'crit')) return []
   const crit = header['crit']
-  if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
+  if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string' && c !== '')) {
     return [{
       code: 'CRIT_INVALID',
       message: 'The header\'s "crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11).',
@@ -72,8 +72,18 @@ export function critProblems(header: { readonly [name: string]: JsonValue }): Cr
     }]
   }
   const out: CritProblem[] = []
+  const seen = new Set<string>()
   for (const name of crit as string[]) {
     const shown = `"${name.length > 40 ? `${name.slice(0, 40)}…` : name}"`
+    if (seen.has(name)) {
+      out.push({
+        code: 'CRIT_INVALID',
+        message: `The header's "crit" lists "${name}" more than once, which producers must not do (RFC 7515 §4.1.11).`,
+        clause: `the header's "crit" lists ${shown} more than once`,
+      })
+      continue
+    }
+    seen.add(name)
     if (REGISTERED_HEADER_PARAMETERS.has(name)) {
       out.push({
         code: 'CRIT_INVALID',

@@ -37,6 +37,8 @@ describe('crit (RFC 7515 §4.1.11) is honoured', () => {
     ['a string instead of a list', { alg: 'HS256', crit: 'x', x: 1 }, 'the header\'s "crit" is a string, not a non-empty array of parameter names'],
     ['a number in the list', { alg: 'HS256', crit: [1] }, 'the header\'s "crit" is an array, not a non-empty array of parameter names'],
     ['an absent member', { alg: 'HS256', crit: ['x'] }, 'the header\'s "crit" lists "x", which the header does not have'],
+    ['a repeated name', { alg: 'HS256', crit: ['b64', 'b64'], b64: true }, 'the header\'s "crit" lists "b64" more than once'],
+    ['an empty name', { alg: 'HS256', crit: [''] }, 'the header\'s "crit" is an array, not a non-empty array of parameter names'],
     ['a critical b64 that is not a boolean', { alg: 'HS256', crit: ['b64'], b64: 'no' }, 'the header\'s critical "b64" is not true or false'],
   ])('%s: the MAC matches, the verdict is not verified', async (_name, header, clause) => {
     expect(await verdict(hs(header))).toEqual({ valid: false, alg: 'HS256', key: expect.anything(), reason: STRICT(clause), matchesAsWritten: true, tried: 1 })

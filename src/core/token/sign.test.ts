@@ -91,6 +91,24 @@ describe('signToken header and payload handling', () => {
     expect(nodeVerifies(result.value.token, 'HS256', hmacJwk)).toBe(true)
   })
 
+  it('RFC 7797 b64 false (critical): the payload is the second segment as written, and jose verifies it', async () => {
+    const key = await keyFrom(secret)
+    const header = '{"alg":"HS256","b64":false,"crit":["b64"]}'
+    const result = await signToken({ header, payload: '$02 paid', alg: 'HS256', key })
+    if (!result.ok) throw new Error(result.error.message)
+    const [h, p, sig] = result.value.token.split('.') as [string, string, string]
+    expect(p).toBe('$02 paid')
+    expect(sig).toBe(createHmac('sha256', secret).update(`${h}.$02 paid`).digest('base64url'))
+    const { compactVerify } = await import('jose')
+    await expect(compactVerify(result.value.token, Buffer.from(secret))).resolves.toBeTruthy()
+  })
+
+  it('RFC 7797 refuses an unencoded payload with a dot', async () => {
+    const key = await keyFrom(secret)
+    const result = await signToken({ header: '{"alg":"HS256","b64":false,"crit":["b64"]}', payload: '1.5', alg: 'HS256', key })
+    expect(result).toEqual({ ok: false, error: { code: 'PAYLOAD_HAS_DOT', message: 'The header says the payload is unencoded ("b64": false), but the payload contains \'.\', which the compact form cannot carry (RFC 7797 §5.2). Remove the dots from the payload, or remove "b64" and "crit" from the header.' } })
+  })
+
   it('signs non-JSON payload text as its UTF-8 bytes', async () => {
     const key = await keyFrom(secret)
     const result = await signToken({ header: '{"alg":"HS256"}', payload: 'héllo\r\n', alg: 'HS256', key })

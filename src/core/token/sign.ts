@@ -3,6 +3,7 @@ import { algorithmSpec } from '../keys/algorithms'
 import { importForAlgorithm, type ImportErrorCode } from '../keys/import'
 import { err, ok, type Result } from '../result'
 import type { JsonMember, JwsAlgorithm, ParsedKey, SignedToken } from '../types'
+import { isUnencodedPayload } from './header-checks'
 import { compactJson, describeJsonError, parseJsonText } from './json'
 
 /** What {@link signToken} signs. */
@@ -24,7 +25,7 @@ export interface SignInput {
 }
 
 /** Error codes of {@link signToken} and {@link signSigningInput} (plus those of `importForAlgorithm`). */
-export type SignErrorCode = 'HEADER_NOT_JSON' | 'HEADER_NOT_OBJECT' | 'NO_SIGNING_KEY' | 'SIGN_FAILED' | ImportErrorCode
+export type SignErrorCode = 'HEADER_NOT_JSON' | 'HEADER_NOT_OBJECT' | 'NO_SIGNING_KEY' | 'SIGN_FAILED' | 'PAYLOAD_HAS_DOT' | ImportErrorCode
 
 const ENCODER = new TextEncoder()
 
@@ -34,7 +35,8 @@ const ENCODER = new TextEncoder()
  * `base64url(header) '.' base64url(payload)` are signed. With `syncHeader`, the header's `alg` (added
  * as the first member when missing) and `kid` (from the key) are edited in the text, other members
  * untouched. Short HMAC secrets and a header `alg` that disagrees with `alg` give warnings, not
- * errors. Never throws.
+ * errors. A header with `"b64": false` listed in `crit` (RFC 7797) signs the payload unencoded: the
+ * payload text itself is the second segment (it may not contain '.'). Never throws.
  */
 export async function signToken(input: SignInput): Promise<Result<SignedToken, SignErrorCode>> {
   const headerResult = prepareHeader(input)
@@ -54,7 +56,12 @@ export async function signToken(input: SignInput): Promise<Result<SignedToken, S
     warnings.push(`The payload is not valid JSON (${describeJsonError(payloadError).replace(/\.$/, '')}), so it was signed as plain text.`)
   }
 
-  const signingInput = `${base64url.encode(header)}.${base64url.encode(payload)}`
+  const headerValue = parseJsonText(header).value
+  const unencoded = typeof headerValue === 'object' && headerValue !== null && !Array.isArray(headerValue) && isUnencodedPayload(headerValue as Parameters<typeof isUnencodedPayload>[0])
+  if (unencoded && payload.includes('.')) {
+    return err('PAYLOAD_HAS_DOT', 'The header says the payload is unencoded ("b64": false), but the payload contains \'.\', which the compact form cannot carry (RFC 7797 §5.2). Remove the dots from the payload, or remove "b64" and "crit" from the header.')
+  }
+  const signingInput = `${base64url.encode(header)}.${unencoded ? payload : base64url.encode(payload)}`
   const signature = await signSigningInput(signingInput, input.alg, input.key)
   if (!signature.ok) return signature
   warnings.push(...signature.value.warnings)

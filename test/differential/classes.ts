@@ -7,19 +7,13 @@ import type { Case } from './cases'
 
 /** Facts about a case's final token, computed independently of both verifiers. */
 export interface Facts {
-  readonly parts: number
   /** The segment is strict base64url: only A–Z a–z 0–9 - _, a possible length, unused bits zero. */
   readonly signatureCanonical: boolean
-  /** The signature text has padding, '+' or '/', other characters or a 4n+1 length (unused bits aside). */
-  readonly signatureLenient: boolean
   readonly headerCanonical: boolean
-  /** True for an unencoded (RFC 7797) payload, which is not base64url at all. */
+  /** Canonical, or an unencoded (RFC 7797 `b64: false`, critical) payload, which is not base64url at all. */
   readonly payloadCanonical: boolean
   /** The decoded header bytes start with a UTF-8 byte order mark. */
   readonly headerBom: boolean
-  readonly critListsB64: boolean
-  readonly b64False: boolean
-  readonly duplicateHeaderMember: boolean
   /** The header has a `kid` that is not a string. */
   readonly nonStringKid: boolean
 }
@@ -28,11 +22,6 @@ const STRICT = /^[A-Za-z0-9_-]*$/
 
 export function isCanonicalBase64url(segment: string): boolean {
   return STRICT.test(segment) && segment.length % 4 !== 1 && Buffer.from(segment, 'base64url').toString('base64url') === segment
-}
-
-/** Text no base64url encoder writes, whatever the unused bits of its last character. */
-function isLenientText(segment: string): boolean {
-  return !STRICT.test(segment) || segment.length % 4 === 1
 }
 
 /** How jose 6 reads a segment on Node 20: atob after mapping the URL alphabet. */
@@ -46,8 +35,7 @@ function joseBytes(segment: string): Uint8Array | undefined {
 }
 
 export function factsOf(c: Case): Facts {
-  const parts = c.token.split('.')
-  const [h = '', p = '', s = ''] = parts
+  const [h = '', p = '', s = ''] = c.token.split('.')
   const headerBytes = joseBytes(h)
   let header: unknown
   try {
@@ -57,16 +45,14 @@ export function factsOf(c: Case): Facts {
   }
   const object = typeof header === 'object' && header !== null && !Array.isArray(header) ? (header as Record<string, unknown>) : undefined
   const crit = object?.crit
+  const critListsB64 = Array.isArray(crit) && crit.includes('b64')
+  // With "b64": false marked critical the payload segment is the payload itself, not base64url.
+  const unencoded = c.rawPayload || (critListsB64 && object?.b64 === false)
   return {
-    parts: parts.length,
     signatureCanonical: isCanonicalBase64url(s),
-    signatureLenient: isLenientText(s),
     headerCanonical: isCanonicalBase64url(h),
-    payloadCanonical: c.rawPayload || isCanonicalBase64url(p),
+    payloadCanonical: unencoded || isCanonicalBase64url(p),
     headerBom: headerBytes !== undefined && headerBytes[0] === 0xef && headerBytes[1] === 0xbb && headerBytes[2] === 0xbf,
-    critListsB64: Array.isArray(crit) && crit.includes('b64'),
-    b64False: object?.b64 === false,
-    duplicateHeaderMember: c.steps.some((step) => step.startsWith('header:dup-')),
     nonStringKid: object !== undefined && Object.hasOwn(object, 'kid') && typeof object.kid !== 'string',
   }
 }
@@ -112,27 +98,6 @@ export const JUSTIFIED: readonly DisagreementClass[] = [
       'see above) reads it leniently; RFC 7515 §2 and §7.1 require base64url without padding or whitespace, so the core may refuse the token.',
   },
   {
-    id: 'rfc7797-b64',
-    applies: (_c, f) => f.critListsB64,
-    justification:
-      'The header marks "b64" critical. jose implements RFC 7797; the core does not, and RFC 7515 §4.1.11 requires a verifier that does not implement ' +
-      'a critical extension to reject the token (issue item 2 allows refusing).',
-  },
-  {
-    id: 'b64-false-without-crit',
-    applies: (_c, f) => f.b64False && !f.critListsB64,
-    justification:
-      '"b64": false without "crit": ["b64"]. jose ignores the parameter and reads the payload as base64url. RFC 7797 §6 requires "b64" to be listed in ' +
-      '"crit"; the issuer meant an unencoded payload, so the core refuses rather than verify it as if "b64" were true (issue item 2).',
-  },
-  {
-    id: 'duplicate-header-member',
-    applies: (_c, f) => f.duplicateHeaderMember,
-    justification:
-      'The header repeats a member name. RFC 7515 §5.2 lets a verifier either reject it or keep the last value; jose keeps the last (JSON.parse). ' +
-      'Parsers disagree on which value wins, so refusing is the safe choice.',
-  },
-  {
     id: 'non-string-kid',
     applies: (_c, f) => f.nonStringKid,
     justification:
@@ -154,15 +119,16 @@ export interface MustRefuse {
 }
 
 /**
- * Where the core must never say "verified", whatever jose says (issue items 1, 3 and 4). Set unused
- * bits in the signature's last character are not among them: the bytes are the same, RFC 4648 §3.5
- * only lets decoders reject them, and jose accepts them everywhere (atob, and fromBase64 in its
- * default "loose" mode), so "verified" is what a strict verifier says too.
+ * Where the core must never say "verified", whatever jose says (issue items 1, 3 and 4, and the
+ * design's "signature text canonical"). Segments count with set unused bits too: the bytes are the
+ * same and jose accepts them (atob, and fromBase64 in its default "loose" mode; RFC 4648 §3.5 only
+ * lets decoders reject them), but different texts for one token defeat blocklists and replay caches.
  */
 export const MUST_REFUSE: readonly MustRefuse[] = [
   { id: 'key-as-hmac-secret', applies: (c) => c.form.kind === 'confusion' },
   { id: 'degenerate-key', applies: (c) => c.form.kind === 'degenerate' },
-  { id: 'lenient-signature-text', applies: (_c, f) => f.signatureLenient },
+  { id: 'non-canonical-signature-text', applies: (_c, f) => !f.signatureCanonical },
+  { id: 'non-canonical-segment-text', applies: (_c, f) => !f.headerCanonical || !f.payloadCanonical },
 ]
 
 /** The first justified class a case belongs to, or undefined. */

@@ -48,14 +48,31 @@ function stepKind(step: string): string {
   return step.replace(/\(.*\)$/, '')
 }
 
-function add(groups: Map<string, Group>, key: string, example: Example): void {
+function add(groups: Map<string, Group>, key: string, example: Example, count = 1): void {
   const group = groups.get(key)
-  const size = (e: Example) => e.token.length + e.keyText.length
-  if (group === undefined) groups.set(key, { count: 1, example })
+  if (group === undefined) groups.set(key, { count, example })
   else {
-    group.count++
-    if (size(example) < size(group.example) || (size(example) === size(group.example) && example.index < group.example.index)) group.example = example
+    group.count += count
+    if (smaller(example, group.example)) group.example = example
   }
+}
+
+/** A tally as plain data, to send between threads and merge. */
+export interface TallySnapshot {
+  readonly total: number
+  readonly bothAccept: number
+  readonly bothReject: number
+  readonly perAlg: Map<Alg, { cases: number; bothAccept: number }>
+  readonly perStep: Map<string, number>
+  readonly groups: Record<GroupName, Map<string, Group>>
+}
+
+const GROUP_NAMES = ['forward', 'justified', 'unjustified', 'mustRefuse', 'threw', 'confusionReason', 'harness'] as const
+type GroupName = (typeof GROUP_NAMES)[number]
+
+function smaller(a: Example, b: Example): boolean {
+  const size = (e: Example) => e.token.length + e.keyText.length
+  return size(a) < size(b) || (size(a) === size(b) && a.index < b.index)
 }
 
 export class Tally {
@@ -113,6 +130,24 @@ export class Tally {
       if (k !== undefined) add(this.justified, k.id, example)
       else add(this.unjustified, `${c.form.kind} | ${steps} | core ${describeCore(core)}`, example)
     }
+  }
+
+  snapshot(): TallySnapshot {
+    const groups = Object.fromEntries(GROUP_NAMES.map((name) => [name, this[name]])) as Record<GroupName, Map<string, Group>>
+    return { total: this.total, bothAccept: this.bothAccept, bothReject: this.bothReject, perAlg: this.perAlg, perStep: this.perStep, groups }
+  }
+
+  /** Adds another shard's counts; each group keeps the smaller example. */
+  merge(other: TallySnapshot): void {
+    this.total += other.total
+    this.bothAccept += other.bothAccept
+    this.bothReject += other.bothReject
+    for (const [alg, a] of other.perAlg) {
+      const mine = this.perAlg.get(alg) ?? { cases: 0, bothAccept: 0 }
+      this.perAlg.set(alg, { cases: mine.cases + a.cases, bothAccept: mine.bothAccept + a.bothAccept })
+    }
+    for (const [step, n] of other.perStep) this.perStep.set(step, (this.perStep.get(step) ?? 0) + n)
+    for (const name of GROUP_NAMES) for (const [key, g] of other.groups[name]) add(this[name], key, g.example, g.count)
   }
 
   /** Plain-text lines for an assertion message: counts and the first example of each group. */

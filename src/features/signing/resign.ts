@@ -25,6 +25,11 @@ const DEFAULT_PAYLOAD = '{}'
 let latest = 0
 let lastSigned: string | null = null
 
+// "Forget everything" starts a new generation of inputs: drop the last signed token with them.
+useAppStore.subscribe((state, previous) => {
+  if (state.inputsGeneration !== previous.inputsGeneration) lastSigned = null
+})
+
 function failed(error: CoreError, prefix = ''): SignOutcome {
   return { kind: 'failed', message: `${prefix}${error.message}` }
 }

@@ -121,12 +121,13 @@ export function spkiKeyBytes(der: Uint8Array): Uint8Array | undefined {
   return der.subarray(bits.start + 1, bits.end)
 }
 
-/** The public exponent of a PKCS#1 RSAPublicKey (`SEQUENCE { n INTEGER, e INTEGER }`). */
-export function rsaPublicExponent(pkcs1: Uint8Array): Uint8Array | undefined {
+/** The modulus and public exponent of a PKCS#1 RSAPublicKey (`SEQUENCE { n INTEGER, e INTEGER }`). */
+export function rsaPublicParts(pkcs1: Uint8Array): { readonly n: Uint8Array; readonly e: Uint8Array } | undefined {
   const parts = readTopSequence(pkcs1)
+  const n = parts?.[0]
   const e = parts?.[1]
-  if (parts === undefined || parts.length !== 2 || parts[0]?.tag !== TAG.INTEGER || e?.tag !== TAG.INTEGER) return undefined
-  return pkcs1.subarray(e.start, e.end)
+  if (parts === undefined || parts.length !== 2 || n?.tag !== TAG.INTEGER || e?.tag !== TAG.INTEGER) return undefined
+  return { n: pkcs1.subarray(n.start, n.end), e: pkcs1.subarray(e.start, e.end) }
 }
 
 /** Algorithm of a PKCS#8 PrivateKeyInfo (version 0 or 1). */

@@ -2,7 +2,7 @@ import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, ParsedKey } from '../types'
 import { jwkThumbprint } from './thumbprint'
-import { ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
+import { ed25519KeyProblem, rsaExponentProblem, rsaModulusProblem } from './weak-keys'
 
 /** Error codes of {@link parsedKeyFromJwk}. */
 export type JwkErrorCode =
@@ -63,7 +63,7 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
       if (!e.ok) return e
       bits = bitLength(n.value)
       if (bits === 0) return invalid('n', 'is zero')
-      const weak = rsaExponentProblem(e.value)
+      const weak = rsaExponentProblem(e.value) ?? rsaModulusProblem(n.value)
       if (weak !== undefined) return weakKey(`The RSA key cannot be trusted: ${weak}. Use the issuer's real key`)
       if (isPrivate) {
         for (const name of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
@@ -114,7 +114,11 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
   const publicJwk = kty === 'oct' ? undefined : publicPart(full)
   if (kty !== 'oct') {
     const check = await tryImport(full, publicJwk as JWK, isPrivate)
-    if (check !== undefined) return err('JWK_INVALID', `The ${kty === 'OKP' ? 'Ed25519' : kty} JWK is not a valid key: ${check}. Check that it was copied completely.`)
+    if (check !== undefined) {
+      // Chromium's WebCrypto refuses some keys with an empty message.
+      const why = check.trim() === '' ? "the browser's WebCrypto refused its key material without giving a reason" : check
+      return err('JWK_INVALID', `The ${kty === 'OKP' ? 'Ed25519' : kty} JWK is not a valid key: ${why}. Check that it was copied completely.`)
+    }
   }
   const thumbprint = await jwkThumbprint(publicJwk ?? full)
   if (!thumbprint.ok) return err('JWK_INVALID', thumbprint.error.message)

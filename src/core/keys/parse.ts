@@ -1,12 +1,12 @@
 import { exportJWK, importPKCS8, importSPKI, importX509 } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { KeyFormat, KeyInput, ParsedKey, SecretEncoding } from '../types'
-import { OID, certificateSpki, pkcs8Algorithm, rsaPublicExponent, sec1CurveOid, spkiAlgorithm, spkiKeyBytes, wrapPkcs1Private, wrapPkcs1Public, wrapSec1, type AlgorithmId } from './der'
+import { OID, certificateSpki, pkcs8Algorithm, rsaPublicParts, sec1CurveOid, spkiAlgorithm, spkiKeyBytes, wrapPkcs1Private, wrapPkcs1Public, wrapSec1, type AlgorithmId } from './der'
 import { LABEL_OF, NAME_OF, detectDerKind, type DerKind } from './der-kind'
 import { parsedKeyFromJwk, parsedSecret, type JwkErrorCode } from './jwk-key'
 import { looksLikePem, readPem, type PemErrorCode } from './pem'
 import { decodeSecret, decodeStandardBase64, type SecretErrorCode } from './secret'
-import { ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
+import { ed25519KeyProblem, rsaExponentProblem, rsaModulusProblem } from './weak-keys'
 
 /** Options of {@link parseKey}. */
 export interface ParseKeyOptions {
@@ -232,8 +232,8 @@ function spkiWeakness(algorithm: AlgorithmId, spki: Uint8Array): string | undefi
   const key = spkiKeyBytes(spki)
   if (key === undefined) return undefined
   if (algorithm.oid === OID.rsaEncryption) {
-    const e = rsaPublicExponent(key)
-    return e === undefined ? undefined : rsaExponentProblem(e)
+    const rsa = rsaPublicParts(key)
+    return rsa === undefined ? undefined : (rsaExponentProblem(rsa.e) ?? rsaModulusProblem(rsa.n))
   }
   return algorithm.oid === OID.ed25519 ? ed25519KeyProblem(key) : undefined
 }

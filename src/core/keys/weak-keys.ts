@@ -48,6 +48,12 @@ export function rsaExponentProblem(e: Uint8Array): string | undefined {
   return undefined
 }
 
+/** Why an RSA modulus (big-endian bytes) is degenerate: an even n has the factor 2, so it factors at once. */
+export function rsaModulusProblem(n: Uint8Array): string | undefined {
+  const last = n.length === 0 ? 0 : (n[n.length - 1] as number)
+  return (last & 1) === 0 ? 'its modulus n is even, so it factors at once and anyone can forge signatures' : undefined
+}
+
 /** The problem of an Ed25519 public key, or undefined when it may be used. */
 export function ed25519KeyProblem(x: Uint8Array): string | undefined {
   return isSmallOrderEd25519(x)

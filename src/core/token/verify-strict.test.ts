@@ -230,6 +230,14 @@ describe('weak or degenerate public keys are refused', () => {
     })
   })
 
+  it('an even RSA modulus is refused (it has the factor 2)', async () => {
+    const bytes = Buffer.from(n, 'base64url')
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) & 0xfe, bytes.length - 1)
+    expect(await parseKey(JSON.stringify({ kty: 'RSA', n: bytes.toString('base64url'), e: 'AQAB' }), { encoding: 'utf8' })).toEqual({
+      ok: false, error: { code: 'KEY_WEAK', message: "The RSA key cannot be trusted: its modulus n is even, so it factors at once and anyone can forge signatures. Use the issuer's real key." },
+    })
+  })
+
   it('an RSA modulus under 1024 bits is refused for verification, with a clear message', async () => {
     const small = generateKeyPairSync('rsa', { modulusLength: 512 })
     const h = b64u('{"alg":"RS256"}')

@@ -3,7 +3,7 @@
  * hand with node:crypto hashes, Ed25519 torsion points). Each one verifies in Node's WebCrypto and
  * therefore in jose, which is exactly why the core must refuse the keys themselves.
  */
-import { createHash, createPublicKey, randomBytes, verify as nodeVerify } from 'node:crypto'
+import { constants, createHash, createPublicKey, publicEncrypt, randomBytes, verify as nodeVerify } from 'node:crypto'
 
 export type HashName = 'sha256' | 'sha384' | 'sha512'
 
@@ -64,7 +64,24 @@ export function emsaPss(message: Uint8Array, hash: HashName, modBits: number, sa
   return new Uint8Array(Buffer.concat([Buffer.alloc(k - em.length), em]))
 }
 
+function byteLength(value: bigint): number {
+  return Math.max(1, Math.ceil(bitLength(value) / 8))
+}
+
+/**
+ * base^exponent mod modulus. For large odd moduli this borrows OpenSSL's Montgomery exponentiation
+ * through a raw RSA public operation (the "key" is modulus and exponent): 50 times faster than
+ * BigInt squaring, which made each e = 2 forgery take a tenth of a second.
+ */
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  if ((modulus & 1n) === 1n && modulus > 1n << 64n && exponent > 1n && exponent < modulus) {
+    const length = byteLength(modulus)
+    const key = createPublicKey({
+      key: { kty: 'RSA', n: Buffer.from(bytesFromBig(modulus, length)).toString('base64url'), e: Buffer.from(bytesFromBig(exponent, byteLength(exponent))).toString('base64url') },
+      format: 'jwk',
+    })
+    return bigFromBytes(publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, bytesFromBig(base % modulus, length)))
+  }
   let result = 1n
   let b = base % modulus
   let e = exponent

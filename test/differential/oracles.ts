@@ -20,20 +20,26 @@ export type JoseOutcome = { readonly accepted: true } | { readonly accepted: fal
  * verifyToken's per-key import cache work. Every distinct key text is still parsed by the core.
  */
 export class CoreVerifier {
-  private readonly parsed = new Map<string, Promise<Result<KeyInput>>>()
+  private readonly parsed = new Map<SecretEncoding, Map<string, Promise<Result<KeyInput>>>>()
 
   /** Distinct key texts parsed so far. */
   get parsedKeys(): number {
-    return this.parsed.size
+    let n = 0
+    for (const texts of this.parsed.values()) n += texts.size
+    return n
   }
 
   async run(token: string, keyText: string, encoding: SecretEncoding): Promise<CoreOutcome> {
     try {
-      const memo = `${encoding}\u0000${keyText}`
-      let key = this.parsed.get(memo)
+      let texts = this.parsed.get(encoding)
+      if (texts === undefined) {
+        texts = new Map()
+        this.parsed.set(encoding, texts)
+      }
+      let key = texts.get(keyText)
       if (key === undefined) {
         key = parseKey(keyText, { encoding })
-        this.parsed.set(memo, key)
+        texts.set(keyText, key)
       }
       const parsed = await key
       if (!parsed.ok) return { verdict: 'refused', stage: 'parse', code: parsed.error.code, message: parsed.error.message }

@@ -98,25 +98,26 @@ export class Tally {
 
   add(c: Case, core: CoreOutcome, jose: JoseOutcome): void {
     this.total++
-    const example: Example = { index: c.index, alg: c.alg, form: c.form.id, steps: c.steps, token: c.token, keyText: c.form.text, encoding: c.form.encoding, core, jose }
+    let made: Example | undefined
+    const example = (): Example => (made ??= { index: c.index, alg: c.alg, form: c.form.id, steps: c.steps, token: c.token, keyText: c.form.text, encoding: c.form.encoding, core, jose })
     const alg = this.perAlg.get(c.alg) ?? { cases: 0, bothAccept: 0 }
     alg.cases++
     this.perAlg.set(c.alg, alg)
     for (const step of c.steps) this.perStep.set(stepKind(step), (this.perStep.get(stepKind(step)) ?? 0) + 1)
-    const steps = c.steps.length === 0 ? 'untampered' : c.steps.map(stepKind).join(' + ')
+    const steps = () => (c.steps.length === 0 ? 'untampered' : c.steps.map(stepKind).join(' + '))
     const valid = core.verdict === 'valid'
     // Facts are needed only where the verdicts are checked further; most cases are plain agreement.
     const facts = valid || jose.accepted ? factsOf(c) : undefined
 
-    if (core.verdict === 'threw') add(this.threw, core.message, example)
+    if (core.verdict === 'threw') add(this.threw, core.message, example())
     if (c.steps.length === 0 && (c.form.kind === 'legit' || c.form.kind === 'confusion' || c.form.kind === 'degenerate') && !jose.accepted) {
-      add(this.harness, `${c.form.kind} ${c.alg} ${describeJose(jose)}`, example)
+      add(this.harness, `${c.form.kind} ${c.alg} ${describeJose(jose)}`, example())
     }
     if (c.form.kind === 'confusion' && c.steps.length === 0 && !(core.verdict === 'refused' && (core.stage === 'parse' || core.code === 'KEY_ALG_MISMATCH'))) {
-      add(this.confusionReason, describeCore(core), example)
+      add(this.confusionReason, describeCore(core), example())
     }
     if (valid && facts !== undefined) {
-      for (const rule of MUST_REFUSE) if (rule.applies(c, facts)) add(this.mustRefuse, `${rule.id} | ${steps}`, example)
+      for (const rule of MUST_REFUSE) if (rule.applies(c, facts)) add(this.mustRefuse, `${rule.id} | ${steps()}`, example())
     }
     if (valid && jose.accepted) {
       this.bothAccept++
@@ -124,11 +125,11 @@ export class Tally {
     } else if (!valid && !jose.accepted) {
       this.bothReject++
     } else if (valid) {
-      add(this.forward, `${formGroup(c)} | ${c.form.kind === 'legit' ? steps : 'any change'} | jose ${describeJose(jose)}`, example)
+      add(this.forward, `${formGroup(c)} | ${c.form.kind === 'legit' ? steps() : 'any change'} | jose ${describeJose(jose)}`, example())
     } else if (facts !== undefined) {
       const k = classify(c, facts)
-      if (k !== undefined) add(this.justified, k.id, example)
-      else add(this.unjustified, `${c.form.kind} | ${steps} | core ${describeCore(core)}`, example)
+      if (k !== undefined) add(this.justified, k.id, example())
+      else add(this.unjustified, `${c.form.kind} | ${steps()} | core ${describeCore(core)}`, example())
     }
   }
 

@@ -17,6 +17,8 @@ import type { SecretEncoding } from '../types'
  * the core says "verified", jose must accept; where jose accepts and the core does not, the case
  * must fall into a justified class (test/differential/classes.ts). Reproduce a run with
  * DIFFERENTIAL_SEED and DIFFERENTIAL_RUNS; DIFFERENTIAL_REPORT=<file> writes a Markdown report.
+ * ECDSA and RSA-PSS signatures are randomized, so their bytes differ between runs: every failure
+ * message prints the exact token and key text of its smallest example.
  */
 const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20_250_609)
 const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 100_000)
@@ -104,11 +106,6 @@ describe(`differential verification against jose (seed ${SEED}, ${RUNS} cases)`,
     // KEY_ALG_MISMATCH at verification, or an error from parseKey that says what the text is.
     expect(tally.confusionReason.size, tally.describe(tally.confusionReason, SEED)).toBe(0)
   })
-
-  it('finishes within the time budget', () => {
-    // A guard against a run gone slow (lost key caching, a hang), far above the measured time; not a benchmark.
-    expect(elapsed).toBeLessThan(30_000 + RUNS)
-  })
 })
 
 /** One crafted case per item of issue 9 (1–5), so that a regression names itself. */
@@ -172,9 +169,9 @@ describe('crafted cases, one per strictness rule', () => {
   })
 
   it('the item 1 and item 4 tokens are real forgeries: jose accepts them with the raw key material', async () => {
-    const der = cases[2] as (typeof cases)[number]
-    expect(await joseVerify(der[1](), rsaDer)).toEqual({ accepted: true })
-    expect(await joseVerify((cases[11] as (typeof cases)[number])[1](), { kty: 'OKP', crv: 'Ed25519', x: identity })).toEqual({ accepted: true })
-    expect(await joseVerify((cases[12] as (typeof cases)[number])[1](), { ...rsaJwk, e: 'AQ' })).toEqual({ accepted: true })
+    const token = (name: string) => (cases.find(([n]) => n.startsWith(name)) as (typeof cases)[number])[1]()
+    expect(await joseVerify(token('item 1: SPKI DER bytes as a hex secret'), rsaDer)).toEqual({ accepted: true })
+    expect(await joseVerify(token('item 4: Ed25519 identity key'), { kty: 'OKP', crv: 'Ed25519', x: identity })).toEqual({ accepted: true })
+    expect(await joseVerify(token('item 4: RSA e = 1'), { ...rsaJwk, e: 'AQ' })).toEqual({ accepted: true })
   })
 })

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { test, expect, pasteToken } from './fixtures'
 import type { Page } from '@playwright/test'
+import { lastCopied, recordCopies } from './clipboard'
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 
@@ -88,7 +89,8 @@ test('invalid JSON is reported and the token is left alone until it parses', asy
 })
 
 test('a token typed elsewhere replaces the editors and copy buttons copy', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await context.grantPermissions(['clipboard-write'])
+  await page.addInitScript(recordCopies)
   await openWithoutKey(page, TOKEN)
   await replaceEditorText(page, 'Payload', '{"edited":true}')
   await expect(page.getByText('Not signed — add a signing key')).toBeVisible()
@@ -99,11 +101,11 @@ test('a token typed elsewhere replaces the editors and copy buttons copy', async
 
   await page.getByRole('button', { name: 'Copy token' }).click()
   await expect(page.getByRole('button', { name: 'Copy token' })).toContainText('Copied')
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(other)
+  expect(await lastCopied(page)).toBe(other)
   await page.getByRole('button', { name: 'Copy payload' }).click()
-  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual({ fresh: 'token' })
+  await expect.poll(async () => JSON.parse((await lastCopied(page)) || 'null')).toEqual({ fresh: 'token' })
   await page.getByRole('button', { name: 'Copy header' }).click()
-  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual({ alg: 'HS256', typ: 'JWT' })
+  await expect.poll(async () => JSON.parse((await lastCopied(page)) || 'null')).toEqual({ alg: 'HS256', typ: 'JWT' })
 })
 
 test('with a signing key, an edit is re-signed over exactly the new bytes', async ({ page }) => {

@@ -65,6 +65,40 @@ function nonCanonical(prng: Prng, seg: string): string | undefined {
   return seg.slice(0, -1) + (B64URL[(v & ~mask) | (1 + prng.int(mask))] as string)
 }
 
+/** Header changes made before signing (some twice as likely). */
+const HEADER_PLANS: readonly string[] = [
+  'crit-x-present', 'crit-x-absent', 'crit-empty', 'crit-alg', 'crit-kid', 'crit-string', 'crit-number', 'crit-duplicate', 'crit-empty-name', 'crit-b64-true',
+  'b64-false-crit-raw', 'b64-false-crit-raw', 'b64-false-crit-encoded', 'b64-false-no-crit', 'b64-false-no-crit-raw', 'b64-true-no-crit',
+  'alg-case', 'alg-none', 'alg-other-family', 'kid-add', 'kid-number', 'kid-empty', 'kid-object', 'kid-other',
+  'dup-alg-same', 'dup-alg-none-first', 'dup-alg-real-first', 'dup-typ', 'dup-crit',
+  'whitespace-json', 'whitespace-pretty', 'bom', 'not-object', 'extra-member', 'unicode-member',
+]
+
+/** Changes of a header or payload segment's text made before signing. */
+const SEGMENT_TEXT_KINDS: readonly string[] = ['pad', 'whitespace', 'non-canonical', 'base64', 'invalid-char', 'append']
+
+/** Tamperings after signing, for every algorithm and for ECDSA and EdDSA only. */
+const TAMPER_KINDS: readonly string[] = [
+  'sig:replace', 'sig:insert', 'sig:delete', 'sig:pad', 'sig:base64', 'sig:whitespace', 'sig:append', 'sig:truncate', 'sig:case',
+  'sig:non-canonical', 'sig:non-canonical', 'sig:invalid-char', 'sig:bitflip', 'sig:zero', 'sig:empty', 'sig:other-alg',
+  'payload:char', 'payload:bit', 'payload:reencode', 'payload:padded',
+  'header:alg-swap', 'header:alg-none-unsigned', 'header:alg-recase',
+  'token:trailing-newline', 'token:leading-space', 'token:extra-dot', 'token:trailing-space',
+]
+const ECDSA_TAMPER_KINDS: readonly string[] = ['sig:ecdsa-high-s', 'sig:ecdsa-high-s', 'sig:ecdsa-der']
+const EDDSA_TAMPER_KINDS: readonly string[] = ['sig:ed25519-s-plus-l']
+
+/** Every step name a case can record (without the detail in parentheses). */
+export const STEP_KINDS: readonly string[] = [
+  ...new Set([
+    ...HEADER_PLANS.map((k) => `header:${k}`),
+    ...SEGMENT_TEXT_KINDS.flatMap((k) => [`header-text:${k}`, `payload-text:${k}`]),
+    ...TAMPER_KINDS,
+    ...ECDSA_TAMPER_KINDS,
+    ...EDDSA_TAMPER_KINDS,
+  ]),
+]
+
 interface HeaderPlan {
   readonly text: string
   readonly step?: string
@@ -94,13 +128,7 @@ function recase(prng: Prng, alg: string): string {
 /** One header change made before signing, so that only the header rule decides. */
 function headerPlan(prng: Prng, header: Record<string, unknown>, alg: Alg, form: KeyForm): HeaderPlan {
   const json = (value: unknown) => JSON.stringify(value)
-  const kind = prng.pick([
-    'crit-x-present', 'crit-x-absent', 'crit-empty', 'crit-alg', 'crit-kid', 'crit-string', 'crit-number', 'crit-duplicate', 'crit-empty-name', 'crit-b64-true',
-    'b64-false-crit-raw', 'b64-false-crit-raw', 'b64-false-crit-encoded', 'b64-false-no-crit', 'b64-false-no-crit-raw', 'b64-true-no-crit',
-    'alg-case', 'alg-none', 'alg-other-family', 'kid-add', 'kid-number', 'kid-empty', 'kid-object', 'kid-other',
-    'dup-alg-same', 'dup-alg-none-first', 'dup-alg-real-first', 'dup-typ', 'dup-crit',
-    'whitespace-json', 'whitespace-pretty', 'bom', 'not-object', 'extra-member', 'unicode-member',
-  ])
+  const kind = prng.pick(HEADER_PLANS)
   const h = { ...header }
   const step = `header:${kind}`
   switch (kind) {
@@ -144,7 +172,7 @@ function headerPlan(prng: Prng, header: Record<string, unknown>, alg: Alg, form:
 
 /** One change of a header or payload segment's text made before signing: the signature matches it. */
 function segmentText(prng: Prng, seg: string): [string, string] {
-  const kind = prng.pick(['pad', 'whitespace', 'non-canonical', 'base64', 'invalid-char', 'append'])
+  const kind = prng.pick(SEGMENT_TEXT_KINDS)
   switch (kind) {
     case 'pad': return [kind, seg + prng.pick(['=', '=='])]
     case 'whitespace': return [kind, insertAt(seg, prng.int(seg.length + 1), prng.pick([' ', '\n', '\r\n', '\t']))]
@@ -167,15 +195,7 @@ type Parts = [string, string, string]
 function tamper(prng: Prng, world: KeyWorld, c: { alg: Alg; form: KeyForm; parts: Parts; headerText: string; input: Uint8Array }): string {
   const [h, p, s] = c.parts
   const family = c.alg.slice(0, 2)
-  const kinds = [
-    'sig:replace', 'sig:insert', 'sig:delete', 'sig:pad', 'sig:base64', 'sig:whitespace', 'sig:append', 'sig:truncate', 'sig:case',
-    'sig:non-canonical', 'sig:non-canonical', 'sig:invalid-char', 'sig:bitflip', 'sig:zero', 'sig:empty', 'sig:other-alg',
-    'payload:char', 'payload:bit', 'payload:reencode', 'payload:padded',
-    'header:alg-swap', 'header:alg-none-unsigned', 'header:alg-recase',
-    'token:trailing-newline', 'token:leading-space', 'token:extra-dot', 'token:trailing-space',
-  ]
-  if (family === 'ES') kinds.push('sig:ecdsa-high-s', 'sig:ecdsa-high-s', 'sig:ecdsa-der')
-  if (family === 'Ed') kinds.push('sig:ed25519-s-plus-l')
+  const kinds = family === 'ES' ? [...TAMPER_KINDS, ...ECDSA_TAMPER_KINDS] : family === 'Ed' ? [...TAMPER_KINDS, ...EDDSA_TAMPER_KINDS] : TAMPER_KINDS
   const kind = prng.pick(kinds)
   const set = (parts: Parts) => {
     c.parts[0] = parts[0]

@@ -189,6 +189,7 @@ export class Tally {
         out.push(...exampleMarkdown(g.example), '')
       }
     }
+    out.push('Mutation kinds (cases that have each step):', '', [...this.perStep.entries()].sort().map(([k, n]) => `${k} ${n}`).join(', '), '')
     section('Core verified, jose rejected', this.forward)
     section('Core verified where it must refuse', this.mustRefuse)
     section('jose accepted, core did not: unjustified', this.unjustified)

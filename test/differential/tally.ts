@@ -21,7 +21,10 @@ export interface Example {
 
 export interface Group {
   count: number
+  /** The smallest example (token and key text), the one printed. */
   example: Example
+  /** The lowest case index in the group. */
+  first: number
 }
 
 function describeCore(o: CoreOutcome): string {
@@ -48,11 +51,12 @@ function stepKind(step: string): string {
   return step.replace(/\(.*\)$/, '')
 }
 
-function add(groups: Map<string, Group>, key: string, example: Example, count = 1): void {
+function add(groups: Map<string, Group>, key: string, example: Example, count = 1, first = example.index): void {
   const group = groups.get(key)
-  if (group === undefined) groups.set(key, { count, example })
+  if (group === undefined) groups.set(key, { count, example, first })
   else {
     group.count += count
+    group.first = Math.min(group.first, first)
     if (smaller(example, group.example)) group.example = example
   }
 }
@@ -148,7 +152,7 @@ export class Tally {
       this.perAlg.set(alg, { cases: mine.cases + a.cases, bothAccept: mine.bothAccept + a.bothAccept })
     }
     for (const [step, n] of other.perStep) this.perStep.set(step, (this.perStep.get(step) ?? 0) + n)
-    for (const name of GROUP_NAMES) for (const [key, g] of other.groups[name]) add(this[name], key, g.example, g.count)
+    for (const name of GROUP_NAMES) for (const [key, g] of other.groups[name]) add(this[name], key, g.example, g.count, g.first)
   }
 
   /** Plain-text lines for an assertion message: counts and the first example of each group. */
@@ -156,7 +160,7 @@ export class Tally {
     const sorted = [...groups.entries()].sort((a, b) => b[1].count - a[1].count)
     const lines = [`seed ${seed}: ${sorted.reduce((n, [, g]) => n + g.count, 0)} cases in ${sorted.length} groups`]
     for (const [key, g] of sorted.slice(0, limit)) {
-      lines.push(`- ${g.count} × ${key}`, `  e.g. ${formatExample(g.example)}`)
+      lines.push(`- ${g.count} × ${key} (first: case ${g.first})`, `  smallest: ${formatExample(g.example)}`)
     }
     if (sorted.length > limit) lines.push(`- … ${sorted.length - limit} more groups`)
     return lines.join('\n')

@@ -2,6 +2,19 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { localRules } from './scripts/eslint/require-tsdoc.mjs'
+
+/** Relative imports of these top-level folders of src/, from anywhere below src/. */
+const notAbove = (...folders) => folders.map((folder) => ({
+  regex: `^\\.\\.?/(\\.\\./)*${folder}(/|$)`,
+  message: `This layer must not import src/${folder}: imports point down (app → features → shared layers → core).`,
+}))
+
+/** Outside src/core only the core's face may be imported, and JOSE plumbing stays inside the core. */
+const outsideCore = [
+  { regex: '(^|/)core/.', message: "Import the core only through its face ('…/core'), not its rooms' files." },
+  { group: ['jose', 'jose/*'], message: 'jose is used only inside src/core; use what the core exports (e.g. its base64url helpers).' },
+]
 
 const uiModules = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/react']
 
@@ -46,15 +59,33 @@ export default tseslint.config(
     },
   },
   {
-    // Features are independent: src/app composes them.
+    // Features are independent: src/app composes them; they sit above every shared layer.
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { regex: '^\\.\\./(?!\\.)[^/]+/', message: 'Features must not import each other; compose them in src/app.' },
           { regex: '/features/', message: 'Features must not import each other; compose them in src/app.' },
+          ...notAbove('app'),
+          ...outsideCore,
         ],
       }],
     },
+  },
+  {
+    // Shared layers serve the features and the app, never the other way round.
+    files: ['src/{components,hooks,session,store,workers}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...notAbove('features', 'app'), ...outsideCore] }] },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: outsideCore }] },
+  },
+  {
+    // Every export of the engine is documented where it is declared.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    plugins: { local: localRules },
+    rules: { 'local/require-tsdoc': 'error' },
   },
 )

@@ -29,8 +29,9 @@ export interface CompareHopsOptions {
   readonly trustedIssuers?: readonly string[]
 }
 
-/** The fewest and most tokens {@link compareHops} compares. */
+/** The fewest tokens {@link compareHops} compares. */
 export const MIN_HOP_TOKENS = 2
+/** The most tokens {@link compareHops} compares. */
 export const MAX_HOP_TOKENS = 5
 
 /** What each check prevents, shown next to every verdict. */

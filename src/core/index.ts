@@ -3,6 +3,7 @@
  */
 export * from './result'
 export type * from './types'
+export { SECRET_ENCODINGS } from './types'
 export * from './keys/algorithms'
 export * from './keys/import'
 export * from './keys/parse'

@@ -105,8 +105,11 @@ export interface Extraction {
   readonly stripped: readonly string[]
 }
 
+/** Every way an HMAC secret typed as text can turn into bytes, in the order the UI offers them. */
+export const SECRET_ENCODINGS = ['utf8', 'base64url', 'base64', 'hex'] as const
+
 /** How an HMAC secret typed as text turns into bytes. */
-export type SecretEncoding = 'utf8' | 'base64url' | 'base64' | 'hex'
+export type SecretEncoding = (typeof SECRET_ENCODINGS)[number]
 
 /** The format a pasted key was recognised as. */
 export type KeyFormat =

@@ -1,7 +1,7 @@
 import { memberAtEncodedOffset, memberEncodedRange, type DecodedPart } from '../core'
 import { useAppStore } from '../store/app-store'
 import type { HighlightSegment, JsonHighlight } from '../store/teaching-slice'
-import { decodeCached } from './use-decoded-token'
+import { decodeCached } from '../session/use-decoded-token'
 
 // Hover mapping between the encoded token and the JSON views (teaching mode). These are plain
 // functions, not hooks: mouse handlers call them, and they read the current token from the store.

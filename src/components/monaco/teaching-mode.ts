@@ -1,7 +1,7 @@
 import type { OnMount } from '@monaco-editor/react'
 import { memberAtTextOffset, parseJsonText, type JsonMember } from '../../core'
 import { clearHighlight, highlightMember } from '../../hooks/member-highlight'
-import { decodeCached } from '../../hooks/use-decoded-token'
+import { decodeCached } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import type { HighlightSegment } from '../../store/teaching-slice'
 import { monaco } from './monaco-setup'

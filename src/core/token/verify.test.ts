@@ -265,7 +265,7 @@ describe('verifyToken errors (signature not checked)', () => {
       token: `${encodeJson({ alg: 'none' })}.${encodeJson({ sub: 'x' })}.`,
       key: hsKey,
       code: 'ALG_NONE',
-      message: 'The token is unsecured (alg "none"): it has no signature, so it can never be verified and must not be trusted. Sign it with a real algorithm.',
+      message: "the token is unsecured (alg 'none') and has no signature",
     },
     {
       name: 'alg missing',

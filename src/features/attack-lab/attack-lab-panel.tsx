@@ -10,7 +10,7 @@ import {
   type CraftedToken,
   type DecodedToken,
 } from '../../core'
-import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { useDecodedToken } from '../../session/use-decoded-token'
 import { useDraft } from '../../hooks/use-draft'
 import { useAppStore } from '../../store/app-store'
 import { CraftedTokenItem } from './crafted-token-item'

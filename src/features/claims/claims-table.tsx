@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { describeMember, type JsonMember, type JsonValue } from '../../core'
 import { Panel } from '../../components/panel'
-import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { useDecodedToken } from '../../session/use-decoded-token'
 import { clearHighlight, highlightMember, useHighlightedMember } from '../../hooks/member-highlight'
 import { ClaimValue, ScopeChips } from './claim-value'
 import { TimeValue } from './time-value'

@@ -1,5 +1,5 @@
 import { describeTime, type JsonValue } from '../../core'
-import { useNow } from '../../hooks/use-now'
+import { useNow } from '../../session/use-now'
 import { scalarText } from './claim-value'
 
 // One formatter for all cells: building an Intl.DateTimeFormat per call costs milliseconds, every tick.

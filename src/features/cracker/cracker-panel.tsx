@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { bundledCandidates, countListCandidates, crackTargetFromToken } from '../../core'
 import { Panel } from '../../components/panel'
-import { useDecodedToken } from '../../hooks/use-decoded-token'
+import { useDecodedToken } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import { CrackProgress } from './crack-progress'
 import { formatCount } from './format'

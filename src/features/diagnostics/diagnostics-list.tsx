@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from '../../core'
 import { Panel } from '../../components/panel'
-import { useDecodedToken } from '../../hooks/use-decoded-token'
-import { useLintFindings, type LintFinding } from '../../hooks/use-lint-findings'
+import { useDecodedToken } from '../../session/use-decoded-token'
+import { useLintFindings, type LintFinding } from '../../session/use-lint-findings'
 
 /** Garbage input can produce many diagnostics; beyond this the list says how many were left out. */
 const MAX_SHOWN = 200

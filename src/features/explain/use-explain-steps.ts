@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { explainToken, type CoreError, type DecodedToken, type ExplainStep, type KeyInput, type ParsedKey } from '../../core'
-import { useDecodedToken } from '../../hooks/use-decoded-token'
-import { useParsedKey, type ParsedKeyState } from '../../hooks/use-parsed-key'
+import { useDecodedToken } from '../../session/use-decoded-token'
+import { useParsedKey, type ParsedKeyState } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
 import { pickExplainKey } from './pick-key'
 

@@ -1,6 +1,6 @@
 import type { JwsAlgorithm } from '../../core'
 import { highlightMember } from '../../hooks/member-highlight'
-import { decodeCached } from '../../hooks/use-decoded-token'
+import { decodeCached } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import { EXPIRY_CLAIMS, EXPIRY_TIMES, LESSON_CLAIMS, LESSON_SECRET, lessonRsaKey, signLessonToken, withAlgNone, withPayload } from './lesson-tokens'
 

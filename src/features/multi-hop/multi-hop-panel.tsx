@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { compareHops, decodeToken, MAX_HOP_TOKENS, MIN_HOP_TOKENS, type HopCheck, type HopCheckId } from '../../core'
 import { Panel } from '../../components/panel'
-import { useNow } from '../../hooks/use-now'
+import { useNow } from '../../session/use-now'
 import { buildExampleChain, type ExampleChainKind } from './example-chain'
 import { splitIssuers } from './trusted-issuers'
 import { verdictStyle, verdictText } from '../../components/verdict'

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { liveCredentialHint } from '../../core'
-import { useDecodedToken } from '../../hooks/use-decoded-token'
-import { useNow } from '../../hooks/use-now'
+import { useDecodedToken } from '../../session/use-decoded-token'
+import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
-import { useTokenStorageDecision } from '../../hooks/use-token-storage'
+import { useTokenStorageDecision } from '../../session/use-token-storage'
 
 function describeExpiry(seconds: number | null): string {
   if (seconds === null) return 'It has no expiry'

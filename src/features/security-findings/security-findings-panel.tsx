@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { Finding } from '../../core'
 import { Panel } from '../../components/panel'
-import { useSecurityFindings } from '../../hooks/use-lint-findings'
+import { useSecurityFindings } from '../../session/use-lint-findings'
 import { SeverityBadge } from './severity-badge'
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { clearUserDataCaches } from '../../hooks/user-data-caches'
+import { clearUserDataCaches } from '../../session/user-data-caches'
 import { useAppStore } from '../../store/app-store'
 
 /** What the confirmation lists: everything the button removed. */

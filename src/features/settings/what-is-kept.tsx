@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { classifyKeyText, type TokenStorageDecision } from '../../core'
-import { useTokenStorageDecision } from '../../hooks/use-token-storage'
+import { useTokenStorageDecision } from '../../session/use-token-storage'
 import { useAppStore } from '../../store/app-store'
 
 /** The short sentence next to the opt-in; the disclosure below it gives the details. */

@@ -1,8 +1,8 @@
 import { useId } from 'react'
 import type { SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
-import { useParsedKey } from '../../hooks/use-parsed-key'
-import { useVerification, type VerificationView } from '../../hooks/use-verification'
+import { useParsedKey } from '../../session/use-parsed-key'
+import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
 import { describeKeyInput, describeParsedKey } from './describe-key-input'
 

@@ -1,6 +1,6 @@
 import { signToken, type CoreError, type JwsAlgorithm, type ParsedKey, type SecretEncoding } from '../../core'
-import { decodeCached } from '../../hooks/use-decoded-token'
-import { parseKeyCached } from '../../hooks/use-parsed-key'
+import { decodeCached } from '../../session/use-decoded-token'
+import { parseKeyCached } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
 
 /** What came of a signing attempt, for the message under the key. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHmac } from 'node:crypto'
-import { decodeToken } from '../core'
+import { decodeToken } from './decode'
 import { reencodeToken, type ReencodeInput } from './reencode'
 
 const b64u = (s: string | Buffer) => Buffer.from(s).toString('base64url')
@@ -42,18 +42,18 @@ describe('reencodeToken without a signing key', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const out = await reencodeToken(input(c.patch))
-      expect(out).toEqual({ ok: true, token: c.token, stale: true, notes: [] })
+      expect(out).toEqual({ ok: true, value: { token: c.token, stale: true, notes: [] } })
     })
   }
 
   it('refuses invalid JSON and names the pane', async () => {
     const payload = await reencodeToken(input({ payloadText: '{"a":1,}' }))
     expect(payload.ok).toBe(false)
-    expect(payload).toMatchObject({ ok: false, pane: 'payload' })
-    expect(!payload.ok && payload.message.startsWith('The payload JSON is not valid: ')).toBe(true)
+    expect(payload).toMatchObject({ ok: false, error: { code: 'PAYLOAD_INVALID_JSON' } })
+    expect(!payload.ok && payload.error.message.startsWith('The payload JSON is not valid: ')).toBe(true)
     const header = await reencodeToken(input({ headerText: '{"alg":' }))
-    expect(header).toMatchObject({ ok: false, pane: 'header' })
-    expect(!header.ok && header.message.startsWith('The header JSON is not valid: ')).toBe(true)
+    expect(header).toMatchObject({ ok: false, error: { code: 'HEADER_INVALID_JSON' } })
+    expect(!header.ok && header.error.message.startsWith('The header JSON is not valid: ')).toBe(true)
   })
 })
 
@@ -63,8 +63,8 @@ describe('reencodeToken with a signing key', () => {
     const out = await reencodeToken(input({ payloadText: '{ "sub": "3" }', signingKey: secret }))
     expect(out.ok).toBe(true)
     if (!out.ok) return
-    expect(out.stale).toBe(false)
-    const [h, p, s] = out.token.split('.') as [string, string, string]
+    expect(out.value.stale).toBe(false)
+    const [h, p, s] = out.value.token.split('.') as [string, string, string]
     expect(Buffer.from(p, 'base64url').toString()).toBe('{"sub":"3"}')
     expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' })
     expect(s).toBe(createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url'))
@@ -74,9 +74,9 @@ describe('reencodeToken with a signing key', () => {
     const out = await reencodeToken(input({ payloadText: '{"sub":"4"}', signingKey: '{"kty":"EC"}' }))
     expect(out.ok).toBe(true)
     if (!out.ok) return
-    expect(out.stale).toBe(true)
-    expect(out.token).toBe(`${b64u(HEADER_RAW)}.${b64u('{"sub":"4"}')}.b2xkLXNpZw`)
-    expect(out.notes).toHaveLength(1)
-    expect(out.notes[0]).toMatch(/^Not re-signed: /)
+    expect(out.value.stale).toBe(true)
+    expect(out.value.token).toBe(`${b64u(HEADER_RAW)}.${b64u('{"sub":"4"}')}.b2xkLXNpZw`)
+    expect(out.value.notes).toHaveLength(1)
+    expect(out.value.notes[0]).toMatch(/^Not re-signed: /)
   })
 })

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import {
   lintToken,
   loadCommonSecrets,
@@ -9,6 +8,8 @@ import {
   type SecretEncoding,
   type Severity,
 } from '../core'
+import { createMemo } from '../hooks/create-memo'
+import { useLatest } from '../hooks/use-latest'
 import { useAppStore } from '../store/app-store'
 import { useDecodedToken } from './use-decoded-token'
 import { useNow } from './use-now'
@@ -51,52 +52,29 @@ export function toLintFinding(finding: Finding): LintFinding {
   return { id: finding.id, severity: diagnosticSeverity[finding.severity], message: finding.title }
 }
 
-// The findings panel and the Diagnostics list ask for the same findings in the same render: lint once.
-let last: {
-  token: DecodedToken
-  keys: KeyInput | null
-  secretText: string | undefined
-  common: ReadonlySet<string> | undefined
-  now: number
-  findings: readonly Finding[]
-} | null = null
+/**
+ * Lints once per (token, key, secret text, common list, now): the findings panel and the Diagnostics
+ * list ask for the same findings in the same render. The context object is rebuilt on every render,
+ * so the memo compares the fields it carries.
+ */
+export const lintCached = createMemo(
+  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number): readonly Finding[] =>
+    token.token.trim() === ''
+      ? []
+      : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now }),
+  { max: 2, key: (token, context, common, now) => [token, context.keys, context.secretText, common, now] },
+)
 
-/** Forgets the last lint run (it holds the token and key): "Forget everything" calls this. */
-export function clearLintCache(): void {
-  last = null
-}
-
-function lintCached(token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number): readonly Finding[] {
-  if (
-    last !== null && last.token === token && last.keys === context.keys && last.secretText === context.secretText &&
-    last.common === common && last.now === now
-  ) {
-    return last.findings
-  }
-  const findings = token.token.trim() === ''
-    ? []
-    : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now })
-  last = { token, keys: context.keys, secretText: context.secretText, common, now, findings }
-  return findings
-}
+// The list is the same for every caller and holds no user data: load it once per page.
+let commonSecrets: Promise<ReadonlySet<string>> | null = null
 
 /**
  * The common-secret list, loaded only once an HMAC secret is being checked: it is large, and most
  * tokens never need it. Until it arrives, the well-known default JWT secrets are still recognised.
  */
 function useCommonSecrets(needed: boolean): ReadonlySet<string> | undefined {
-  const [common, setCommon] = useState<ReadonlySet<string> | undefined>(undefined)
-  useEffect(() => {
-    if (!needed || common !== undefined) return
-    let live = true
-    void loadCommonSecrets().then((set) => {
-      if (live) setCommon(set)
-    })
-    return () => {
-      live = false
-    }
-  }, [needed, common])
-  return common
+  const latest = useLatest(needed ? ['common secrets'] : null, () => (commonSecrets ??= loadCommonSecrets()))
+  return latest.status === 'done' ? latest.value : undefined
 }
 
 /** Time-based rules (a future `iat`) need "now", but not to the second. */

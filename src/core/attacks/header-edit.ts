@@ -41,7 +41,7 @@ export function editJsonObject(text: string, edit: JsonEdit): Result<string, Jso
   }
   const set = new Map(edit.set ?? [])
   const remove = new Set(edit.remove ?? [])
-  // Splices run back to front so earlier offsets stay valid.
+  // Members come in source order and never overlap, so the splices are applied in one pass.
   const splices: { start: number; end: number; text: string }[] = []
   for (const member of parsed.members) {
     if (remove.has(member.name)) splices.push({ start: member.start, end: member.end, text: '' })
@@ -50,9 +50,7 @@ export function editJsonObject(text: string, edit: JsonEdit): Result<string, Jso
       if (value !== undefined) splices.push({ start: member.valueStart, end: member.valueEnd, text: value })
     }
   }
-  let out = text
-  for (const splice of splices.sort((a, b) => b.start - a.start)) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end)
-  out = dropStrayCommas(out)
+  let out = dropStrayCommas(applySplices(text, splices))
   const present = new Set(parsed.members.filter((m) => !remove.has(m.name)).map((m) => m.name))
   const added = [...set].filter(([name]) => !present.has(name)).map(([name, value]) => `${JSON.stringify(name)}:${value}`)
   if (added.length > 0) {
@@ -64,28 +62,58 @@ export function editJsonObject(text: string, edit: JsonEdit): Result<string, Jso
   return ok(out)
 }
 
-/** Removing members leaves `,,`, `{,` or `,}` behind (with any whitespace between); JSON wants none. */
+/**
+ * `text` with each splice's range replaced by its text, splices in source order and disjoint.
+ * Built in one pass: splicing one at a time copies the whole text each time, which is quadratic
+ * for a header that repeats a member thousands of times.
+ */
+function applySplices(text: string, splices: readonly { readonly start: number; readonly end: number; readonly text: string }[]): string {
+  const pieces: string[] = []
+  let from = 0
+  for (const splice of [...splices].sort((a, b) => a.start - b.start)) {
+    pieces.push(text.slice(from, splice.start), splice.text)
+    from = splice.end
+  }
+  pieces.push(text.slice(from))
+  return pieces.join('')
+}
+
+const SPACE = /\s/
+
+/**
+ * Removing members leaves `,,`, `{,` or `,}` behind (with any whitespace between); JSON wants none.
+ * One pass that remembers the last character kept, so each comma is judged in constant time plus
+ * the whitespace after it (re-trimming the output at every comma was quadratic in the commas).
+ */
 function dropStrayCommas(text: string): string {
-  // Outside strings only: scan and track whether we are in a string.
-  let out = ''
+  const pieces: string[] = []
+  let from = 0
   let inString = false
+  // The last non-whitespace character kept so far (outside strings; a string ends in its quote).
+  let last = ''
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string
     if (inString) {
-      out += c
-      if (c === '\\') out += text[++i] ?? ''
-      else if (c === '"') inString = false
+      if (c === '\\') i++
+      else if (c === '"') {
+        inString = false
+        last = '"'
+      }
       continue
     }
     if (c === '"') inString = true
     if (c === ',') {
-      const prev = out.trimEnd().slice(-1)
       let j = i + 1
-      while (j < text.length && /\s/.test(text[j] as string)) j++
+      while (j < text.length && SPACE.test(text[j] as string)) j++
       const next = text[j]
-      if (prev === '{' || prev === '[' || prev === ',' || next === '}' || next === ']' || next === ',') continue
+      if (last === '{' || last === '[' || last === ',' || next === '}' || next === ']' || next === ',') {
+        pieces.push(text.slice(from, i))
+        from = i + 1
+        continue
+      }
     }
-    out += c
+    if (!SPACE.test(c)) last = c
   }
-  return out
+  pieces.push(text.slice(from))
+  return pieces.join('')
 }

@@ -140,7 +140,9 @@ function checkAud(claims: Claims | undefined, expected: string | readonly string
   if (values === undefined) {
     return fail('aud', `aud must be a string or an array of strings, but it is ${kindOf(value)}: ${show(value)}.`)
   }
-  const match = values.find((v) => wanted.includes(v))
+  // A set, not includes() per audience: a long aud array against a long expected list is quadratic.
+  const wantedSet = new Set(wanted)
+  const match = values.find((v) => wantedSet.has(v))
   if (match === undefined) {
     return fail('aud', `aud is ${show(value)}, which does not contain the expected audience ${wantedText}.`)
   }

@@ -110,7 +110,9 @@ async function exchange(input: ExchangeInput): Promise<Result<string, ExchangeEr
   let scope: string | undefined
   if (input.scope !== undefined) {
     const requested = splitScope(input.scope)
-    const extra = requested.filter((s) => held === undefined || !held.values.includes(s))
+    // A set, not includes() per scope: a long request against a long token would be quadratic.
+    const heldSet = new Set(held?.values ?? [])
+    const extra = requested.filter((s) => !heldSet.has(s))
     if (extra.length > 0) {
       const has = held === undefined || held.values.length === 0 ? 'has no scopes' : `only has ${quote(held.values.join(' '), 120)}`
       return err('SCOPE_WIDENED', `The request asks for ${quote(extra.join(' '), 120)}, but the subject token ${has}. A token exchange may only narrow scopes; ask for a subset.`)

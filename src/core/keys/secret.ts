@@ -38,7 +38,7 @@ function decodeHex(text: string): Result<Uint8Array, SecretErrorCode> {
 
 function decodeBase64(text: string, encoding: 'base64' | 'base64url'): Result<Uint8Array, SecretErrorCode> {
   const code = encoding === 'base64' ? 'SECRET_BAD_BASE64' : 'SECRET_BAD_BASE64URL'
-  const body = text.replace(/=+$/, '')
+  const body = withoutTrailingPadding(text)
   const alphabet = encoding === 'base64' ? /[^A-Za-z0-9+/]/ : /[^A-Za-z0-9_-]/
   const bad = body.search(alphabet)
   if (bad >= 0) {
@@ -57,6 +57,16 @@ function decodeBase64(text: string, encoding: 'base64' | 'base64url'): Result<Ui
   const out = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
   return ok(out)
+}
+
+/**
+ * `text` without its trailing `=` signs. A scan from the end, not `/=+$/`: that pattern retries from
+ * every `=` of a run that is followed by something else, which is quadratic in the run's length.
+ */
+function withoutTrailingPadding(text: string): string {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--
+  return text.slice(0, end)
 }
 
 /** Decodes standard base64 (whitespace ignored), or undefined when it is not base64. */

@@ -69,11 +69,31 @@ export const keySourceRule: LintRule = (token) => {
   return findings
 }
 
+// Every alternative below has a fixed length, so each pattern does constant work per position of
+// the kid: linear however long and however hostile it is (see src/core/user-input-patterns.ts).
+const PATH_TRAVERSAL = /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:[\\/]|%2e%2e/i
+const SQL_SYMBOLS = /['"`;]|--|\/\*/
+const UNION = /\bunion\b/i
+const SELECT = /\bselect\b/i
+const SHELL = /[|&;`$<>\n\r]/
+
+/**
+ * The words `union` and then `select`, as `/\bunion\b[\s\S]*\bselect\b/i` would find them. That
+ * pattern scans to the end of the kid from every `union` and backs off character by character, so a
+ * kid of repeated "union " took seconds to minutes; searching for the first `union` and then for a
+ * `select` after it is linear. The character after a matched `union` is not a word character, so
+ * `\b` means the same in the rest of the kid as in the whole.
+ */
+function unionThenSelect(kid: string): boolean {
+  const union = kid.search(UNION)
+  return union >= 0 && kid.slice(union + 'union'.length).search(SELECT) >= 0
+}
+
 const kidPatterns: readonly (readonly [string, (kid: string) => boolean])[] = [
   // A NUL byte truncates paths in C-based file APIs, so it counts as traversal.
-  ['path traversal', (kid) => /(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:[\\/]|%2e%2e/i.test(kid) || kid.includes('\u0000')],
-  ['SQL', (kid) => /['"`;]|--|\/\*|\bunion\b[\s\S]*\bselect\b/i.test(kid)],
-  ['shell', (kid) => /[|&;`$<>\n\r]/.test(kid)],
+  ['path traversal', (kid) => PATH_TRAVERSAL.test(kid) || kid.includes('\u0000')],
+  ['SQL', (kid) => SQL_SYMBOLS.test(kid) || unionThenSelect(kid)],
+  ['shell', (kid) => SHELL.test(kid)],
 ]
 
 /** `kid` containing path traversal, SQL or shell metacharacters. */

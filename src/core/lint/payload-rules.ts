@@ -58,6 +58,8 @@ function looksLikeCard(digits: string): boolean {
   return network && luhnValid(digits)
 }
 
+// Each pattern matches at most a few dozen characters from any start (no unbounded repetition
+// followed by something that can fail), so scanning a string is linear in its length.
 const cardCandidates = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g
 const ssnPattern = /(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])/
 const privateKeyPattern = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/
@@ -77,57 +79,92 @@ function stringCategories(text: string): Category[] {
   return found
 }
 
-/** Bounds that keep the scan linear and stack-safe on hostile payloads. */
-const MAX_NODES = 20_000
-const MAX_STRING = 100_000
+/**
+ * At most this many values are examined (findings then say so), which keeps the rule within a few
+ * milliseconds on hostile payloads. Strings are scanned whole: the patterns are linear, and the
+ * strings of a payload add up to its length.
+ */
+export const MAX_SCANNED_VALUES = 20_000
+
+/** Where a value sits: a chain back to the payload root, turned into text only for the hits shown. */
+interface PathLink {
+  readonly parent: PathLink | null
+  readonly key: string | number
+}
 
 interface Hit {
   readonly category: Category
-  readonly path: string
+  readonly link: PathLink | null
   /** The top-level member the hit is under, to point at it in the token. */
   readonly top: string | undefined
 }
 
-const pathOf = (parent: string, name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? (parent === '' ? name : `${parent}.${name}`) : `${parent}[${JSON.stringify(name)}]`)
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
-function scan(root: JsonValue): Hit[] {
+/**
+ * `user.password`, `list[2]`, `claims["x-y"]`, or `(payload)` for the payload itself. Built from the
+ * chain only for the few paths a finding names: building every path as text made deep payloads
+ * quadratic (each level copies its parent's path).
+ */
+function pathText(link: PathLink | null): string {
+  const keys: (string | number)[] = []
+  for (let at = link; at !== null; at = at.parent) keys.push(at.key)
+  let text = ''
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const key = keys[i] as string | number
+    if (typeof key === 'number') text += `[${key}]`
+    else if (IDENTIFIER.test(key)) text += text === '' ? key : `.${key}`
+    else text += `[${JSON.stringify(key)}]`
+  }
+  return text === '' ? '(payload)' : text
+}
+
+/** Card numbers have 13 to 19 digits: compared as numbers, a huge big integer is never printed. */
+const CARD_MIN = 10n ** 12n
+const CARD_LIMIT = 10n ** 19n
+
+function numberDigits(value: number | bigint): string | undefined {
+  if (typeof value === 'bigint') return value >= CARD_MIN && value < CARD_LIMIT ? value.toString() : undefined
+  return Number.isInteger(value) && value > 0 ? String(value) : undefined
+}
+
+/** The hits, and whether every value was examined. */
+function scan(root: JsonValue): { readonly hits: Hit[]; readonly complete: boolean } {
   const hits: Hit[] = []
-  const recorded = new Set<string>()
-  const stack: { value: JsonValue; path: string; top: string | undefined; name: string | undefined }[] = [
-    { value: root, path: '', top: undefined, name: undefined },
+  const stack: { value: JsonValue; link: PathLink | null; top: string | undefined; name: string | undefined }[] = [
+    { value: root, link: null, top: undefined, name: undefined },
   ]
-  let visited = 0
-  for (let next = stack.pop(); next !== undefined && visited < MAX_NODES; next = stack.pop()) {
-    const { value, path, top, name } = next
-    visited++
+  for (let visited = 0; stack.length > 0; visited++) {
+    if (visited === MAX_SCANNED_VALUES) return { hits, complete: false }
+    const { value, link, top, name } = stack.pop() as (typeof stack)[number]
+    // Every value has its own path, so a category is recorded once per value.
+    const found: Category[] = []
     const add = (category: Category) => {
-      const key = `${category} ${path}`
-      if (recorded.has(key)) return
-      recorded.add(key)
-      hits.push({ category, path: path || '(payload)', top })
+      if (!found.includes(category)) found.push(category)
     }
     const normalized = name === undefined ? '' : normalizeName(name)
     const hasValue = (typeof value === 'string' && value.length > 0) || typeof value === 'number' || typeof value === 'bigint'
     if (hasValue && credentialNames.has(normalized)) add('credential')
     if (hasValue && nationalIdNames.has(normalized)) add('national-id')
     if (typeof value === 'string') {
-      for (const category of stringCategories(value.slice(0, MAX_STRING))) add(category)
-    } else if ((typeof value === 'number' && Number.isInteger(value) && value > 0) || (typeof value === 'bigint' && value > 0n)) {
-      const digits = typeof value === 'bigint' ? value.toString() : String(value)
-      if (/^\d{13,19}$/.test(digits) && looksLikeCard(digits)) add('card')
+      for (const category of stringCategories(value)) add(category)
+    } else if (typeof value === 'number' || typeof value === 'bigint') {
+      const digits = numberDigits(value)
+      if (digits !== undefined && /^\d{13,19}$/.test(digits) && looksLikeCard(digits)) add('card')
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] as JsonValue, path: `${path}[${i}]`, top, name: undefined })
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] as JsonValue, link: { parent: link, key: i }, top, name: undefined })
     } else if (typeof value === 'object' && value !== null) {
       // A JWK with a private member ("d") is a private key, whatever it is called.
       if (typeof value.kty === 'string' && typeof value.d === 'string') add('private-key')
       const names = Object.keys(value)
       for (let i = names.length - 1; i >= 0; i--) {
         const child = names[i] as string
-        stack.push({ value: value[child] as JsonValue, path: pathOf(path, child), top: top ?? child, name: child })
+        stack.push({ value: value[child] as JsonValue, link: { parent: link, key: child }, top: top ?? child, name: child })
       }
     }
+    for (const category of found) hits.push({ category, link, top })
   }
-  return hits
+  return { hits, complete: true }
 }
 
 const order: readonly Category[] = ['private-key', 'aws-key', 'credential', 'card', 'national-id']
@@ -136,14 +173,16 @@ const order: readonly Category[] = ['private-key', 'aws-key', 'credential', 'car
 export const sensitiveDataRule: LintRule = (token) => {
   const part = token.payload
   if (part === null || part.kind === 'binary') return []
-  const hits = part.kind === 'json' && part.value !== undefined ? scan(part.value) : scan(part.text ?? '')
+  const { hits, complete } = part.kind === 'json' && part.value !== undefined ? scan(part.value) : scan(part.text ?? '')
+  const partial = complete ? '' : ` Only the first ${MAX_SCANNED_VALUES.toLocaleString('en-US')} values of the payload were examined; there may be more.`
   const findings: Finding[] = []
   for (const category of order) {
     const mine = hits.filter((hit) => hit.category === category)
     const first = mine[0]
     if (first === undefined) continue
     const { severity, what, title } = categories[category]
-    const shown = listOf(mine.map((hit) => (hit.path.length > 60 ? `${hit.path.slice(0, 57)}...` : hit.path)), 3)
+    const paths = mine.slice(0, 3).map((hit) => pathText(hit.link)).map((path) => (path.length > 60 ? `${path.slice(0, 57)}...` : path))
+    const shown = listOf(paths, 3, mine.length)
     const member = first.top === undefined ? undefined : lastMember(part, first.top)
     const location: Location = member === undefined ? partLocation(part, 'payload') : memberRangeLocation(part, 'payload', member)
     findings.push({
@@ -152,7 +191,7 @@ export const sensitiveDataRule: LintRule = (token) => {
       title,
       explanation:
         `The payload seems to hold ${what} (at ${shown}). A signed token is only base64url-encoded, not encrypted: anyone who sees it ` +
-        '(browser storage, logs, proxies, this page) can read it.',
+        `(browser storage, logs, proxies, this page) can read it.${partial}`,
       fix: 'Remove it from the token and keep it server-side behind an opaque reference, or encrypt the token (JWE) if the recipient really needs it.',
       reference: 'RFC 7519 §12',
       ...location,

@@ -140,8 +140,11 @@ export function showJson(value: JsonValue, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text
 }
 
-/** `a, b, c and 4 more`: a list for messages that stays short whatever the input. */
-export function listOf(items: readonly string[], max = 5): string {
+/**
+ * `a, b, c and 4 more`: a list for messages that stays short whatever the input. `total` is how many
+ * items there are when only the first ones were passed (so that only those need to be built).
+ */
+export function listOf(items: readonly string[], max = 5, total = items.length): string {
   const shown = items.slice(0, max).join(', ')
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown
+  return total > max ? `${shown} and ${total - max} more` : shown
 }

@@ -49,7 +49,10 @@ export interface DuplicateMember {
 
 /** A strictly parsed JSON text: value and members only when the text has no errors. */
 export interface ParsedJson {
-  /** The value (integers outside the safe range as `bigint`), or undefined when there are errors. */
+  /**
+   * The value (integers outside the safe range as `bigint`, up to {@link MAX_BIGINT_DIGITS} digits),
+   * or undefined when there are errors.
+   */
   readonly value: JsonValue | undefined
   /** Top-level members in source order, repeated names included (empty unless the value is an object). */
   readonly members: readonly JsonMember[]
@@ -64,6 +67,14 @@ export const MAX_JSON_DEPTH = 1000
 
 /** Garbage can produce an error per character; the first few are all anyone reads. */
 export const MAX_JSON_ERRORS = 100
+
+/**
+ * Integers with more digits than this stay numbers (±Infinity, as `JSON.parse` reads them) instead
+ * of becoming `bigint`: `BigInt()` of a decimal text is quadratic in its length (a megabyte of digits
+ * takes over a second, and printing it back as long again), while no NumericDate or ID comes close.
+ * The JSON text keeps every digit, so re-encoding and the editors are unaffected.
+ */
+export const MAX_BIGINT_DIGITS = 10_000
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const
 
@@ -101,7 +112,8 @@ const TRAILING_COMMA = 'Trailing commas are not allowed in JSON: remove the comm
  * Parses `text` as strict JSON (RFC 8259: no comments, no trailing commas, nothing after the value)
  * and keeps positions: top-level members with their offsets, every syntax error with its offset, and
  * every repeated member name at any depth. Integers beyond ±2^53 become `bigint` with their exact
- * digits. Linear in the text length; never throws.
+ * digits (up to {@link MAX_BIGINT_DIGITS} digits). Linear in the text length, however many repeated
+ * names there are and however deep they sit; never throws.
  */
 export function parseJsonText(text: string): ParsedJson {
   const depthError = checkDepth(text)
@@ -120,7 +132,7 @@ export function parseJsonText(text: string): ParsedJson {
     return { value: undefined, members: [], errors, duplicates: [] }
   }
   const duplicates: DuplicateMember[] = []
-  const value = nodeValue(root, text, [], duplicates)
+  const value = nodeValue(root, text, null, duplicates)
   return { value, members: root.type === 'object' ? topLevelMembers(root, text) : [], errors: [], duplicates }
 }
 
@@ -189,10 +201,17 @@ export function formatJson(text: string, options: { alreadyValid?: boolean } = {
 /**
  * Pretty-prints a JSON value (two-space indentation), writing `bigint` values as their digits.
  * Prefer {@link formatJson} on the source text: JavaScript objects list integer-like member names
- * first, so only the text keeps the original member order.
+ * first, so only the text keeps the original member order. A value whose indented form would be
+ * more than ten times its compact form (and over a megabyte) comes back compact instead: every line
+ * repeats its depth in spaces, so a deep value with many elements would otherwise print to hundreds
+ * of megabytes.
  */
 export function formatJsonValue(value: JsonValue): string {
-  return printValue(value, '')
+  const compact: string[] = []
+  printValue(value, null, compact, { left: Infinity })
+  const flat = compact.join('')
+  const pretty: string[] = []
+  return printValue(value, '', pretty, { left: Math.max(10 * flat.length, 1_000_000) }) ? pretty.join('') : flat
 }
 
 /** `message (line L, column C).` for a JSON error, for one-line reports. */
@@ -280,7 +299,37 @@ function lineAndColumn(text: string, offset: number): [number, number] {
   return [lo + 1, offset - (starts[lo] as number) + 1]
 }
 
-function nodeValue(node: Node, text: string, path: (string | number)[], duplicates: DuplicateMember[]): JsonValue {
+/**
+ * Where a value sits, as a chain from its own name or index back to the root: extending it is O(1),
+ * and the array form is built only when someone reads a {@link DuplicateMember}'s `path`. Copying the
+ * path for every repeated name instead made a megabyte of repeats 1000 levels deep cost gigabytes.
+ */
+interface PathLink {
+  readonly parent: PathLink | null
+  readonly key: string | number
+}
+
+function pathArray(link: PathLink | null): (string | number)[] {
+  const out: (string | number)[] = []
+  for (let at = link; at !== null; at = at.parent) out.push(at.key)
+  return out.reverse()
+}
+
+function duplicateMember(name: string, link: PathLink | null, offset: number, length: number, firstOffset: number): DuplicateMember {
+  let path: readonly (string | number)[] | undefined
+  return {
+    name,
+    get path() {
+      path ??= pathArray(link)
+      return path
+    },
+    offset,
+    length,
+    firstOffset,
+  }
+}
+
+function nodeValue(node: Node, text: string, link: PathLink | null, duplicates: DuplicateMember[]): JsonValue {
   switch (node.type) {
     case 'object': {
       const object: { [name: string]: JsonValue } = {}
@@ -291,10 +340,8 @@ function nodeValue(node: Node, text: string, path: (string | number)[], duplicat
         const name = nameNode.value as string
         const first = seen.get(name)
         if (first === undefined) seen.set(name, nameNode.offset)
-        else duplicates.push({ name, path: path.slice(), offset: nameNode.offset, length: nameNode.length, firstOffset: first })
-        path.push(name)
-        const value = nodeValue(valueNode, text, path, duplicates)
-        path.pop()
+        else duplicates.push(duplicateMember(name, link, nameNode.offset, nameNode.length, first))
+        const value = nodeValue(valueNode, text, { parent: link, key: name }, duplicates)
         // Assigning "__proto__" would set the prototype; JSON.parse makes it a plain member, and so must this.
         if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true })
         else object[name] = value
@@ -304,11 +351,7 @@ function nodeValue(node: Node, text: string, path: (string | number)[], duplicat
     case 'array': {
       const children = node.children ?? []
       const array: JsonValue[] = []
-      for (let i = 0; i < children.length; i++) {
-        path.push(i)
-        array.push(nodeValue(children[i] as Node, text, path, duplicates))
-        path.pop()
-      }
+      for (let i = 0; i < children.length; i++) array.push(nodeValue(children[i] as Node, text, { parent: link, key: i }, duplicates))
       return array
     }
     case 'number':
@@ -325,7 +368,8 @@ function nodeValue(node: Node, text: string, path: (string | number)[], duplicat
 const INTEGER = /^-?\d+$/
 
 function numberValue(literal: string, parsed: number): number | bigint {
-  if (!Number.isSafeInteger(parsed) && INTEGER.test(literal)) return BigInt(literal)
+  // One character of slack for the minus sign.
+  if (!Number.isSafeInteger(parsed) && literal.length <= MAX_BIGINT_DIGITS + 1 && INTEGER.test(literal)) return BigInt(literal)
   return parsed
 }
 
@@ -348,25 +392,50 @@ function topLevelMembers(root: Node, text: string): JsonMember[] {
   return members
 }
 
-function printValue(value: JsonValue, indent: string): string {
-  if (value === null) return 'null'
+/**
+ * Appends the JSON text of `value` to `out`: indented by `indent` per level, or compact when
+ * `indent` is null. Returns false, leaving `out` incomplete, once more than `budget.left`
+ * characters would be written.
+ */
+function printValue(value: JsonValue, indent: string | null, out: string[], budget: { left: number }): boolean {
+  const write = (piece: string): boolean => {
+    budget.left -= piece.length
+    out.push(piece)
+    return budget.left >= 0
+  }
+  if (value === null) return write('null')
   switch (typeof value) {
     case 'bigint':
-      return value.toString()
+      return write(value.toString())
     case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : 'null'
+      return write(Number.isFinite(value) ? JSON.stringify(value) : 'null')
     case 'string':
     case 'boolean':
-      return JSON.stringify(value)
+      return write(JSON.stringify(value))
   }
-  const inner = indent + '  '
+  const inner = indent === null ? null : indent + '  '
+  const open = inner === null ? '' : '\n' + inner
+  const separator = inner === null ? ',' : ',\n' + inner
+  const close = indent === null ? '' : '\n' + indent
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]'
-    return '[\n' + value.map((v) => inner + printValue(v, inner)).join(',\n') + '\n' + indent + ']'
+    if (value.length === 0) return write('[]')
+    if (!write('[' + open)) return false
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0 && !write(separator)) return false
+      if (!printValue(value[i] as JsonValue, inner, out, budget)) return false
+    }
+    return write(close + ']')
   }
   const names = Object.keys(value)
-  if (names.length === 0) return '{}'
-  return '{\n' + names.map((n) => `${inner}${JSON.stringify(n)}: ${printValue(value[n] as JsonValue, inner)}`).join(',\n') + '\n' + indent + '}'
+  if (names.length === 0) return write('{}')
+  if (!write('{' + open)) return false
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    if (i > 0 && !write(separator)) return false
+    if (!write(JSON.stringify(name) + (inner === null ? ':' : ': '))) return false
+    if (!printValue(value[name] as JsonValue, inner, out, budget)) return false
+  }
+  return write(close + '}')
 }
 
 function lowerFirst(s: string): string {

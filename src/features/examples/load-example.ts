@@ -7,7 +7,7 @@ import { examples } from './examples-data'
  * example: demo data may be kept on this device even when it looks like a live credential.
  */
 export function loadExample(example: Example): void {
-  useAppStore.getState().applyExample(example)
+  useAppStore.getState().loadSession({ ...example, origin: 'example' })
 }
 
 /** The example a first visit opens with (HS256). */

@@ -1,16 +1,6 @@
 import { loadFirstExample } from '../features/examples/load-example'
 import { parseShareFragment } from '../features/share/share-link'
-import { STORAGE_KEY } from '../store/persisted'
-import { useAppStore } from '../store/app-store'
-
-/** True when this browser has no stored state (a first visit), read before anything is written. */
-function nothingStored(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === null
-  } catch {
-    return false
-  }
-}
+import { isFirstVisit, useAppStore } from '../store/app-store'
 
 /**
  * Loads a token from `#token=`, `#id_token=` or `#access_token=`; true when it did. A `key=` is used
@@ -35,7 +25,6 @@ let booted = false
 export function boot(): void {
   if (booted) return
   booted = true
-  const firstVisit = nothingStored() && useAppStore.getState().storageNotice === null
   if (loadFromLocation(window.location.hash)) return
-  if (firstVisit) loadFirstExample()
+  if (isFirstVisit()) loadFirstExample()
 }

@@ -66,7 +66,7 @@ describe('links', () => {
   })
 
   it('a link token is the user\'s, not an example', () => {
-    store.getState().applyExample({ token: live, verificationKey: '', secretEncoding: 'utf8', signingKey: '', signingEncoding: 'utf8', algorithm: 'HS256' })
+    store.getState().loadSession({ token: live, origin: 'example' })
     expect(stored()?.state.token).toBe(live)
     store.getState().openLink({ token: hs256({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }) })
     expect(stored()?.state.token).toBeUndefined()

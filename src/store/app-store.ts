@@ -1,19 +1,20 @@
 import { create } from 'zustand'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
-import { createTokenSlice, type TokenSlice } from './token-slice'
-import { createKeysSlice, type KeysSlice } from './keys-slice'
-import { createPolicySlice, type PolicySlice } from './policy-slice'
-import { createSettingsSlice, type SettingsSlice } from './settings-slice'
-import { createPracticeSlice, type PracticeSlice } from './practice-slice'
-import { createTeachingSlice, type TeachingSlice } from './teaching-slice'
-import { createLinkSlice, type LinkSlice } from './link-slice'
-import { createDeviceSlice, type DeviceSlice } from './device-slice'
+import type { AppState } from './app-state'
 import { STORAGE_KEY, STORAGE_VERSION, droppedFields, partializeState, restoredState, sanitizePersisted, type PersistedState } from './persisted'
-
-/** The whole app state: one store made of slices. */
-export type AppState = TokenSlice & KeysSlice & PolicySlice & SettingsSlice & PracticeSlice & TeachingSlice & LinkSlice & DeviceSlice
+import { createAppState } from './slices'
 
 let restoreProblem: string | null = null
+/** Whether the first read found no stored entry; null until storage was read. */
+let nothingStored: boolean | null = null
+
+/**
+ * True when this browser had no stored state when the page opened (a first visit). A blocked or
+ * unreadable storage is not a first visit: the user is told about it instead of shown an example.
+ */
+export function isFirstVisit(): boolean {
+  return nothingStored === true && restoreProblem === null
+}
 
 /**
  * localStorage access that never throws: unreadable JSON or a blocked storage falls back to defaults
@@ -26,8 +27,10 @@ const safeStorage: PersistStorage<PersistedState> = {
       text = localStorage.getItem(name)
     } catch {
       restoreProblem = 'This browser blocks local storage, so nothing will be remembered after a reload.'
+      nothingStored ??= false
       return null
     }
+    nothingStored ??= text === null
     if (text === null) return null
     try {
       const parsed = JSON.parse(text) as StorageValue<unknown>
@@ -66,16 +69,7 @@ const safeStorage: PersistStorage<PersistedState> = {
 
 export const useAppStore = create<AppState>()(
   persist(
-    (...a) => ({
-      ...createTokenSlice(...a),
-      ...createKeysSlice(...a),
-      ...createPolicySlice(...a),
-      ...createSettingsSlice(...a),
-      ...createPracticeSlice(...a),
-      ...createTeachingSlice(...a),
-      ...createLinkSlice(...a),
-      ...createDeviceSlice(...a),
-    }),
+    createAppState,
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,

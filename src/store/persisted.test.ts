@@ -1,16 +1,9 @@
 import { createHmac, createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { AppState } from './app-store'
-import { createDeviceSlice } from './device-slice'
-import { createKeysSlice } from './keys-slice'
-import { createLinkSlice } from './link-slice'
+import type { AppState } from './app-state'
 import { partializeState, restoredState, sanitizePersisted } from './persisted'
-import { createPolicySlice } from './policy-slice'
-import { createPracticeSlice } from './practice-slice'
-import { createSettingsSlice } from './settings-slice'
-import { createTeachingSlice } from './teaching-slice'
-import { createTokenSlice } from './token-slice'
+import { createAppState } from './slices'
 
 const read = (file: string) => readFileSync(new URL(`../../test/fixtures/keys/${file}`, import.meta.url), 'utf8')
 const spki = read('rsa-2048-spki.pem')
@@ -38,17 +31,7 @@ function state(patch: Partial<AppState> = {}): AppState {
   }
   const get = () => s
   const api = { persist: { clearStorage: () => {} }, getInitialState: () => s } as never
-  const args = [set, get, api] as never as Parameters<typeof createTokenSlice>
-  s = {
-    ...createTokenSlice(...args),
-    ...createKeysSlice(...args),
-    ...createPolicySlice(...args),
-    ...createSettingsSlice(...args),
-    ...createPracticeSlice(...args),
-    ...createTeachingSlice(...args),
-    ...createLinkSlice(...args),
-    ...createDeviceSlice(...(args as never as Parameters<typeof createDeviceSlice>)),
-  }
+  s = createAppState(...([set, get, api] as never as Parameters<typeof createAppState>))
   return { ...s, ...patch }
 }
 

@@ -1,5 +1,5 @@
-import { MAX_STORABLE_TOKEN_LENGTH, classifyKeyText, tokenStorageDecision, type TokenOrigin } from '../core'
-import type { AppState } from './app-store'
+import { MAX_STORABLE_TOKEN_LENGTH, SECRET_ENCODINGS, SIGNING_ALGORITHMS, classifyKeyText, tokenStorageDecision, type TokenOrigin } from '../core'
+import { THEMES, type AppState } from './app-state'
 import { tokenOriginOf } from './token-slice'
 
 /**
@@ -10,25 +10,47 @@ import { tokenOriginOf } from './token-slice'
 export const STORAGE_KEY = 'jwt-lab:v1'
 export const STORAGE_VERSION = 2
 
+/** Reads one stored value: the value when it is well typed, else `undefined` (dropped). */
+type Field<T> = (raw: unknown) => T | undefined
+
+const text: Field<string> = (raw) => (typeof raw === 'string' ? raw : undefined)
+const flag: Field<boolean> = (raw) => (typeof raw === 'boolean' ? raw : undefined)
+const seconds: Field<number> = (raw) => (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? raw : undefined)
+const oneOf = <T extends string>(values: readonly T[]): Field<T> => (raw) =>
+  typeof raw === 'string' && (values as readonly string[]).includes(raw) ? (raw as T) : undefined
+const challengeIds: Field<string[]> = (raw) => (Array.isArray(raw) ? sanitizeChallengeIds(raw) : undefined)
+
+/**
+ * Every field that may be written to localStorage, with how a stored value is read back: the one
+ * list of persisted fields. `tokenOrigin` is not state: it records whether the stored token was an
+ * example, so a restored example stays storable.
+ */
+const FIELDS = {
+  token: text,
+  tokenOrigin: oneOf<TokenOrigin>(['example', 'user']),
+  verificationKey: text,
+  secretEncoding: oneOf(SECRET_ENCODINGS),
+  signingKey: text,
+  signingEncoding: oneOf(SECRET_ENCODINGS),
+  algorithm: oneOf([...SIGNING_ALGORITHMS, 'none']),
+  rememberSecrets: flag,
+  expectedIssuer: text,
+  expectedAudience: text,
+  clockSkewSeconds: seconds,
+  allowedAlgorithms: text,
+  theme: oneOf(THEMES),
+  solvedChallenges: challengeIds,
+} satisfies { readonly [K in keyof AppState]?: Field<AppState[K]> } & { readonly tokenOrigin: Field<TokenOrigin> }
+
+type FieldName = keyof typeof FIELDS
+const FIELD_NAMES = Object.keys(FIELDS) as FieldName[]
+
+/** Fields whose storing the rules in {@link partializeState} decide; every other field is always kept. */
+const GUARDED = ['token', 'tokenOrigin', 'verificationKey', 'signingKey'] as const satisfies readonly FieldName[]
+const ALWAYS_KEPT = FIELD_NAMES.filter((f): f is Exclude<FieldName, (typeof GUARDED)[number]> => !(GUARDED as readonly string[]).includes(f))
+
 /** The subset of state that may be written to localStorage. */
-export type PersistedState = Partial<
-  Pick<
-    AppState,
-    | 'token'
-    | 'verificationKey'
-    | 'secretEncoding'
-    | 'signingKey'
-    | 'signingEncoding'
-    | 'algorithm'
-    | 'rememberSecrets'
-    | 'expectedIssuer'
-    | 'expectedAudience'
-    | 'clockSkewSeconds'
-    | 'allowedAlgorithms'
-    | 'theme'
-    | 'solvedChallenges'
-  >
-> & {
+export type PersistedState = Partial<Pick<AppState, Exclude<FieldName, 'tokenOrigin'>>> & {
   /** Where the stored token came from (`example` lets a restored example stay storable). */
   tokenOrigin?: TokenOrigin
 }
@@ -65,25 +87,15 @@ export function clearPersistMemo(): void {
  */
 export function partializeState(s: AppState): PersistedState {
   const origin = tokenOriginOf(s)
-  const out: PersistedState = {
-    secretEncoding: s.secretEncoding,
-    signingEncoding: s.signingEncoding,
-    algorithm: s.algorithm,
-    rememberSecrets: s.rememberSecrets,
-    expectedIssuer: s.expectedIssuer,
-    expectedAudience: s.expectedAudience,
-    clockSkewSeconds: s.clockSkewSeconds,
-    allowedAlgorithms: s.allowedAlgorithms,
-    theme: s.theme,
-    solvedChallenges: s.solvedChallenges,
-  }
+  const out: Record<string, unknown> = {}
+  for (const f of ALWAYS_KEPT) out[f] = s[f]
   if (s.token.length <= MAX_STORABLE_TOKEN_LENGTH && (s.rememberSecrets || tokenIsStorable(s.token, origin))) {
     out.token = s.token
     out.tokenOrigin = origin
   }
   if (s.rememberSecrets || keyIsStorable(s.verificationKey)) out.verificationKey = s.verificationKey
   if (s.rememberSecrets) out.signingKey = s.signingKey
-  return out
+  return out as PersistedState
 }
 
 /**
@@ -111,11 +123,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-const stringFields = ['token', 'verificationKey', 'signingKey', 'expectedIssuer', 'expectedAudience', 'allowedAlgorithms'] as const
-const encodings = ['utf8', 'base64url', 'base64', 'hex']
-const themes = ['system', 'light', 'dark']
-const algorithms = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'none']
-
 /**
  * Keeps only well-typed fields of whatever was stored, so a corrupt or tampered entry can never put
  * the app into a state it cannot render.
@@ -123,17 +130,10 @@ const algorithms = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256
 export function sanitizePersisted(raw: unknown): PersistedState {
   if (!isRecord(raw)) return {}
   const out: Record<string, unknown> = {}
-  for (const f of stringFields) if (typeof raw[f] === 'string') out[f] = raw[f]
-  if (typeof raw.secretEncoding === 'string' && encodings.includes(raw.secretEncoding)) out.secretEncoding = raw.secretEncoding
-  if (typeof raw.signingEncoding === 'string' && encodings.includes(raw.signingEncoding)) out.signingEncoding = raw.signingEncoding
-  if (typeof raw.algorithm === 'string' && algorithms.includes(raw.algorithm)) out.algorithm = raw.algorithm
-  if (typeof raw.theme === 'string' && themes.includes(raw.theme)) out.theme = raw.theme
-  if (typeof raw.rememberSecrets === 'boolean') out.rememberSecrets = raw.rememberSecrets
-  if (raw.tokenOrigin === 'example' || raw.tokenOrigin === 'user') out.tokenOrigin = raw.tokenOrigin
-  if (typeof raw.clockSkewSeconds === 'number' && Number.isFinite(raw.clockSkewSeconds) && raw.clockSkewSeconds >= 0) {
-    out.clockSkewSeconds = raw.clockSkewSeconds
+  for (const f of FIELD_NAMES) {
+    const value = Object.hasOwn(raw, f) ? FIELDS[f](raw[f]) : undefined
+    if (value !== undefined) out[f] = value
   }
-  if (Array.isArray(raw.solvedChallenges)) out.solvedChallenges = sanitizeChallengeIds(raw.solvedChallenges)
   return out as PersistedState
 }
 
@@ -143,8 +143,7 @@ export function sanitizePersisted(raw: unknown): PersistedState {
  */
 export function droppedFields(raw: unknown, sanitized: PersistedState): string[] {
   if (!isRecord(raw)) return ['state']
-  const known = [...stringFields, 'secretEncoding', 'signingEncoding', 'algorithm', 'theme', 'rememberSecrets', 'clockSkewSeconds', 'solvedChallenges', 'tokenOrigin']
-  return known.filter((f) => f in raw && !(f in sanitized))
+  return FIELD_NAMES.filter((f) => f in raw && !(f in sanitized))
 }
 
 /** Practice progress holds challenge ids only: short kebab-case names, each once, a bounded number. */

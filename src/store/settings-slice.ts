@@ -1,20 +1,8 @@
-import type { StateCreator } from 'zustand'
-import type { AppState } from './app-store'
+import type { SettingsSlice, SliceCreator } from './app-state'
 
-export type Theme = 'system' | 'light' | 'dark'
+export type { Theme } from './app-state'
 
-/** View preferences and notices. */
-export interface SettingsSlice {
-  theme: Theme
-  presentationMode: boolean
-  /** Shown once when stored state could not be restored. */
-  storageNotice: string | null
-  setTheme: (theme: Theme) => void
-  setPresentationMode: (on: boolean) => void
-  setStorageNotice: (notice: string | null) => void
-}
-
-export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   theme: 'system',
   presentationMode: false,
   storageNotice: null,

@@ -1,46 +1,61 @@
-import type { StateCreator } from 'zustand'
-import type { AppState } from './app-store'
+import { decodeToken, memberAtEncodedOffset, memberEncodedRange, type DecodedPart, type DecodedToken } from '../core'
+import type { HighlightSegment, JsonHighlight, SliceCreator, TeachingSlice } from './app-state'
 
-/** Which decoded part a highlighted member belongs to. */
-export type HighlightSegment = 'header' | 'payload'
+export type { HighlightSegment, JsonHighlight, TokenHighlight } from './app-state'
 
-/** Characters of the encoded token to highlight: a UTF-16 range `[start, end)` of the token string. */
-export interface TokenHighlight {
-  readonly segment: HighlightSegment
-  readonly start: number
-  readonly end: number
-  /** The token the offsets refer to; a highlight of an older token is not drawn. */
-  readonly token: string
+// Hover events arrive many times a second and a token may be 1 MB: the parts of the token being
+// hovered are decoded once, not per event. One entry: only the current token is ever hovered.
+let lastDecoded: DecodedToken | null = null
+
+function partOf(token: string, segment: HighlightSegment): DecodedPart | null {
+  if (lastDecoded === null || lastDecoded.token !== token) lastDecoded = decodeToken(token)
+  return lastDecoded[segment]
 }
 
-/** A top-level JSON member to highlight in the Header/Payload editors and the Claims table. */
-export interface JsonHighlight {
-  readonly segment: HighlightSegment
-  /** Index of the member in source order (repeated names stay apart). */
-  readonly index: number
-  readonly name: string
-  /** The token whose decoded part the index refers to. */
-  readonly token: string
+/** Drops the decoded token kept for hovering (it is user data: "Forget everything" calls this). */
+export function clearTeachingMemo(): void {
+  lastDecoded = null
 }
 
-/**
- * Teaching mode state shared between views: what hovering one view highlights in the others, and
- * whether the Explain walkthrough is open. Never persisted: a highlight is a pointer position.
- */
-export interface TeachingSlice {
-  /** Set when a member is hovered (editor or Claims row): the token characters that encode it. */
-  highlight: TokenHighlight | null
-  /** Set when encoded characters are hovered: the member they decode to (and kept in sync with `highlight`). */
-  jsonHighlight: JsonHighlight | null
-  explainOpen: boolean
-  setHighlight: (highlight: TokenHighlight | null, jsonHighlight: JsonHighlight | null) => void
-  setExplainOpen: (open: boolean) => void
+function sameHighlight(a: JsonHighlight | null, b: JsonHighlight): boolean {
+  return a !== null && a.segment === b.segment && a.index === b.index && a.token === b.token
 }
 
-export const createTeachingSlice: StateCreator<AppState, [], [], TeachingSlice> = (set) => ({
+export const createTeachingSlice: SliceCreator<TeachingSlice> = (set, get) => ({
   highlight: null,
   jsonHighlight: null,
   explainOpen: false,
-  setHighlight: (highlight, jsonHighlight) => set({ highlight, jsonHighlight }),
+  highlightMember: (segment, index) => {
+    const { token, jsonHighlight, clearHighlight } = get()
+    const part = index === null ? null : partOf(token, segment)
+    const member = index === null ? undefined : part?.members[index]
+    const range = part === null || index === null ? null : memberEncodedRange(part, index)
+    if (member === undefined || range === null || index === null) {
+      clearHighlight()
+      return
+    }
+    const next: JsonHighlight = { segment, index, name: member.name, token }
+    if (sameHighlight(jsonHighlight, next)) return
+    set({ highlight: { segment, start: range.start, end: range.end, token }, jsonHighlight: next })
+  },
+  highlightAtTokenOffset: (offset) => {
+    const { token, highlightMember, clearHighlight } = get()
+    if (offset !== null) {
+      for (const segment of ['header', 'payload'] as const) {
+        const part = partOf(token, segment)
+        const index = part === null ? null : memberAtEncodedOffset(part, offset)
+        if (index !== null) {
+          highlightMember(segment, index)
+          return
+        }
+      }
+    }
+    clearHighlight()
+  },
+  clearHighlight: () => {
+    const { highlight, jsonHighlight } = get()
+    // Pointer events repeat: an update that changes nothing would still wake every subscriber.
+    if (highlight !== null || jsonHighlight !== null) set({ highlight: null, jsonHighlight: null })
+  },
   setExplainOpen: (explainOpen) => set({ explainOpen }),
 })

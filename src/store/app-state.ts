@@ -1,0 +1,226 @@
+import type { StateCreator } from 'zustand'
+import type { JwsAlgorithm, SecretEncoding, TokenOrigin } from '../core'
+
+// The shape of the store, in one file that imports no slice: every slice file reads its interface
+// (and the whole state) from here, so no slice and no store module import each other for types.
+
+/** The encoded token text and what the extractor stripped from the last paste. */
+export interface TokenSlice {
+  /** The compact token exactly as shown in the `Encoded token` box (the single source of truth). */
+  token: string
+  /** Notes of what was removed around a pasted token (e.g. a `Bearer` prefix). */
+  extractionNotes: readonly string[]
+  /**
+   * True when the header or payload was edited without a signing key: the token then carries the old
+   * signature, which no longer matches.
+   */
+  signatureStale: boolean
+  /**
+   * The text of the built-in example last loaded (empty when none). The token's origin is
+   * `example` only while the token is exactly that text: any edit, paste, signing or link makes it
+   * the user's own token, whichever code path wrote it.
+   */
+  exampleToken: string
+  setToken: (token: string, extractionNotes?: readonly string[]) => void
+  /** Stores a token re-encoded from edited header/payload JSON; `stale` says the signature is the old one. */
+  setEditedToken: (token: string, stale: boolean) => void
+}
+
+/** Verification and signing inputs. Secrets and private keys are persisted only with `rememberSecrets`. */
+export interface KeysSlice {
+  verificationKey: string
+  secretEncoding: SecretEncoding
+  signingKey: string
+  /** Encoding of an HMAC signing secret (generated secrets are base64url). */
+  signingEncoding: SecretEncoding
+  algorithm: JwsAlgorithm
+  /**
+   * Opt-in ("Remember tokens and secrets on this device"): keep live tokens, secrets and private keys
+   * in this browser's storage. The name predates tokens being covered; it stays for stored state.
+   */
+  rememberSecrets: boolean
+  /** Sets the verification key text; with `encoding`, how a secret in it reads, in the same update. */
+  setVerificationKey: (text: string, encoding?: SecretEncoding) => void
+  setSecretEncoding: (encoding: SecretEncoding) => void
+  setSigningKey: (text: string) => void
+  setSigningEncoding: (encoding: SecretEncoding) => void
+  setAlgorithm: (alg: JwsAlgorithm) => void
+  setRememberSecrets: (on: boolean) => void
+}
+
+/** What the verifier expects of the token (all optional; empty means "not checked"). */
+export interface PolicySlice {
+  expectedIssuer: string
+  /** Comma-separated audiences. */
+  expectedAudience: string
+  clockSkewSeconds: number
+  /** Comma-separated algorithm allowlist; empty allows any. */
+  allowedAlgorithms: string
+  /** ISO date-time overriding "now" for time checks; empty uses the real clock. */
+  nowOverride: string
+  setPolicy: (patch: Partial<Pick<PolicySlice, 'expectedIssuer' | 'expectedAudience' | 'clockSkewSeconds' | 'allowedAlgorithms' | 'nowOverride'>>) => void
+}
+
+/** Every colour theme the settings offer. */
+export const THEMES = ['system', 'light', 'dark'] as const
+
+/** A colour theme: the system's preference, or fixed light or dark. */
+export type Theme = (typeof THEMES)[number]
+
+/** View preferences and notices. */
+export interface SettingsSlice {
+  theme: Theme
+  presentationMode: boolean
+  /** Shown once when stored state could not be restored. */
+  storageNotice: string | null
+  setTheme: (theme: Theme) => void
+  setPresentationMode: (on: boolean) => void
+  setStorageNotice: (notice: string | null) => void
+}
+
+/** Progress in the practice verifier's challenges. Only ids are kept: never tokens, keys or secrets. */
+export interface PracticeSlice {
+  /** Ids of the solved practice challenges, in the order they were solved. */
+  solvedChallenges: readonly string[]
+  markChallengeSolved: (id: string) => void
+  resetPracticeProgress: () => void
+}
+
+/** Which decoded part a highlighted member belongs to. */
+export type HighlightSegment = 'header' | 'payload'
+
+/** Characters of the encoded token to highlight: a UTF-16 range `[start, end)` of the token string. */
+export interface TokenHighlight {
+  readonly segment: HighlightSegment
+  readonly start: number
+  readonly end: number
+  /** The token the offsets refer to; a highlight of an older token is not drawn. */
+  readonly token: string
+}
+
+/** A top-level JSON member to highlight in the Header/Payload editors and the Claims table. */
+export interface JsonHighlight {
+  readonly segment: HighlightSegment
+  /** Index of the member in source order (repeated names stay apart). */
+  readonly index: number
+  readonly name: string
+  /** The token whose decoded part the index refers to. */
+  readonly token: string
+}
+
+/**
+ * Teaching mode state shared between views: what hovering one view highlights in the others, and
+ * whether the Explain walkthrough is open. Never persisted: a highlight is a pointer position.
+ */
+export interface TeachingSlice {
+  /** Set when a member is hovered (editor or Claims row): the token characters that encode it. */
+  highlight: TokenHighlight | null
+  /** Set when encoded characters are hovered: the member they decode to (and kept in sync with `highlight`). */
+  jsonHighlight: JsonHighlight | null
+  explainOpen: boolean
+  /**
+   * Highlights top-level member `index` of the current token's header or payload: the characters
+   * that encode it and the member itself in the JSON views. An index the token does not have (or
+   * `null`) clears the highlight.
+   */
+  highlightMember: (segment: HighlightSegment, index: number | null) => void
+  /** Highlights the member whose encoding includes the token character at `offset`, or clears. */
+  highlightAtTokenOffset: (offset: number | null) => void
+  /** Clears both highlights (the pointer left a mapped view). */
+  clearHighlight: () => void
+  setExplainOpen: (open: boolean) => void
+}
+
+/** What a link (`#token=…&key=…`) brought, as the link reader hands it to the store. */
+export interface OpenedLink {
+  readonly token: string
+  /** A key the link carried that is public key material (checked by parsing). */
+  readonly key?: string
+  /** Set when the link carried a key that was not used: says what was ignored and why. */
+  readonly ignoredKey?: string
+}
+
+/** A message about the last link opened: `warning` when something was ignored, `info` otherwise. */
+export interface LinkNotice {
+  readonly severity: 'warning' | 'info'
+  readonly text: string
+}
+
+/**
+ * What links may change. A link loads its token; its key only when the key is public key material
+ * and the box is empty. A different key already in the box stays until the user chooses.
+ */
+export interface LinkSlice {
+  linkNotice: LinkNotice | null
+  /** A public key from a link that differs from the current key, waiting for the user's choice. */
+  linkKeyOffer: string | null
+  openLink: (link: OpenedLink) => void
+  /** Uses the offered key as the verification key. */
+  acceptLinkKey: () => void
+  /** Keeps the current verification key and drops the offer. */
+  keepOwnKey: () => void
+  dismissLinkNotice: () => void
+}
+
+/**
+ * A token with the keys that go with it, as an example, a lesson or a tool hands it over. Fields
+ * left out keep their current value.
+ */
+export interface SessionInputs {
+  readonly token: string
+  readonly verificationKey?: string
+  readonly secretEncoding?: SecretEncoding
+  readonly signingKey?: string
+  readonly signingEncoding?: SecretEncoding
+  readonly algorithm?: JwsAlgorithm
+  /** `example` marks a built-in example (public demo data, which may be stored); default `user`. */
+  readonly origin?: TokenOrigin
+}
+
+/** A signing key and the verification key that goes with it (for HMAC, the same secret twice). */
+export interface KeyPairInputs {
+  readonly signingKey: string
+  readonly verificationKey: string
+  /** How both boxes read a secret (generated HMAC secrets are base64url); left out keeps both encodings. */
+  readonly encoding?: SecretEncoding
+}
+
+/** Changes that span the token and keys slices: one update each, so no view sees half of it. */
+export interface SessionSlice {
+  /**
+   * Replaces the token and the given keys in one update. Always drops the extraction notes and the
+   * stale-signature flag, which described the token being replaced.
+   */
+  loadSession: (inputs: SessionInputs) => void
+  /** Puts a signing key and its verification key into the two boxes in one update. */
+  setKeyPair: (pair: KeyPairInputs) => void
+}
+
+/** What is on this device: forgetting everything. */
+export interface DeviceSlice {
+  /**
+   * Counts "Forget everything" runs. The app keys its views on it, so local state of every view
+   * (drafts, crafted tokens, pasted proofs) is dropped along with the store's inputs.
+   */
+  inputsGeneration: number
+  /**
+   * Resets every field to its default (inputs, keys, policy, practice progress, settings) and
+   * removes the stored entry. The reset is written first and the entry removed after, so the
+   * persist middleware cannot write the old state back.
+   */
+  forgetEverything: () => void
+}
+
+/** The whole app state: one store made of slices. */
+export type AppState = TokenSlice &
+  KeysSlice &
+  PolicySlice &
+  SettingsSlice &
+  PracticeSlice &
+  TeachingSlice &
+  LinkSlice &
+  SessionSlice &
+  DeviceSlice
+
+/** How every slice is created: it may read and write the whole state (zustand's shared-slice pattern). */
+export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>

@@ -1,0 +1,24 @@
+import type { AppState, SessionSlice, SliceCreator, TokenSlice } from './app-state'
+
+/**
+ * The token fields of an update that puts a different token in the box: the extraction notes and the
+ * stale-signature flag described the token being replaced, so they go with it.
+ */
+export function replacedToken(token: string): Pick<TokenSlice, 'token' | 'extractionNotes' | 'signatureStale'> {
+  return { token, extractionNotes: [], signatureStale: false }
+}
+
+/** The fields that are set; a field left out (`undefined`) must not overwrite what is in the store. */
+function given<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>
+}
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set) => ({
+  loadSession: ({ token, verificationKey, secretEncoding, signingKey, signingEncoding, algorithm, origin }) => {
+    const patch: Partial<AppState> = { ...replacedToken(token), ...given({ verificationKey, secretEncoding, signingKey, signingEncoding, algorithm }) }
+    if (origin === 'example') patch.exampleToken = token
+    set(patch)
+  },
+  setKeyPair: ({ signingKey, verificationKey, encoding }) =>
+    set({ signingKey, verificationKey, ...given({ signingEncoding: encoding, secretEncoding: encoding }) }),
+})

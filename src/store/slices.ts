@@ -1,0 +1,23 @@
+import type { AppState, SliceCreator } from './app-state'
+import { createDeviceSlice } from './device-slice'
+import { createKeysSlice } from './keys-slice'
+import { createLinkSlice } from './link-slice'
+import { createPolicySlice } from './policy-slice'
+import { createPracticeSlice } from './practice-slice'
+import { createSessionSlice } from './session-slice'
+import { createSettingsSlice } from './settings-slice'
+import { createTeachingSlice } from './teaching-slice'
+import { createTokenSlice } from './token-slice'
+
+/** The whole state from its slices: the store uses it, and so do tests that need the real defaults. */
+export const createAppState: SliceCreator<AppState> = (...a) => ({
+  ...createTokenSlice(...a),
+  ...createKeysSlice(...a),
+  ...createPolicySlice(...a),
+  ...createSettingsSlice(...a),
+  ...createPracticeSlice(...a),
+  ...createTeachingSlice(...a),
+  ...createLinkSlice(...a),
+  ...createSessionSlice(...a),
+  ...createDeviceSlice(...a),
+})

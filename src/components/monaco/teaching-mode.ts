@@ -1,10 +1,12 @@
 import type { OnMount } from '@monaco-editor/react'
 import { memberAtTextOffset, parseJsonText, type JsonMember } from '../../core'
-import { clearHighlight, highlightMember } from '../../hooks/member-highlight'
 import { decodeCached } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import type { HighlightSegment } from '../../store/teaching-slice'
 import { monaco } from './monaco-setup'
+
+// Store actions are stable functions: the pointer handlers can take them once.
+const { clearHighlight, highlightMember } = useAppStore.getState()
 
 type StandaloneEditor = Parameters<OnMount>[0]
 

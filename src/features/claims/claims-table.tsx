@@ -2,9 +2,13 @@ import { useState } from 'react'
 import { describeMember, type JsonMember, type JsonValue } from '../../core'
 import { Panel } from '../../components/panel'
 import { useDecodedToken } from '../../session/use-decoded-token'
-import { clearHighlight, highlightMember, useHighlightedMember } from '../../hooks/member-highlight'
+import { useHighlightedMember } from '../../hooks/member-highlight'
+import { useAppStore } from '../../store/app-store'
 import { ClaimValue, ScopeChips } from './claim-value'
 import { TimeValue } from './time-value'
+
+// Store actions are stable functions: the pointer handlers can take them once.
+const { clearHighlight, highlightMember } = useAppStore.getState()
 
 /** Claims holding a NumericDate. */
 const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at'])

@@ -114,10 +114,8 @@ function EmptyState({ reason }: { readonly reason: string }) {
     }
     setProblem(null)
     const { token, secret } = built.value
-    useAppStore.setState({
+    useAppStore.getState().loadSession({
       token,
-      extractionNotes: [],
-      signatureStale: false,
       verificationKey: secret,
       secretEncoding: 'base64url',
       signingKey: secret,

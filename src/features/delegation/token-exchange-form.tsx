@@ -106,13 +106,7 @@ export function TokenExchangeForm() {
 
   const onUse = () => {
     if (result === null) return
-    useAppStore.setState({
-      token: result.token,
-      extractionNotes: [],
-      signatureStale: false,
-      verificationKey: result.key.verificationText,
-      secretEncoding: result.key.verificationEncoding,
-    })
+    useAppStore.getState().loadSession({ token: result.token, verificationKey: result.key.verificationText, secretEncoding: result.key.verificationEncoding })
     setUsed(true)
   }
 

@@ -4,11 +4,14 @@ import { CopyButton } from '../../components/copy-button'
 import { Panel } from '../../components/panel'
 import { segmentSwatch } from '../../components/segment-colors'
 import { useDecodedToken } from '../../session/use-decoded-token'
-import { clearHighlight, highlightAtTokenOffset, useTokenHighlight } from '../../hooks/member-highlight'
+import { useTokenHighlight } from '../../hooks/member-highlight'
 import { textOffsetAtPoint } from '../../hooks/text-offset-at-point'
 import { MemberHighlightCaption } from '../../components/member-highlight-caption'
 import { useAppStore } from '../../store/app-store'
 import { OVERLAY_LIMIT, TokenOverlay } from './token-overlay'
+
+// Store actions are stable functions: the pointer handlers can take them once.
+const { clearHighlight, highlightAtTokenOffset } = useAppStore.getState()
 
 // Same font, size, line height, padding and wrapping on the textarea and the overlay, or they drift apart.
 const TEXT_LAYOUT =

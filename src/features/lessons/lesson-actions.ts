@@ -1,5 +1,4 @@
 import type { JwsAlgorithm } from '../../core'
-import { highlightMember } from '../../hooks/member-highlight'
 import { decodeCached } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import { EXPIRY_CLAIMS, EXPIRY_TIMES, LESSON_CLAIMS, LESSON_SECRET, lessonRsaKey, signLessonToken, withAlgNone, withPayload } from './lesson-tokens'
@@ -13,16 +12,7 @@ const done: ActionOutcome = { ok: true }
 async function load(payload: string, alg: JwsAlgorithm, signingKey: string, verificationKey: string): Promise<ActionOutcome> {
   const signed = await signLessonToken(payload, alg, signingKey)
   if (!signed.ok) return { ok: false, message: signed.error.message }
-  useAppStore.setState({
-    token: signed.value,
-    extractionNotes: [],
-    signatureStale: false,
-    verificationKey,
-    secretEncoding: 'utf8',
-    signingKey,
-    signingEncoding: 'utf8',
-    algorithm: alg,
-  })
+  useAppStore.getState().loadSession({ token: signed.value, verificationKey, secretEncoding: 'utf8', signingKey, signingEncoding: 'utf8', algorithm: alg })
   return done
 }
 
@@ -37,7 +27,7 @@ export async function pointAtName(): Promise<ActionOutcome> {
   const payload = decodeCached(useAppStore.getState().token).payload
   const index = payload?.members.findIndex((m) => m.name === 'name') ?? -1
   if (index < 0) return { ok: false, message: 'The token has no "name" claim: do the first step again.' }
-  highlightMember('payload', index)
+  useAppStore.getState().highlightMember('payload', index)
   return done
 }
 
@@ -108,7 +98,7 @@ export async function switchToRs256(): Promise<ActionOutcome> {
 
 /** Puts the HMAC secret into the Verification key box of the RS256 token. */
 export async function verifyRsWithSecret(): Promise<ActionOutcome> {
-  useAppStore.setState({ verificationKey: LESSON_SECRET, secretEncoding: 'utf8' })
+  useAppStore.getState().setVerificationKey(LESSON_SECRET, 'utf8')
   return done
 }
 
@@ -116,15 +106,14 @@ export async function verifyRsWithSecret(): Promise<ActionOutcome> {
 export async function restorePublicKey(): Promise<ActionOutcome> {
   const pair = await lessonRsaKey()
   if (!pair.ok) return { ok: false, message: pair.error.message }
-  useAppStore.setState({ verificationKey: pair.value.publicText, secretEncoding: 'utf8' })
+  useAppStore.getState().setVerificationKey(pair.value.publicText, 'utf8')
   return done
 }
 
 /** Rewrites the current token as alg "none" with no signature. */
 export async function setAlgNone(): Promise<ActionOutcome> {
-  const { token, setToken } = useAppStore.getState()
+  const { token, loadSession } = useAppStore.getState()
   if (decodeCached(token).kind !== 'jws') return { ok: false, message: 'There is no signed token to change: do the first step again.' }
-  setToken(withAlgNone(token))
-  useAppStore.setState({ algorithm: 'none' })
+  loadSession({ token: withAlgNone(token), algorithm: 'none' })
   return done
 }

@@ -78,11 +78,7 @@ export function SigningPanel() {
     const key = result.value
     // Generated HMAC secrets are base64url text of random bytes: both boxes must read them that way.
     const hmac = alg.startsWith('HS')
-    useAppStore.setState({
-      signingKey: key.privateText,
-      verificationKey: key.publicText,
-      ...(hmac ? { signingEncoding: 'base64url' as const, secretEncoding: 'base64url' as const } : {}),
-    })
+    useAppStore.getState().setKeyPair({ signingKey: key.privateText, verificationKey: key.publicText, ...(hmac ? { encoding: 'base64url' } : {}) })
     await run({ alg, keyText: key.privateText, encoding: hmac ? 'base64url' : useAppStore.getState().signingEncoding })
   }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { bundledCandidates, countListCandidates, crackTargetFromToken } from '../../core'
 import { Panel } from '../../components/panel'
+import { useLatest } from '../../hooks/use-latest'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import { CrackProgress } from './crack-progress'
@@ -19,25 +20,18 @@ function defaultWorkers(): number {
   return Math.min(MAX_WORKERS, Math.max(1, n))
 }
 
+const BUNDLED_LIST: readonly unknown[] = ['bundled list']
+
+/** The bundled candidate list, loaded on demand (it is large and stays out of the first page load). */
+function useBundledList(): readonly string[] | null {
+  const latest = useLatest(BUNDLED_LIST, bundledCandidates)
+  return latest.status === 'done' ? latest.value : null
+}
+
 /**
  * Guesses the HMAC secret of the current HS256/HS384/HS512 token from the bundled list or the
  * user's own word list, in Web Workers, and puts a found secret into the verification key.
  */
-/** The bundled candidate list, loaded on demand (it is large and stays out of the first page load). */
-function useBundledList(): readonly string[] | null {
-  const [list, setList] = useState<readonly string[] | null>(null)
-  useEffect(() => {
-    let live = true
-    void bundledCandidates().then((l) => {
-      if (live) setList(l)
-    })
-    return () => {
-      live = false
-    }
-  }, [])
-  return list
-}
-
 export function CrackerPanel() {
   const token = useAppStore((s) => s.token)
   const decoded = useDecodedToken()

@@ -1,42 +1,28 @@
-import { useEffect, useState } from 'react'
 import { checkDpopProof, type DpopCheck, type DpopCheckInput } from '../../core'
-
-interface Settled {
-  readonly key: string
-  readonly checks: readonly DpopCheck[]
-}
+import { useLatest } from '../../hooks/use-latest'
 
 /**
- * Runs `checkDpopProof` (asynchronous: the signature goes through WebCrypto) whenever the proof or
- * the request changes. Results of earlier inputs that arrive late are dropped; `null` while the
+ * Runs `checkDpopProof` (asynchronous: the signature goes through WebCrypto) whenever the proof, the
+ * request or `now` changes. Results of earlier inputs that arrive late are dropped; `null` while the
  * current input is being checked or when there is no proof. A new `now` alone (the clock ticking)
  * keeps showing the previous verdicts until the new ones arrive, so the table does not flicker.
  */
 export function useDpopChecks(proof: string, input: DpopCheckInput): readonly DpopCheck[] | null {
-  const [settled, setSettled] = useState<Settled | null>(null)
-  const key = JSON.stringify([proof, input.method, input.url, input.accessToken ?? null, input.maxAgeSeconds ?? null, input.nonce ?? null])
-  const empty = proof.trim() === ''
   const { method, url, accessToken, now, maxAgeSeconds, nonce } = input
-
-  useEffect(() => {
-    if (empty) return
-    let current = true
-    const request: DpopCheckInput = {
+  const request = JSON.stringify([proof, method, url, accessToken ?? null, maxAgeSeconds ?? null, nonce ?? null])
+  const empty = proof.trim() === ''
+  const latest = useLatest(empty ? null : [request, now], () =>
+    checkDpopProof(proof, {
       method,
       url,
       ...(accessToken !== undefined ? { accessToken } : {}),
       ...(now !== undefined ? { now } : {}),
       ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
       ...(nonce !== undefined ? { nonce } : {}),
-    }
-    void checkDpopProof(proof, request).then((checks) => {
-      if (current) setSettled({ key, checks })
-    })
-    return () => {
-      current = false
-    }
-  }, [key, empty, proof, method, url, accessToken, now, maxAgeSeconds, nonce])
+    }),
+  )
 
-  if (empty || settled === null || settled.key !== key) return null
-  return settled.checks
+  if (latest.status === 'done') return latest.value
+  if (latest.status === 'pending' && latest.previous?.key[0] === request) return latest.previous.value
+  return null
 }

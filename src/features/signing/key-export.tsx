@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react'
-import { exportJwks, exportKeyText, type KeyInput } from '../../core'
+import { useId, useState } from 'react'
+import { exportJwks, exportKeyText, type KeyInput, type ParsedKey } from '../../core'
 import { CopyButton } from '../../components/copy-button'
+import { useLatest } from '../../hooks/use-latest'
 
 type Tab = 'pem' | 'jwk' | 'jwks'
 
@@ -11,41 +12,29 @@ const tabs: readonly { id: Tab; label: string }[] = [
 ]
 
 interface Exports {
-  readonly input: KeyInput
   readonly texts: Readonly<Record<Tab, string>>
   readonly problem: string | null
+}
+
+async function exportsOf(key: ParsedKey): Promise<Exports> {
+  const [pem, jwk] = await Promise.all([exportKeyText(key, 'pem', 'public'), exportKeyText(key, 'jwk', 'public')])
+  const problem = !pem.ok ? pem.error.message : !jwk.ok ? jwk.error.message : null
+  return { texts: { pem: pem.ok ? pem.value : '', jwk: jwk.ok ? jwk.value : '', jwks: exportJwks([key]) }, problem }
 }
 
 /** The public key of the signing key as PEM, JWK and JWKS, each with a copy button. */
 export function KeyExport({ input }: { readonly input: KeyInput }) {
   const [tab, setTab] = useState<Tab>('pem')
-  const [exports, setExports] = useState<Exports | null>(null)
   const baseId = useId()
   const key = input.keys[0]
   const isSecret = key?.kty === 'oct'
-
-  useEffect(() => {
-    if (key === undefined || key.kty === 'oct') return
-    let current = true
-    void Promise.all([exportKeyText(key, 'pem', 'public'), exportKeyText(key, 'jwk', 'public')]).then(([pem, jwk]) => {
-      if (!current) return
-      const problem = !pem.ok ? pem.error.message : !jwk.ok ? jwk.error.message : null
-      setExports({
-        input,
-        texts: { pem: pem.ok ? pem.value : '', jwk: jwk.ok ? jwk.value : '', jwks: exportJwks([key]) },
-        problem,
-      })
-    })
-    return () => {
-      current = false
-    }
-  }, [input, key])
+  const latest = useLatest(key === undefined || isSecret ? null : [input, key], () => exportsOf(key!))
 
   if (key === undefined) return null
   if (isSecret) {
     return <p className="text-xs text-slate-600 dark:text-slate-400">An HMAC secret has no public key: the verifier needs the same secret.</p>
   }
-  const ready = exports !== null && exports.input === input ? exports : null
+  const ready = latest.status === 'done' ? latest.value : null
   const text = ready?.texts[tab] ?? ''
   const label = `Public key (${tabs.find((t) => t.id === tab)?.label ?? ''})`
 

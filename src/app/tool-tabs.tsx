@@ -4,7 +4,10 @@ import { Suspense, useRef, useState, type ComponentType, type KeyboardEvent } fr
 export interface ToolTab {
   id: string
   label: string
+  /** The panel, usually `lazy`: it is loaded when the tab is first opened. */
   Panel: ComponentType
+  /** What shows while the panel loads. */
+  loading?: string
 }
 
 /**
@@ -79,7 +82,7 @@ export function ToolTabs({ tabs, label }: { tabs: readonly ToolTab[]; label: str
             hidden={active !== t.id}
             className="pt-3"
           >
-            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t.loading ?? 'Loading…'}</p>}>
               <t.Panel />
             </Suspense>
           </div>

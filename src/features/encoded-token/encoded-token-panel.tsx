@@ -8,6 +8,7 @@ import { useTokenHighlight } from '../../hooks/member-highlight'
 import { textOffsetAtPoint } from '../../hooks/text-offset-at-point'
 import { MemberHighlightCaption } from '../../components/member-highlight-caption'
 import { useAppStore } from '../../store/app-store'
+import { BARE_TOKEN, changePolicy, pasteMayExtract } from './paste-policy'
 import { OVERLAY_LIMIT, TokenOverlay } from './token-overlay'
 
 // Store actions are stable functions: the pointer handlers can take them once.
@@ -16,12 +17,6 @@ const { clearHighlight, highlightAtTokenOffset } = useAppStore.getState()
 // Same font, size, line height, padding and wrapping on the textarea and the overlay, or they drift apart.
 const TEXT_LAYOUT =
   'm-0 box-border w-full border-0 px-3 py-2 font-mono text-[13px] leading-5 whitespace-pre-wrap break-all [overflow-wrap:anywhere] [scrollbar-gutter:stable] [tab-size:8]'
-
-/** Pastes longer than this are extracted from in a separate task, so no single task runs too long. */
-const DEFER_EXTRACTION = 64 * 1024
-
-/** Characters of a bare compact token (base64url, the dots, and base64 characters that decode reports on). */
-const BARE_TOKEN = /^[A-Za-z0-9_\-.+/=]*$/
 
 /**
  * Runs the extractor when the text may carry more than a token, and stores the cleaned token with
@@ -33,16 +28,6 @@ function storeExtracted(text: string): boolean {
   if (extraction.stripped.length === 0 || extraction.token === text) return false
   useAppStore.getState().setToken(extraction.token, extraction.stripped)
   return true
-}
-
-/** How many characters an edit from `before` to `after` inserted (what is left between the common ends). */
-function insertedLength(before: string, after: string): number {
-  const limit = Math.min(before.length, after.length)
-  let prefix = 0
-  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
-  let suffix = 0
-  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++
-  return after.length - prefix - suffix
 }
 
 /** The `Encoded token` box: a textarea over a colour-coded copy of the token. */
@@ -59,7 +44,7 @@ export function EncodedTokenPanel() {
     const box = e.currentTarget
     // Pasting over the whole text (or into an empty box) replaces the token; extract from the paste then.
     const replacesAll = box.selectionStart === 0 && box.selectionEnd === box.value.length
-    if (!replacesAll || BARE_TOKEN.test(pasted)) return
+    if (!pasteMayExtract(pasted, replacesAll)) return
     const extraction = extractToken(pasted)
     if (extraction.stripped.length === 0) return
     e.preventDefault()
@@ -68,10 +53,8 @@ export function EncodedTokenPanel() {
 
   const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
     const text = e.target.value
-    // A change that inserts many characters at once (drop, autofill, scripted fill) is a paste in all
-    // but name; single keystrokes are left alone so a user can type a space.
-    const bulk = insertedLength(token, text) > 1
-    if (bulk && text.length > DEFER_EXTRACTION && !BARE_TOKEN.test(text)) {
+    const policy = changePolicy(token, text)
+    if (policy === 'later') {
       // Searching a huge paste takes a while: show it first, clean it up in a task of its own.
       setToken(text)
       window.setTimeout(() => {
@@ -79,7 +62,7 @@ export function EncodedTokenPanel() {
       }, 0)
       return
     }
-    if (bulk && storeExtracted(text)) return
+    if (policy === 'extract' && storeExtracted(text)) return
     setToken(text)
   }
 

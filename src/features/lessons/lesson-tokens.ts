@@ -1,5 +1,6 @@
 import { base64url } from 'jose'
-import { generateKey, parseKey, signToken, type GeneratedKey, type JwsAlgorithm, type Result } from '../../core'
+import { parseKey, signToken, type GeneratedKey, type JwsAlgorithm, type Result } from '../../core'
+import { generateKeyInWorker } from '../../workers/keygen-client'
 
 /**
  * The lessons' HMAC secret. It is published with the app, so it protects nothing: it exists only so
@@ -38,10 +39,17 @@ export async function signLessonToken(payload: string, alg: JwsAlgorithm, keyTex
 
 let rsaKey: Promise<Result<GeneratedKey>> | null = null
 
-/** The lessons' RSA key pair, generated once per page with WebCrypto (nothing is downloaded). */
+/**
+ * The lessons' RSA key pair, generated once per page in the key worker (WebCrypto, nothing is
+ * downloaded), so the page stays responsive meanwhile. A failed generation is not kept: the next
+ * step asks again.
+ */
 export function lessonRsaKey(): Promise<Result<GeneratedKey>> {
-  rsaKey ??= generateKey('RS256', { modulusLength: 2048 })
-  return rsaKey
+  const pending = (rsaKey ??= generateKeyInWorker('RS256', { modulusLength: 2048 }))
+  void pending.then((result) => {
+    if (!result.ok && rsaKey === pending) rsaKey = null
+  })
+  return pending
 }
 
 /**

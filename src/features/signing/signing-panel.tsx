@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { GenerateKeyOptions, JwsAlgorithm, SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
-import { generateKeyInWorker } from '../../hooks/keygen-client'
+import { generateKeyInWorker } from '../../workers/keygen-client'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'

@@ -1,5 +1,5 @@
 import { err, type GenerateKeyOptions, type GeneratedKey, type JwsAlgorithm, type Result } from '../core'
-import type { KeygenRequest, KeygenResponse } from '../workers/keygen.worker'
+import type { KeygenRequest, KeygenResponse } from './keygen.worker'
 
 let worker: Worker | null = null
 let nextId = 1
@@ -14,7 +14,7 @@ function failAll(message: string): void {
 
 function getWorker(): Worker {
   if (worker !== null) return worker
-  const w = new Worker(new URL('../workers/keygen.worker.ts', import.meta.url), { type: 'module', name: 'keygen' })
+  const w = new Worker(new URL('./keygen.worker.ts', import.meta.url), { type: 'module', name: 'keygen' })
   w.onmessage = (event: MessageEvent<KeygenResponse>) => {
     const resolve = pending.get(event.data.id)
     pending.delete(event.data.id)

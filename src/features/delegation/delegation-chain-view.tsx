@@ -5,7 +5,7 @@ import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
 import { buildDelegationExample } from './delegation-example'
 import { PartyClaims } from './party-claims'
-import { verdictStyle, verdictText } from '../../components/verdict'
+import { verdictStyle, verdictText } from '../../components/ui/verdict'
 import { alertClass, buttonClass } from './styles'
 
 const roleStyle: Readonly<Record<DelegationParty['role'], string>> = {

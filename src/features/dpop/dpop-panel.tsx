@@ -2,15 +2,11 @@ import { useId, useState } from 'react'
 import { createDpopProof, generateKey, isoFromSeconds, parseKey, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type ParsedKey } from '../../core'
 import { Panel } from '../../components/panel'
 import { CopyButton } from '../../components/copy-button'
+import { Alert, Button, CheckTable, Field, controlClass, type Column } from '../../components/ui'
 import { useNow } from '../../session/use-now'
 import { HTTP_METHODS, PROOF_ALGORITHMS, parseMaxAge, proofIat, type ProofAlgorithm } from './dpop-inputs'
 import { RFC9449_EXAMPLE } from './rfc-example'
 import { useDpopChecks } from './use-dpop-checks'
-import { verdictStyle, verdictText } from '../../components/verdict'
-
-const buttonClass =
-  'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800'
-const inputClass = 'w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950'
 
 /** What each check is about, shown under its id. */
 const checkTitle: Readonly<Record<DpopCheck['id'], string>> = {
@@ -27,6 +23,12 @@ const checkTitle: Readonly<Record<DpopCheck['id'], string>> = {
   ath: 'Access token hash',
   jkt: 'Key binding',
 }
+
+const columns: readonly Column<DpopCheck>[] = [
+  { header: 'Check', kind: 'header', width: 'w-[9rem]', className: 'font-normal', cell: (c) => <span className="font-mono font-semibold">{c.id}</span>, sub: (c) => checkTitle[c.id] },
+  { header: 'Verdict', kind: 'verdict', width: 'w-[5.5rem]' },
+  { header: 'Message', card: 'body', className: 'break-words', cell: (c) => c.message },
+]
 
 interface ProofKey {
   readonly alg: ProofAlgorithm
@@ -136,62 +138,59 @@ export function DpopPanel() {
             the request it came with.
           </p>
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" onClick={onLoadExample} disabled={busy} className={buttonClass}>
+            <Button onClick={onLoadExample} disabled={busy}>
               Load RFC 9449 example
-            </button>
+            </Button>
           </div>
 
-          <div className="flex min-w-0 flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <label htmlFor={`${id}-proof`} className="font-medium">DPoP proof</label>
-              {proof !== '' && <CopyButton text={proof} label="Copy DPoP proof" className="ml-auto" />}
-            </div>
-            <textarea
-              id={`${id}-proof`}
-              value={proof}
-              rows={4}
-              spellCheck={false}
-              placeholder="The value of the DPoP request header"
-              onChange={(e) => setProof(e.target.value)}
-              className={`${inputClass} font-mono text-xs break-all`}
-            />
-          </div>
+          <Field label="DPoP proof" actions={proof !== '' && <CopyButton text={proof} label="Copy DPoP proof" className="ml-auto" />}>
+            {(control) => (
+              <textarea
+                {...control}
+                value={proof}
+                rows={4}
+                spellCheck={false}
+                placeholder="The value of the DPoP request header"
+                onChange={(e) => setProof(e.target.value)}
+                className={`${controlClass} font-mono text-xs break-all`}
+              />
+            )}
+          </Field>
 
           <div className="grid gap-2 sm:grid-cols-[8rem_minmax(0,1fr)]">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-method`} className="font-medium">HTTP method</label>
-              <select id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value)} className={inputClass}>
-                {HTTP_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor={`${id}-url`} className="font-medium">Request URL</label>
-              <input id={`${id}-url`} type="url" value={url} spellCheck={false} onChange={(e) => setUrl(e.target.value)} className={`${inputClass} font-mono`} />
-            </div>
+            <Field label="HTTP method">
+              {(control) => (
+                <select {...control} value={method} onChange={(e) => setMethod(e.target.value)} className={controlClass}>
+                  {HTTP_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field label="Request URL">
+              {(control) => <input {...control} type="url" value={url} spellCheck={false} onChange={(e) => setUrl(e.target.value)} className={`${controlClass} font-mono`} />}
+            </Field>
           </div>
 
-          <div className="flex min-w-0 flex-col gap-1">
-            <label htmlFor={`${id}-at`} className="font-medium">Access token</label>
-            <textarea
-              id={`${id}-at`}
-              value={accessToken}
-              rows={2}
-              spellCheck={false}
-              placeholder="Optional: the access token sent with the proof (checks ath and cnf.jkt)"
-              onChange={(e) => setAccessToken(e.target.value)}
-              className={`${inputClass} font-mono text-xs break-all`}
-            />
-          </div>
+          <Field label="Access token">
+            {(control) => (
+              <textarea
+                {...control}
+                value={accessToken}
+                rows={2}
+                spellCheck={false}
+                placeholder="Optional: the access token sent with the proof (checks ath and cnf.jkt)"
+                onChange={(e) => setAccessToken(e.target.value)}
+                className={`${controlClass} font-mono text-xs break-all`}
+              />
+            )}
+          </Field>
 
           <div className="grid gap-2 sm:grid-cols-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-age`} className="font-medium">Max age (seconds)</label>
-              <input id={`${id}-age`} type="number" min={0} step={1} value={maxAge} onChange={(e) => setMaxAge(e.target.value)} className={inputClass} />
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-nonce`} className="font-medium">Server nonce</label>
-              <input id={`${id}-nonce`} type="text" value={nonce} placeholder="optional (DPoP-Nonce)" onChange={(e) => setNonce(e.target.value)} className={inputClass} />
-            </div>
+            <Field label="Max age (seconds)">
+              {(control) => <input {...control} type="number" min={0} step={1} value={maxAge} onChange={(e) => setMaxAge(e.target.value)} className={controlClass} />}
+            </Field>
+            <Field label="Server nonce">
+              {(control) => <input {...control} type="text" value={nonce} placeholder="optional (DPoP-Nonce)" onChange={(e) => setNonce(e.target.value)} className={controlClass} />}
+            </Field>
           </div>
 
           <label className="flex items-start gap-2">
@@ -215,8 +214,8 @@ export function DpopPanel() {
               <select id={`${id}-alg`} value={alg} onChange={(e) => setAlg(e.target.value as ProofAlgorithm)} className="rounded border border-slate-300 bg-white px-1 py-1 dark:border-slate-600 dark:bg-slate-950">
                 {PROOF_ALGORITHMS.map((a) => <option key={a} value={a}>{a}</option>)}
               </select>
-              <button type="button" onClick={() => void onNewKey()} disabled={busy} className={buttonClass}>New proof key</button>
-              <button type="button" onClick={() => void onCreate()} disabled={busy} className={buttonClass}>Create a proof</button>
+              <Button onClick={() => void onNewKey()} disabled={busy}>New proof key</Button>
+              <Button onClick={() => void onCreate()} disabled={busy}>Create a proof</Button>
             </div>
             <p className="text-xs text-slate-600 dark:text-slate-400">
               {proofKey !== null && proofKey.alg === alg
@@ -225,11 +224,7 @@ export function DpopPanel() {
             </p>
           </fieldset>
 
-          {problem !== null && (
-            <p role="alert" className="rounded-md border border-rose-400 bg-rose-50 px-2 py-1 text-rose-900 dark:border-rose-500/60 dark:bg-rose-950/60 dark:text-rose-200">
-              {problem}
-            </p>
-          )}
+          {problem !== null && <Alert tone="error">{problem}</Alert>}
 
           <p role="status" aria-label="DPoP verdict" className="font-medium">
             {proof.trim() === ''
@@ -242,49 +237,8 @@ export function DpopPanel() {
           </p>
 
           {checks !== null && (
-            // Narrow screens get one card per check; the three columns only fit wider ones.
-            <ul aria-label="DPoP checks" className="flex flex-col gap-2 sm:hidden">
-              {checks.map((c) => (
-                <li key={c.id} className={`rounded-md border px-3 py-2 ${c.verdict === 'fail' ? 'border-rose-400 dark:border-rose-500/70' : 'border-slate-200 dark:border-slate-700'}`}>
-                  <p className="flex flex-wrap items-baseline gap-x-2">
-                    <span className="font-mono font-semibold">{c.id}</span>
-                    <span className="text-xs text-slate-600 dark:text-slate-400">{checkTitle[c.id]}</span>
-                    <span className={`ml-auto font-semibold ${verdictStyle[c.verdict]}`}>{verdictText[c.verdict]}</span>
-                  </p>
-                  <p className="break-words">{c.message}</p>
-                </li>
-              ))}
-            </ul>
-          )}
-          {checks !== null && (
-            <div className="-mx-3 -mb-3 hidden overflow-x-auto sm:block">
-              <table aria-label="DPoP checks" className="w-full table-fixed border-collapse text-left text-sm">
-                <colgroup>
-                  <col className="w-[9rem]" />
-                  <col className="w-[5.5rem]" />
-                  <col />
-                </colgroup>
-                <thead>
-                  <tr className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300">
-                    <th scope="col" className="px-3 py-1.5 font-semibold">Check</th>
-                    <th scope="col" className="px-3 py-1.5 font-semibold">Verdict</th>
-                    <th scope="col" className="px-3 py-1.5 font-semibold">Message</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {checks.map((c) => (
-                    <tr key={c.id} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800">
-                      <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                        <span className="font-mono font-semibold">{c.id}</span>
-                        <span className="block text-xs text-slate-600 dark:text-slate-400">{checkTitle[c.id]}</span>
-                      </th>
-                      <td className={`px-3 py-1.5 font-semibold ${verdictStyle[c.verdict]}`}>{verdictText[c.verdict]}</td>
-                      <td className="px-3 py-1.5 break-words">{c.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            // The three columns only fit wider screens; narrow ones get one card per check.
+            <CheckTable label="DPoP checks" columns={columns} rows={checks} rowKey={(c) => c.id} verdict={(c) => c.verdict} cardsBelow="sm" />
           )}
         </div>
       </Panel>

@@ -1,12 +1,8 @@
 import type { Base64Group, ExplainStep } from '../../core'
+import { CheckTable, Verdict, type Column } from '../../components/ui'
 
-const verdictStyle = {
-  pass: 'border-emerald-500 bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
-  fail: 'border-rose-500 bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-100',
-  skip: 'border-slate-400 bg-slate-50 text-slate-800 dark:bg-slate-800 dark:text-slate-100',
-} as const
-
-const verdictText = { pass: 'Matches', fail: 'Does not match', skip: 'Not checked' } as const
+/** A step compares two values: its verdict says whether they match. */
+const verdictWords = { pass: 'Matches', fail: 'Does not match', skip: 'Not checked' } as const
 
 /** One walkthrough step: what happens, the real values, and for base64url steps the 3 → 4 table. */
 export function StepView({ step }: { readonly step: ExplainStep }) {
@@ -15,7 +11,7 @@ export function StepView({ step }: { readonly step: ExplainStep }) {
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-lg font-semibold">{step.title}</h3>
         {step.verdict !== undefined && (
-          <span className={`rounded border-l-4 px-2 py-0.5 text-sm font-semibold ${verdictStyle[step.verdict]}`}>{verdictText[step.verdict]}</span>
+          <Verdict kind={step.verdict} words={verdictWords} look="badge" />
         )}
       </div>
       <p className="max-w-prose text-sm leading-6 text-slate-700 dark:text-slate-200">{step.explanation}</p>
@@ -57,52 +53,27 @@ function Bits({ group }: { readonly group: Base64Group }) {
   )
 }
 
-function GroupTable({ groups, omitted }: { readonly groups: readonly Base64Group[]; readonly omitted: number }) {
-  const last = groups[groups.length - 1]
-  return (
-    <div className="min-w-0 overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700">
-      <table aria-label="3 bytes to 4 characters" className="w-full border-collapse text-left text-sm">
-        <caption className="px-3 py-1.5 text-left text-xs text-slate-600 dark:text-slate-400">
-          Every 3 bytes (24 bits) become four 6-bit numbers, each one base64url character.
-        </caption>
-        <thead>
-          <tr className="border-y border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-300">
-            <th scope="col" className="px-3 py-1 font-semibold">Group</th>
-            <th scope="col" className="px-3 py-1 font-semibold">Bytes (hex)</th>
-            <th scope="col" className="px-3 py-1 font-semibold">Bits, 6 at a time</th>
-            <th scope="col" className="px-3 py-1 font-semibold">Values</th>
-            <th scope="col" className="px-3 py-1 font-semibold">Characters</th>
-            <th scope="col" className="px-3 py-1 font-semibold">base64 adds</th>
-          </tr>
-        </thead>
-        <tbody className="font-mono text-[13px]">
-          {groups.map((g) => (
-            <FragmentRow key={g.index} group={g} gapBefore={omitted > 0 && g === last ? omitted : 0} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
+const groupColumns: readonly Column<Base64Group>[] = [
+  { header: 'Group', className: 'tabular-nums', cell: (g) => g.index + 1 },
+  { header: 'Bytes (hex)', className: 'whitespace-nowrap', cell: (g) => g.bytesHex },
+  { header: 'Bits, 6 at a time', className: 'whitespace-nowrap', cell: (g) => <Bits group={g} /> },
+  { header: 'Values', className: 'whitespace-nowrap', cell: (g) => g.values.join(' ') },
+  { header: 'Characters', className: 'font-semibold whitespace-nowrap text-slate-900 dark:text-slate-50', cell: (g) => g.chars },
+  { header: 'base64 adds', className: 'whitespace-nowrap', cell: (g) => (g.padding === '' ? '—' : g.padding) },
+]
 
-function FragmentRow({ group, gapBefore }: { readonly group: Base64Group; readonly gapBefore: number }) {
+function GroupTable({ groups, omitted }: { readonly groups: readonly Base64Group[]; readonly omitted: number }) {
+  const last = groups.length - 1
   return (
-    <>
-      {gapBefore > 0 && (
-        <tr className="border-b border-slate-100 dark:border-slate-800">
-          <td colSpan={6} className="px-3 py-1 font-sans text-xs text-slate-600 italic dark:text-slate-400">
-            … {gapBefore.toLocaleString('en-US')} more groups …
-          </td>
-        </tr>
-      )}
-      <tr className="border-b border-slate-100 last:border-b-0 dark:border-slate-800">
-        <td className="px-3 py-1 tabular-nums">{group.index + 1}</td>
-        <td className="px-3 py-1 whitespace-nowrap">{group.bytesHex}</td>
-        <td className="px-3 py-1 whitespace-nowrap"><Bits group={group} /></td>
-        <td className="px-3 py-1 whitespace-nowrap">{group.values.join(' ')}</td>
-        <td className="px-3 py-1 font-semibold whitespace-nowrap text-slate-900 dark:text-slate-50">{group.chars}</td>
-        <td className="px-3 py-1 whitespace-nowrap">{group.padding === '' ? '—' : group.padding}</td>
-      </tr>
-    </>
+    <CheckTable
+      label="3 bytes to 4 characters"
+      caption="Every 3 bytes (24 bits) become four 6-bit numbers, each one base64url character."
+      columns={groupColumns}
+      rows={groups}
+      rowKey={(g) => g.index}
+      noteBefore={(_, i) => (omitted > 0 && i === last ? `… ${omitted.toLocaleString('en-US')} more groups …` : null)}
+      frame="box"
+      bodyClassName="font-mono text-[13px]"
+    />
   )
 }

@@ -4,7 +4,7 @@ import { useNow } from '../../session/use-now'
 import { useVerification } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
 import type { LessonReading } from './lessons-data'
-import { verdictText } from '../../components/verdict'
+import { verdictText } from '../../components/ui/verdict'
 
 const tone = {
   good: 'border-emerald-500 text-emerald-900 dark:text-emerald-200',

@@ -1,0 +1,5 @@
+export { Alert, type AlertTone } from './alert'
+export { Button, buttonClass, type ButtonSize, type ButtonVariant } from './button'
+export { CheckTable, type Column, type RowAttributes } from './check-table'
+export { Field, codeControlClass, controlClass, type ControlProps } from './field'
+export { Verdict, verdictStyle, verdictText, type VerdictKind } from './verdict'

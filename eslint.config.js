@@ -16,6 +16,14 @@ const outsideCore = [
   { group: ['jose', 'jose/*'], message: 'jose is used only inside src/core; use what the core exports (e.g. its base64url helpers).' },
 ]
 
+/** Writing the store directly (outside src/store): `useAppStore.setState`, in any spelling. */
+const storeSetStateMessage = "Change state through a named action of the store (src/store), not useAppStore.setState."
+const storeSetState = [
+  "MemberExpression[object.name='useAppStore'][property.name='setState']",
+  "MemberExpression[object.name='useAppStore'][property.value='setState']",
+  "VariableDeclarator[init.name='useAppStore'] > ObjectPattern > Property[key.name='setState']",
+].map((selector) => ({ selector, message: storeSetStateMessage }))
+
 const uiModules = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/react']
 
 export default tseslint.config(
@@ -80,6 +88,14 @@ export default tseslint.config(
   {
     files: ['src/app/**/*.{ts,tsx}', 'src/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: outsideCore }] },
+  },
+  {
+    // State changes go through the store's named actions, so each field is written by one piece of code.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/store/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...storeSetState],
+    },
   },
   {
     // Every export of the engine is documented where it is declared.

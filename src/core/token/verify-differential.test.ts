@@ -67,7 +67,7 @@ describe(`differential verification against jose (seed ${SEED}, ${RUNS} cases)`,
     elapsed = performance.now() - started
     const report = process.env.DIFFERENTIAL_REPORT
     if (report !== undefined && report !== '') writeFileSync(report, tally.markdown(SEED, elapsed, parsedKeys))
-    // 30–40 s on this machine when it is quiet, two minutes when other jobs load both cores.
+    // 30–40 s on an idle two-core machine, two minutes when other jobs load both cores.
   }, 300_000)
 
   it('runs every case over every algorithm, and both verifiers accept genuine tokens of each', () => {

@@ -86,16 +86,16 @@ export const JUSTIFIED: readonly DisagreementClass[] = [
     id: 'non-canonical-signature-text',
     applies: (_c, f) => !f.signatureCanonical,
     justification:
-      'jose 6 on Node 20 decodes base64url with atob (Uint8Array.fromBase64 is missing there), which skips ASCII whitespace, accepts "=" padding and ' +
-      'ignores the unused bits of the last character. RFC 7515 §2 base64url has no padding, whitespace or line breaks, and jose itself rejects this text ' +
-      'where fromBase64 exists; the core refuses a signature segment with such text (issue item 3).',
+      'jose 6 decodes base64url with atob on Node 20 (with Uint8Array.fromBase64 where that exists): both skip ASCII whitespace, accept "=" ' +
+      'padding and ignore the unused bits of the last character. RFC 7515 §2 defines base64url without padding, and the compact serialization ' +
+      '(§7.1) has no whitespace or line breaks; the core refuses a signature segment written any other way (issue item 3).',
   },
   {
     id: 'non-canonical-segment-text',
     applies: (_c, f) => !f.headerCanonical || !f.payloadCanonical,
     justification:
-      'The header or payload segment has padding, whitespace or set unused bits, and the signature was made over that text. jose (atob on Node 20, ' +
-      'see above) reads it leniently; RFC 7515 §2 and §7.1 require base64url without padding or whitespace, so the core may refuse the token.',
+      'The header or payload segment has padding, whitespace or set unused bits, and the signature was made over that text. jose reads it ' +
+      'leniently (see above); RFC 7515 §2 and §7.1 require base64url without padding or whitespace, so the core refuses the token.',
   },
   {
     id: 'non-string-kid',

@@ -2,7 +2,7 @@ import { createHmac, createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AppState } from './app-state'
-import { partializeState, restoredState, sanitizePersisted } from './persisted'
+import { droppedFields, partializeState, restoredState, sanitizePersisted } from './persisted'
 import { createAppState } from './slices'
 
 const read = (file: string) => readFileSync(new URL(`../../test/fixtures/keys/${file}`, import.meta.url), 'utf8')
@@ -124,5 +124,67 @@ describe('restoredState', () => {
     const out = restore(stored) as Record<string, unknown>
     const inputs = Object.fromEntries(Object.entries(out).filter(([k]) => ['token', 'verificationKey', 'signingKey', 'exampleToken'].includes(k)))
     expect(inputs).toEqual(expected)
+  })
+})
+
+describe('sanitizePersisted, field by field', () => {
+  // [field, values kept as they are, values dropped]
+  const fields: readonly [string, readonly unknown[], readonly unknown[]][] = [
+    ['token', ['', 'a.b.c'], [1, null, ['a.b.c'], { token: 'x' }]],
+    ['verificationKey', ['', 'secret'], [false, 42]],
+    ['signingKey', ['key'], [{}, 0]],
+    ['expectedIssuer', ['https://issuer.example'], [1]],
+    ['expectedAudience', ['api, web'], [['api']]],
+    ['allowedAlgorithms', ['HS256,RS256'], [true]],
+    ['secretEncoding', ['utf8', 'base64url', 'base64', 'hex'], ['UTF-8', 'latin1', '', 1]],
+    ['signingEncoding', ['utf8', 'base64url', 'base64', 'hex'], ['binary', null]],
+    ['algorithm', ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'none'], ['hs256', 'Ed448', 'ES256K', 'None', '', 256]],
+    ['theme', ['system', 'light', 'dark'], ['Dark', 'blue', 0]],
+    ['rememberSecrets', [true, false], ['true', 1, null]],
+    ['clockSkewSeconds', [0, 30, 0.5], [-1, Number.NaN, Number.POSITIVE_INFINITY, '30', null]],
+    ['tokenOrigin', ['example', 'user'], ['trusted', '', 1]],
+  ]
+
+  it.each(fields.flatMap(([field, kept]) => kept.map((value) => [field, value] as const)))('%s keeps %j', (field, value) => {
+    const raw = { [field]: value }
+    expect(sanitizePersisted(raw)).toEqual(raw)
+    expect(droppedFields(raw, sanitizePersisted(raw))).toEqual([])
+  })
+
+  it.each(fields.flatMap(([field, , dropped]) => dropped.map((value) => [field, value] as const)))('%s drops %j and reports it', (field, value) => {
+    const neighbour = field === 'theme' ? { rememberSecrets: true } : { theme: 'dark' }
+    const raw = { ...neighbour, [field]: value }
+    expect(sanitizePersisted(raw)).toEqual(neighbour)
+    expect(droppedFields(raw, sanitizePersisted(raw))).toEqual([field])
+  })
+
+  it('ignores unknown fields and inherited names, and reports nothing for them', () => {
+    const raw = JSON.parse('{"nowOverride":"2020-01-01T00:00:00Z","presentationMode":true,"__proto__":{"token":"a.b.c"},"storageNotice":"x"}') as unknown
+    expect(sanitizePersisted(raw)).toEqual({})
+    expect(droppedFields(raw, sanitizePersisted(raw))).toEqual([])
+  })
+
+  it('a state that is not an object is dropped whole', () => {
+    for (const raw of [null, 'state', 3, ['token']]) {
+      expect(sanitizePersisted(raw)).toEqual({})
+      expect(droppedFields(raw, {})).toEqual(['state'])
+    }
+  })
+})
+
+describe('the persisted fields', () => {
+  it('with the opt-in and a storable token, exactly these are written', () => {
+    const out = partializeState(state({ rememberSecrets: true, token: expiredToken, verificationKey: 'k', signingKey: 'k', nowOverride: '2020-01-01T00:00:00Z', presentationMode: true }))
+    expect(Object.keys(out).sort()).toEqual([
+      'algorithm', 'allowedAlgorithms', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'rememberSecrets', 'secretEncoding',
+      'signingEncoding', 'signingKey', 'solvedChallenges', 'theme', 'token', 'tokenOrigin', 'verificationKey',
+    ])
+  })
+
+  it('what is written reads back unchanged', () => {
+    const out = partializeState(state({ rememberSecrets: true, token: expiredToken, verificationKey: 'k', signingKey: 's', algorithm: 'PS384', secretEncoding: 'hex', theme: 'light', clockSkewSeconds: 5, solvedChallenges: ['none'] }))
+    const raw = JSON.parse(JSON.stringify(out)) as unknown
+    expect(sanitizePersisted(raw)).toEqual(out)
+    expect(droppedFields(raw, sanitizePersisted(raw))).toEqual([])
   })
 })

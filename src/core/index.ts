@@ -1,38 +1,143 @@
 /**
- * The public surface of the JOSE engine. Everything outside `src/core` imports from here only.
+ * The public surface of the JOSE engine: what the UI, workers and scripts may call. Everything
+ * outside `src/core` imports from here only. Each room (`token/`, `keys/`, …) has its own face
+ * (`index.ts`) for the other rooms; this list re-exports the part of those faces the app uses.
  */
-export * from './result'
-export type * from './types'
+export { err, ok, type CoreError, type Result } from './result'
+export { isJsonObject, memberString, type JsonObject } from './json-object'
 export { SECRET_ENCODINGS } from './types'
-export * from './keys/algorithms'
-export * from './keys/import'
-export * from './keys/parse'
-export * from './keys/thumbprint'
-export * from './keys/export'
-export * from './keys/generate'
-export * from './token/verify'
-export * from './token/json'
-export * from './token/decode'
-export * from './token/extract'
-export * from './token/sign'
-export { reencodeToken, type ReencodeInput, type ReencodedToken, type ReencodeErrorCode } from './token/reencode'
-export * from './crack/cracker'
-export * from './crack/crack-job'
-export * from './crack/candidate-batch'
-export * from './crack/line-splitter'
-export * from './crack/mutations'
-export * from './crack/bundled-candidates'
-export * from './claims/catalogue'
-export * from './claims/json-schema'
-export * from './claims/time'
-export * from './claims/policy'
-export * from './lint'
-export * from './crack/default-jwt-secrets'
-export * from './attacks'
-export * from './practice'
-export * from './explain'
-export * from './delegation'
-export * from './dpop'
-export * from './claims/live-credential'
-export * from './keys/key-privacy'
-export * from './claims/token-storage'
+export type {
+  CatalogueEntry,
+  CheckVerdict,
+  DecodedPart,
+  DecodedSegment,
+  DecodedToken,
+  Diagnostic,
+  Extraction,
+  GeneratedKey,
+  JsonMember,
+  JsonValue,
+  JWK,
+  JwsAlgorithm,
+  KeyFormat,
+  KeyInput,
+  KeyRef,
+  ParsedKey,
+  PolicyCheck,
+  PolicyOptions,
+  SecretEncoding,
+  SegmentName,
+  Severity,
+  SignedToken,
+  Verification,
+} from './types'
+export {
+  algorithmSpec,
+  algorithmsForKey,
+  classifyKeyText,
+  describeKey,
+  exportJwks,
+  exportKeyText,
+  generateKey,
+  generateSigningKey,
+  JWS_ALGORITHMS,
+  parseKey,
+  SIGNING_ALGORITHMS,
+  type AlgorithmFamily,
+  type AlgorithmSpec,
+  type GenerateErrorCode,
+  type GenerateKeyOptions,
+  type GeneratedSigningKey,
+  type KeyPrivacy,
+  type KeyPrivacyKind,
+  type KeyTextFormat,
+  type ParseKeyErrorCode,
+  type ParseKeyOptions,
+  type SigningAlgorithm,
+} from './keys'
+export {
+  base64urlDecode,
+  base64urlEncode,
+  compactJson,
+  decodeToken,
+  extractToken,
+  formatJson,
+  formatJsonValue,
+  parseJsonText,
+  reencodeToken,
+  signToken,
+  verifyToken,
+  type ReencodedToken,
+  type ReencodeErrorCode,
+  type ReencodeInput,
+  type SignErrorCode,
+  type SignInput,
+  type VerifyErrorCode,
+} from './token'
+export {
+  checkPolicy,
+  describeMember,
+  describeTime,
+  headerJsonSchema,
+  isoFromSeconds,
+  liveCredentialHint,
+  MAX_STORABLE_TOKEN_LENGTH,
+  payloadJsonSchema,
+  tokenStorageDecision,
+  type LiveCredentialHint,
+  type TimeInfo,
+  type TokenOrigin,
+  type TokenStorageDecision,
+} from './claims'
+export {
+  bundledCandidates,
+  CandidateBatchBuilder,
+  countListCandidates,
+  crackTargetFromToken,
+  createCracker,
+  runCrackJob,
+  streamLines,
+  type CrackProgress,
+  type CrackTarget,
+  type FoundSecret,
+  type HmacAlgorithm,
+} from './crack'
+export { lintToken, loadCommonSecrets, type Finding, type FindingSeverity, type LintContext } from './lint'
+export {
+  attackCatalogue,
+  attackInfo,
+  craftAttack,
+  type AttackId,
+  type AttackInfo,
+  type AttackInput,
+  type AttackerKeyType,
+  type CraftedToken,
+} from './attacks'
+export {
+  challengeSucceeded,
+  correctVerify,
+  createPracticeEnv,
+  hostDocument,
+  practiceChallenges,
+  verifyPractice,
+  type Challenge,
+  type MistakeId,
+  type PracticeConfig,
+  type PracticeEnv,
+  type PracticeResult,
+} from './practice'
+export { explainToken, memberAtEncodedOffset, memberAtTextOffset, memberEncodedRange, type Base64Group, type ExplainStep } from './explain'
+export {
+  compareHops,
+  DEFAULT_EXCHANGE_LIFETIME,
+  delegationChain,
+  exchangeToken,
+  MAX_HOP_TOKENS,
+  MIN_HOP_TOKENS,
+  type DelegationChain,
+  type DelegationParty,
+  type HopCheck,
+  type HopCheckId,
+  type MayActCheck,
+} from './delegation'
+export { checkDpopProof, createDpopProof, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type DpopCheckInput } from './dpop'

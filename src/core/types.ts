@@ -203,10 +203,16 @@ export interface GeneratedKey {
   readonly thumbprint: string
 }
 
+/**
+ * The verdict of one check, the same everywhere a list of checks is shown (claims policy, DPoP proof,
+ * delegation chains and hops, the walkthrough's recompute step): `skip` when it could not be made.
+ */
+export type CheckVerdict = 'pass' | 'fail' | 'skip'
+
 /** Per-check verdict of the claims policy. */
 export interface PolicyCheck {
   readonly id: 'exp' | 'nbf' | 'iat' | 'iss' | 'aud' | 'sub' | 'typ' | 'alg' | 'required'
-  readonly verdict: 'pass' | 'fail' | 'skip'
+  readonly verdict: CheckVerdict
   readonly message: string
 }
 

@@ -1,13 +1,12 @@
-import { toPem } from '../keys/parse'
-import { jwkThumbprint } from '../keys/thumbprint'
+import { algorithmSpec, jwkThumbprint, toPem, type KeyHandle } from '../keys'
 import type { JWK } from '../types'
 import type { AttackerKeyType } from './types'
 
 /** A key pair the attacker generates to sign tokens that carry or point to its public key. */
 export interface AttackerKey {
   readonly alg: 'RS256' | 'ES256'
-  readonly privateKey: CryptoKey
-  readonly publicKey: CryptoKey
+  readonly privateKey: KeyHandle
+  readonly publicKey: KeyHandle
   /** Public JWK with `kid` (its RFC 7638 thumbprint), `use` and `alg`. */
   readonly publicJwk: JWK
   /** Private JWK, so the user can sign more tokens with it. */
@@ -20,34 +19,29 @@ export interface AttackerKey {
 
 const PUBLIC_MEMBERS: Readonly<Record<AttackerKeyType, readonly string[]>> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'] }
 
-/** Generates an RSA 2048 (RS256) or EC P-256 (ES256) key pair. Throws only if WebCrypto fails. */
+/** Generates an RSA 2048 (RS256) or EC P-256 (ES256) key pair. Throws only if key generation fails. */
 export async function generateAttackerKey(type: AttackerKeyType): Promise<AttackerKey> {
-  const params =
-    type === 'RSA'
-      ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
-      : { name: 'ECDSA', namedCurve: 'P-256' }
-  const pair = (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair
-  const full = (await crypto.subtle.exportKey('jwk', pair.privateKey)) as Record<string, unknown>
+  const alg = type === 'RSA' ? 'RS256' : 'ES256'
+  const pair = await algorithmSpec(alg)?.implementation.generatePair?.({ modulusLength: 2048 })
+  if (pair === undefined) throw new TypeError(`${alg} key pairs cannot be generated`)
+  const full = pair.privateJwk as Record<string, unknown>
   const bare: Record<string, unknown> = {}
   for (const name of PUBLIC_MEMBERS[type]) bare[name] = full[name]
   const thumbprint = await jwkThumbprint(bare as JWK)
   const kid = thumbprint.ok ? thumbprint.value : 'attacker-key'
-  const alg = type === 'RSA' ? 'RS256' : 'ES256'
   const publicJwk = { ...bare, kid, use: 'sig', alg } as JWK
   const privateMembers = type === 'RSA' ? ['d', 'p', 'q', 'dp', 'dq', 'qi'] : ['d']
   const privateJwk: Record<string, unknown> = { ...bare }
   for (const name of privateMembers) privateJwk[name] = full[name]
   Object.assign(privateJwk, { kid, use: 'sig', alg })
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey))
   return {
     alg,
     privateKey: pair.privateKey,
     publicKey: pair.publicKey,
     publicJwk,
     privateJwk: privateJwk as JWK,
-    privatePem: toPem(pkcs8, 'PRIVATE KEY'),
-    spki,
+    privatePem: toPem(pair.pkcs8, 'PRIVATE KEY'),
+    spki: pair.spki,
     kid,
   }
 }

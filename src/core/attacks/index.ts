@@ -1,12 +1,4 @@
-export * from './types'
+/** Attack lab: crafted tokens for the classic verifier bugs, with what each exploits and how to fix it. */
+export type { AttackErrorCode, AttackExtra, AttackId, AttackInfo, AttackInput, AttackInputName, AttackerKeyType, CraftedToken } from './types'
 export { attackCatalogue, attackInfo } from './catalogue'
-export {
-  craftAttack,
-  NONE_CASINGS,
-  KID_PATH_TRAVERSAL,
-  KID_SQL_INJECTION,
-  KID_COMMAND_INJECTION,
-  INJECTED_KEY,
-  type CraftResult,
-} from './craft'
-export { editJsonObject, type JsonEdit, type JsonEditErrorCode } from './header-edit'
+export { craftAttack, type CraftResult } from './craft'

@@ -1,4 +1,3 @@
-import type { MistakeId } from '../practice/types'
 
 /** The attacks the lab can craft. */
 export type AttackId =
@@ -37,8 +36,6 @@ export interface AttackInfo {
   readonly references: readonly string[]
   /** Inputs needed besides the header and payload. */
   readonly inputs: readonly AttackInputName[]
-  /** The practice-verifier mistake that accepts the crafted tokens. */
-  readonly mistake: MistakeId
 }
 
 /** A label and a value shown next to a crafted token, e.g. the JWKS the attacker must host. */

@@ -1,6 +1,5 @@
-import { TAG, oid, tlv } from '../keys/der'
-import { toPem } from '../keys/parse'
-import { SIGN_PARAMS } from './raw-sign'
+import { oid, TAG, tlv, toPem } from '../keys'
+import { rawSignature } from '../token'
 import type { AttackerKey } from './attacker-key'
 
 /** Signature algorithms of certificates (RFC 5758 §3.2, RFC 4055 §5). */
@@ -34,7 +33,7 @@ export async function selfSignedCertificate(key: AttackerKey, commonName: string
     name,
     key.spki,
   )
-  const raw = new Uint8Array(await crypto.subtle.sign(SIGN_PARAMS[key.alg], key.privateKey, Uint8Array.from(tbs)))
+  const raw = await rawSignature(key.alg, key.privateKey, tbs)
   const signature = rsa ? raw : ecdsaDer(raw)
   const certificate = tlv(TAG.SEQUENCE, tbs, algorithm, tlv(TAG.BIT_STRING, new Uint8Array([0]), signature))
   return toPem(certificate, 'CERTIFICATE')

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result'
-import type { JsonValue } from '../types'
+import type { CheckVerdict, JsonValue } from '../types'
 import { asObject, hasMember, kindOf, quote, setMember, stringMember, type JsonObject } from './claims'
 
 /** Where a party stands in an RFC 8693 delegation chain. */
@@ -24,7 +24,7 @@ export interface DelegationParty {
 
 /** The verdict of a token's `may_act` claim (RFC 8693 §4.4) against its current actor. */
 export interface MayActCheck {
-  readonly verdict: 'pass' | 'fail' | 'skip'
+  readonly verdict: CheckVerdict
   readonly message: string
   /** The `sub` and `iss` that `may_act` allows (only those present in the claim). */
   readonly allowed: { readonly sub?: string; readonly iss?: string }

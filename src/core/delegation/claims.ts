@@ -1,23 +1,7 @@
+import { hasMember, type JsonObject } from '../json-object'
 import type { JsonValue } from '../types'
 
-/** A JSON object as the decoder produces it. */
-export type JsonObject = { readonly [name: string]: JsonValue }
-
-/** The value as a JSON object, or undefined for anything else (arrays and null included). */
-export function asObject(value: JsonValue | undefined): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
-}
-
-/** Whether the object has its own member `name` (not one inherited from Object.prototype). */
-export function hasMember(object: JsonObject, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, name)
-}
-
-/** The member when it is a string. */
-export function stringMember(object: JsonObject, name: string): string | undefined {
-  const value = hasMember(object, name) ? object[name] : undefined
-  return typeof value === 'string' ? value : undefined
-}
+export { asJsonObject as asObject, hasMember, memberString as stringMember, type JsonObject } from '../json-object'
 
 /** The member when it is a finite number (big integers are converted: they only matter for order). */
 export function numberMember(object: JsonObject, name: string): number | undefined {

@@ -1,4 +1,4 @@
-import { base64url } from 'jose'
+import { base64urlEncode } from '../token'
 
 /**
  * The DPoP `ath` of an access token (RFC 9449 §4.2): base64url of the SHA-256 of the token's ASCII
@@ -6,5 +6,5 @@ import { base64url } from 'jose'
  */
 export async function accessTokenHash(accessToken: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken))
-  return base64url.encode(new Uint8Array(digest))
+  return base64urlEncode(new Uint8Array(digest))
 }

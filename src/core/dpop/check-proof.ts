@@ -1,10 +1,8 @@
-import { isoFromSeconds } from '../claims/time'
-import { algorithmSpec, describeKey } from '../keys/algorithms'
-import { checkKeyFits } from '../keys/import'
-import { parsedKeyFromJwk, PRIVATE_MEMBERS } from '../keys/jwk-key'
-import { decodeToken } from '../token/decode'
-import { verifyToken } from '../token/verify'
-import type { DecodedToken, JsonValue, ParsedKey } from '../types'
+import { isoFromSeconds } from '../claims'
+import { asJsonObject as asObject, type JsonObject as Obj } from '../json-object'
+import { algorithmSpec, checkKeyFits, describeKey, parsedKeyFromJwk, PRIVATE_MEMBERS } from '../keys'
+import { decodeToken, verifyToken } from '../token'
+import type { CheckVerdict, DecodedToken, JsonValue, ParsedKey } from '../types'
 import { accessTokenHash } from './ath'
 import { normaliseHtu } from './htu'
 
@@ -14,7 +12,7 @@ export type DpopCheckId = 'format' | 'typ' | 'alg' | 'jwk' | 'signature' | 'htm'
 /** One verdict about a DPoP proof. */
 export interface DpopCheck {
   readonly id: DpopCheckId
-  readonly verdict: 'pass' | 'fail' | 'skip'
+  readonly verdict: CheckVerdict
   readonly message: string
 }
 
@@ -44,8 +42,6 @@ export const DEFAULT_DPOP_CLOCK_SKEW = 60
 /** The order of {@link checkDpopProof}'s results. */
 export const DPOP_CHECK_ORDER: readonly DpopCheckId[] = ['format', 'typ', 'alg', 'jwk', 'signature', 'htm', 'htu', 'iat', 'jti', 'nonce', 'ath', 'jkt']
 
-type Obj = { readonly [name: string]: JsonValue }
-const asObject = (v: JsonValue | undefined): Obj | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined)
 const own = (o: Obj, name: string): JsonValue | undefined => (Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined)
 const show = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}…` : s)
 

@@ -1,7 +1,6 @@
-import { base64url } from 'jose'
-import { algorithmSpec } from '../keys/algorithms'
+import { algorithmSpec } from '../keys'
 import { err, ok, type Result } from '../result'
-import { signToken, type SignErrorCode } from '../token/sign'
+import { base64urlEncode, signToken, type SignErrorCode } from '../token'
 import type { JWK, JwsAlgorithm, ParsedKey } from '../types'
 import { accessTokenHash } from './ath'
 
@@ -69,7 +68,7 @@ async function create(input: CreateDpopProofInput): Promise<Result<string, Creat
   const jwk: Record<string, unknown> = {}
   for (const name of PUBLIC_MEMBERS[input.key.kty] ?? []) jwk[name] = (input.key.publicJwk as Record<string, unknown>)[name]
   const claims: Record<string, unknown> = {
-    jti: input.jti ?? base64url.encode(crypto.getRandomValues(new Uint8Array(16))),
+    jti: input.jti ?? base64urlEncode(crypto.getRandomValues(new Uint8Array(16))),
     htm: input.method,
     htu,
     iat: Math.floor(input.now ?? Date.now() / 1000),

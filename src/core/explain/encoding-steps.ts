@@ -1,4 +1,5 @@
-import { base64url } from 'jose'
+import { isJsonObject } from '../json-object'
+import { base64urlEncode } from '../token'
 import type { DecodedPart } from '../types'
 import { base64urlGroups } from './base64-groups'
 import { clip, hexInGroups, MAX_LISTED_BYTES, plural } from './format'
@@ -27,7 +28,7 @@ function textStep(name: PartName, part: DecodedPart, bytes: Uint8Array): Explain
     ? ' This text contains line breaks, and they are part of what is signed: re-formatting the JSON (even only its whitespace) would change the signature.'
     : ' Any whitespace in it would be signed too, exactly as written.'
   const kind = part.kind === 'json'
-    ? `The ${name} is ${typeof part.value === 'object' && part.value !== null && !Array.isArray(part.value) ? 'a JSON object' : 'JSON, though not an object as JWT claims need'}.${spacing}`
+    ? `The ${name} is ${isJsonObject(part.value) ? 'a JSON object' : 'JSON, though not an object as JWT claims need'}.${spacing}`
     : `The ${name} is text but not JSON; a JWS can sign any bytes, so it is encoded as it is.`
   const values: ExplainValue[] = [{ label: `${Title(name)} text`, value: clip(part.text), mono: true }]
   if (part.text.length > 2000) values.push({ label: 'Note', value: `Only the first 2000 of ${part.text.length} characters are shown.` })
@@ -74,7 +75,7 @@ export function paddingExplanation(length: number): string {
 /** A base64url step for any bytes (header, payload or signature). */
 export function base64Step(name: PartName | 'signature', segment: { readonly encoded: string }, bytes: Uint8Array): ExplainStep {
   const table = base64urlGroups(bytes)
-  const encoded = base64url.encode(bytes)
+  const encoded = base64urlEncode(bytes)
   const standard = standardBase64(bytes)
   const values: ExplainValue[] = [
     { label: 'base64url', value: clip(encoded), mono: true },
@@ -110,7 +111,7 @@ export function base64Step(name: PartName | 'signature', segment: { readonly enc
 
 /** Standard base64 with padding, without relying on Node's Buffer (the core also runs in browsers). */
 function standardBase64(bytes: Uint8Array): string {
-  const url = base64url.encode(bytes)
+  const url = base64urlEncode(bytes)
   const pad = (4 - (url.length % 4)) % 4
   return url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat(pad)
 }

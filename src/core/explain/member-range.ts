@@ -1,5 +1,4 @@
-import { byteRangeToEncodedRange, encodedRangeToByteRange, type OffsetRange } from '../token/base64url'
-import { byteOffsetToUtf16Offset, utf16OffsetToByteOffset } from '../token/utf8'
+import { byteOffsetToUtf16Offset, byteRangeToEncodedRange, encodedRangeToByteRange, utf16OffsetToByteOffset, type OffsetRange } from '../token'
 import type { DecodedPart, JsonMember } from '../types'
 
 /**

@@ -1,14 +1,10 @@
-import { base64url } from 'jose'
-import { algorithmSpec, describeKey, type AlgorithmSpec } from '../keys/algorithms'
-import { signSigningInput } from '../token/sign'
-import { verifyToken } from '../token/verify'
+import { algorithmSpec, describeKey } from '../keys'
+import { base64urlEncode, signSigningInput, verifyToken } from '../token'
 import type { DecodedSegment, DecodedToken, JwsAlgorithm, ParsedKey } from '../types'
 import { clip, hex, hexInGroups, MAX_LISTED_BYTES, plural } from './format'
 import type { ExplainStep, ExplainValue } from './types'
 
 const ENCODER = new TextEncoder()
-
-const hashBytes = (spec: AlgorithmSpec) => (spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32)
 
 /** How the signature is computed for the token's algorithm, with the real hash of the signing input. */
 export async function computationStep(alg: string | undefined, signingInput: string, key: ParsedKey | null): Promise<ExplainStep> {
@@ -37,12 +33,12 @@ export async function computationStep(alg: string | undefined, signingInput: str
   const values: ExplainValue[] = [{ label: 'Algorithm', value: spec.alg }]
   switch (spec.family) {
     case 'HS': {
-      const need = hashBytes(spec)
+      const need = spec.hashBytes as number
       const secret = key === null
         ? 'not given: paste the secret to recompute the signature'
         : key.kty !== 'oct' || key.secret === undefined
           ? `the key given is ${describeKey(key)}, not a shared secret`
-          : `${plural(key.secret.length, 'byte')} (${key.secret.length * 8} bits)${key.secret.length < need ? `, shorter than the ${need} bytes RFC 7518 §3.2 requires for ${spec.alg}` : ''}`
+          : `${plural(key.secret.length, 'byte')} (${key.secret.length * 8} bits)${key.secret.length < need ? `, shorter than the ${need} bytes ${spec.rfc} requires for ${spec.alg}` : ''}`
       values.push(
         { label: 'Formula', value: `HMAC-SHA-${bits}(secret, ASCII(signing input))`, mono: true },
         { label: 'Secret', value: secret },
@@ -52,7 +48,7 @@ export async function computationStep(alg: string | undefined, signingInput: str
       return {
         id,
         title: `Signature: HMAC with SHA-${bits}`,
-        explanation: `${spec.alg} is HMAC with SHA-${bits} (RFC 7518 §3.2): the shared secret and the signing input go through SHA-${bits} twice (an inner and an outer keyed hash), giving a ${need}-byte tag. Whoever knows the secret can both make and check the tag, so it must stay on the servers and be long and random: at least ${need} bytes for ${spec.alg}.`,
+        explanation: `${spec.alg} is HMAC with SHA-${bits} (${spec.rfc}): the shared secret and the signing input go through SHA-${bits} twice (an inner and an outer keyed hash), giving a ${need}-byte tag. Whoever knows the secret can both make and check the tag, so it must stay on the servers and be long and random: at least ${need} bytes for ${spec.alg}.`,
         values,
       }
     }
@@ -60,12 +56,12 @@ export async function computationStep(alg: string | undefined, signingInput: str
       values.push(
         { label: 'Formula', value: 'Ed25519-Sign(private key, ASCII(signing input))', mono: true },
         { label: 'Input', value: `the ${plural(input.length, 'byte')} of the signing input itself (no separate hash)` },
-        { label: 'Output', value: '64 bytes' },
+        { label: 'Output', value: plural(spec.signatureBytes as number, 'byte') },
       )
       return {
         id,
         title: 'Signature: EdDSA (Ed25519)',
-        explanation: `${spec.alg} signs with Ed25519 (RFC 8037). Unlike the other algorithms it is given the signing input itself, not a hash of it: Ed25519 hashes internally with SHA-512 and derives its nonce from the key and the message, so the same key and input always give the same 64-byte signature.`,
+        explanation: `${spec.alg} signs with Ed25519 (${spec.rfc}). Unlike the other algorithms it is given the signing input itself, not a hash of it: Ed25519 hashes internally with SHA-512 and derives its nonce from the key and the message, so the same key and input always give the same ${spec.signatureBytes}-byte signature.`,
         values,
       }
     default: {
@@ -77,16 +73,16 @@ export async function computationStep(alg: string | undefined, signingInput: str
         return {
           id,
           title: `Signature: RSASSA-PKCS1-v1_5 with SHA-${bits}`,
-          explanation: `${spec.alg} is RSASSA-PKCS1-v1_5 with SHA-${bits} (RFC 7518 §3.3). The signing input is hashed with SHA-${bits} (the value below). The hash is wrapped in a DigestInfo structure naming SHA-${bits}, padded to the key size as 00 01 FF…FF 00 (EMSA-PKCS1-v1_5), and raised to the private exponent d modulo n. Nothing is random, so the same key and input always give the same signature.`,
+          explanation: `${spec.alg} is RSASSA-PKCS1-v1_5 with SHA-${bits} (${spec.rfc}). The signing input is hashed with SHA-${bits} (the value below). The hash is wrapped in a DigestInfo structure naming SHA-${bits}, padded to the key size as 00 01 FF…FF 00 (EMSA-PKCS1-v1_5), and raised to the private exponent d modulo n. Nothing is random, so the same key and input always give the same signature.`,
           values,
         }
       }
       if (spec.family === 'PS') {
-        values.push({ label: 'Formula', value: `EMSA-PSS(SHA-${bits}(input), random ${hashBytes(spec)}-byte salt)^d mod n`, mono: true })
+        values.push({ label: 'Formula', value: `EMSA-PSS(SHA-${bits}(input), random ${spec.hashBytes}-byte salt)^d mod n`, mono: true })
         return {
           id,
           title: `Signature: RSASSA-PSS with SHA-${bits}`,
-          explanation: `${spec.alg} is RSASSA-PSS with SHA-${bits} and MGF1 (RFC 7518 §3.5). The hash below is combined with a random salt as long as the hash (${hashBytes(spec)} bytes) and masked (EMSA-PSS) before the RSA operation. The salt makes every signature different, even for the same key and input, and all of them verify.`,
+          explanation: `${spec.alg} is RSASSA-PSS with SHA-${bits} and MGF1 (${spec.rfc}). The hash below is combined with a random salt as long as the hash (${spec.hashBytes} bytes) and masked (EMSA-PSS) before the RSA operation. The salt makes every signature different, even for the same key and input, and all of them verify.`,
           values,
         }
       }
@@ -98,7 +94,7 @@ export async function computationStep(alg: string | undefined, signingInput: str
       return {
         id,
         title: `Signature: ECDSA on ${spec.crv} with SHA-${bits}`,
-        explanation: `${spec.alg} is ECDSA on curve ${spec.crv} with SHA-${bits} (RFC 7518 §3.4). The hash below is signed with the private key and a fresh random number k, giving two numbers r and s of ${half} bytes each. JWS writes them side by side (r ‖ s, ${spec.signatureBytes} bytes), not in the DER form other systems use. Because k is random, every signature differs; reusing a k would reveal the private key.`,
+        explanation: `${spec.alg} is ECDSA on curve ${spec.crv} with SHA-${bits} (${spec.rfc}). The hash below is signed with the private key and a fresh random number k, giving two numbers r and s of ${half} bytes each. JWS writes them side by side (r ‖ s, ${spec.signatureBytes} bytes), not in the DER form other systems use. Because k is random, every signature differs; reusing a k would reveal the private key.`,
         values,
       }
     }
@@ -144,9 +140,9 @@ export async function recomputeStep(token: DecodedToken, signingInput: string, k
   if (key === null) return skip('Paste the key (the secret, or a public or private key) to recompute or verify the signature here.')
   const bytes = token.signature?.bytes ?? null
   if (bytes === null) return skip('The signature part is not valid base64url, so there is nothing to compare with.')
-  const inToken = base64url.encode(bytes)
+  const inToken = base64urlEncode(bytes)
 
-  const deterministic = spec.family === 'HS' || spec.family === 'RS' || spec.family === 'Ed'
+  const deterministic = spec.deterministic
   // HS* with a non-secret key goes this way too, so the algorithm-confusion refusal is shown.
   if (deterministic && (key.kind !== 'public' || spec.family === 'HS')) {
     const signed = await signSigningInput(signingInput, spec.alg as JwsAlgorithm, key)

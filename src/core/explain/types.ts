@@ -1,3 +1,4 @@
+import type { CheckVerdict } from '../types'
 import type { Base64Group } from './base64-groups'
 
 /** Identifies a walkthrough step, so the UI can pick icons or anchor links. */
@@ -35,5 +36,5 @@ export interface ExplainStep {
   /** For base64url steps: how many groups were left out of `groups` (before the final one). */
   readonly groupsOmitted?: number
   /** For the recompute step: `pass` when the signature was reproduced or verified, `fail` when not, `skip` when it could not be checked. */
-  readonly verdict?: 'pass' | 'fail' | 'skip'
+  readonly verdict?: CheckVerdict
 }

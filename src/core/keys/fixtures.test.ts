@@ -84,6 +84,7 @@ describe.each(manifest as unknown as KeySet[])('openssl fixtures: $name', (set) 
     const data = new TextEncoder().encode('signed by the parsed fixture key')
     const params =
       set.kty === 'RSA' ? { name: 'RSA-PSS', saltLength: 32 } : set.kty === 'EC' ? { name: 'ECDSA', hash: `SHA-${alg.slice(2)}` } : { name: 'Ed25519' }
+    if (!(imported.value instanceof CryptoKey)) throw new Error('the fixture key was not imported through WebCrypto')
     const sig = new Uint8Array(await crypto.subtle.sign(params, imported.value, data))
     const publicKey = createPublicKey(read(set.files.spki as string))
     const ok =

@@ -1,8 +1,9 @@
-import { base64url, exportJWK, exportPKCS8, exportSPKI } from 'jose'
+import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
-import type { GeneratedKey, JWK, JwsAlgorithm } from '../types'
+import type { GeneratedKey, JWK, JwsAlgorithm, ParsedKey, SecretEncoding } from '../types'
 import { algorithmSpec } from './algorithms'
 import { publicPart } from './jwk-key'
+import { parseKey, toPem } from './parse'
 import { jwkThumbprint } from './thumbprint'
 
 /** Options of {@link generateKey}. */
@@ -13,12 +14,12 @@ export interface GenerateKeyOptions {
   readonly secretBits?: 256 | 384 | 512
 }
 
-/** Error codes of {@link generateKey}. */
+/** Error codes of {@link generateKey} and {@link generateSigningKey}. */
 export type GenerateErrorCode = 'ALG_UNSUPPORTED' | 'KEYGEN_INVALID_OPTION' | 'KEYGEN_FAILED'
 
 /**
- * Generates a fresh key for `alg` with WebCrypto: an HMAC secret, an RSA key pair (2048/3072/4096
- * bits), an EC key pair on the algorithm's curve, or an Ed25519 key pair.
+ * Generates a fresh key for `alg` with the algorithm's implementation: an HMAC secret, an RSA key
+ * pair (2048/3072/4096 bits), an EC key pair on the algorithm's curve, or an Ed25519 key pair.
  *
  * Key pairs come as PEM PKCS#8 (`privateText`) and PEM SPKI (`publicText`) plus JWKs. An HMAC secret
  * is random bytes written as base64url text in both `privateText` and `publicText` — a printable
@@ -35,37 +36,30 @@ export async function generateKey(alg: JwsAlgorithm, options: GenerateKeyOptions
   if (![2048, 3072, 4096].includes(modulusLength)) {
     return err('KEYGEN_INVALID_OPTION', `An RSA modulus of ${String(modulusLength)} bits is not offered. Choose 2048, 3072 or 4096.`)
   }
-  const hashBits = spec.hash === 'SHA-512' ? 512 : spec.hash === 'SHA-384' ? 384 : 256
-  const secretBits = options.secretBits ?? hashBits
+  const secretBits = options.secretBits ?? (spec.hashBytes ?? 32) * 8
   if (![256, 384, 512].includes(secretBits)) {
     return err('KEYGEN_INVALID_OPTION', `A secret of ${String(secretBits)} bits is not offered. Choose 256, 384 or 512.`)
   }
   try {
-    if (spec.family === 'HS') {
+    const generatePair = spec.implementation.generatePair
+    if (generatePair === undefined) {
       const bytes = crypto.getRandomValues(new Uint8Array(secretBits / 8))
       const text = base64url.encode(bytes)
       const jwk = await withMetadata({ kty: 'oct', k: text }, alg, { kty: 'oct', k: text })
       if (!jwk.ok) return jwk
       return ok({ alg, privateText: text, publicText: text, privateJwk: jwk.value.jwk, publicJwk: jwk.value.jwk, thumbprint: jwk.value.thumbprint })
     }
-    const params =
-      spec.family === 'ES'
-        ? { name: 'ECDSA', namedCurve: spec.crv as string }
-        : spec.family === 'Ed'
-          ? { name: 'Ed25519' }
-          : { name: spec.family === 'PS' ? 'RSA-PSS' : 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: spec.hash as string }
-    const pair = (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair
-    const privateJwk = await exportJWK(pair.privateKey)
-    const publicJwk = publicPart(privateJwk)
+    const pair = await generatePair({ modulusLength })
+    const publicJwk = publicPart(pair.privateJwk)
     const pub = await withMetadata(publicJwk, alg, publicJwk)
     if (!pub.ok) return pub
-    const priv = await withMetadata(privateJwk, alg, publicJwk)
+    const priv = await withMetadata(pair.privateJwk, alg, publicJwk)
     if (!priv.ok) return priv
     return ok({
       alg,
-      // PEM files end with a line break (as openssl writes them); jose's exports do not.
-      privateText: `${await exportPKCS8(pair.privateKey)}\n`,
-      publicText: `${await exportSPKI(pair.publicKey)}\n`,
+      // PEM files end with a line break, as openssl writes them.
+      privateText: toPem(pair.pkcs8, 'PRIVATE KEY'),
+      publicText: toPem(pair.spki, 'PUBLIC KEY'),
       privateJwk: priv.value.jwk,
       publicJwk: pub.value.jwk,
       thumbprint: pub.value.thumbprint,
@@ -73,6 +67,30 @@ export async function generateKey(alg: JwsAlgorithm, options: GenerateKeyOptions
   } catch (cause) {
     return err('KEYGEN_FAILED', `The ${alg} key could not be generated: ${cause instanceof Error ? cause.message : String(cause)}.`)
   }
+}
+
+/** A generated key with the key itself, ready to sign with, and how to read its text back. */
+export interface GeneratedSigningKey extends GeneratedKey {
+  /** The secret or the private key, parsed from `privateText`. */
+  readonly key: ParsedKey
+  /** The encoding `privateText` and `publicText` are read with: `base64url` for a secret, else `utf8`. */
+  readonly encoding: SecretEncoding
+}
+
+/**
+ * {@link generateKey}, then its private text read back as the key to sign with: what a caller needs
+ * to sign right away and to put the texts into key boxes. Never throws.
+ */
+export async function generateSigningKey(alg: JwsAlgorithm, options: GenerateKeyOptions = {}): Promise<Result<GeneratedSigningKey, GenerateErrorCode>> {
+  const generated = await generateKey(alg, options)
+  if (!generated.ok) return generated
+  const encoding: SecretEncoding = generated.value.privateJwk.kty === 'oct' ? 'base64url' : 'utf8'
+  const parsed = await parseKey(generated.value.privateText, { encoding })
+  const key = parsed.ok ? parsed.value.keys.find((k) => k.kind !== 'public') : undefined
+  if (key === undefined) {
+    return err('KEYGEN_FAILED', `The generated ${alg} key could not be read back${parsed.ok ? '' : `: ${parsed.error.message}`}. Generate it again.`)
+  }
+  return ok({ ...generated.value, key, encoding })
 }
 
 async function withMetadata(jwk: JWK, alg: string, thumbprintOf: JWK): Promise<Result<{ jwk: JWK; thumbprint: string }, GenerateErrorCode>> {

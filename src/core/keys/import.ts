@@ -1,11 +1,11 @@
 import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, JwsAlgorithm, ParsedKey } from '../types'
-import { algorithmSpec, algorithmsForKey, describeKey, describeNeed, type AlgorithmSpec } from './algorithms'
+import { algorithmSpec, algorithmsForKey, describeKey, keyFitsSpec, supportedAlgorithmList, type AlgorithmSpec } from './algorithms'
+import type { KeyHandle, KeyPurpose } from './signature-implementation'
 import { MIN_RSA_VERIFY_BITS, ed25519KeyProblem, rsaExponentProblem } from './weak-keys'
 
-/** What an imported key will be used for. */
-export type KeyPurpose = 'sign' | 'verify'
+export type { KeyPurpose } from './signature-implementation'
 
 /** Error codes of {@link importForAlgorithm}. */
 export type ImportErrorCode = 'ALG_UNSUPPORTED' | 'KEY_ALG_MISMATCH' | 'KEY_NOT_PRIVATE' | 'KEY_USE_MISMATCH' | 'KEY_WEAK' | 'KEY_IMPORT_FAILED'
@@ -16,10 +16,11 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const
  * Imports are cached per ParsedKey object, algorithm and usage: ParsedKeys are immutable values, so
  * a repeated verify (every keystroke in the UI, benchmarks) costs only the signature check.
  */
-const cache = new WeakMap<ParsedKey, Map<string, Promise<Result<CryptoKey, ImportErrorCode>>>>()
+const cache = new WeakMap<ParsedKey, Map<string, Promise<Result<KeyHandle, ImportErrorCode>>>>()
 
 /**
- * Checks that `key` fits `alg` and imports it with WebCrypto for signing or verifying.
+ * Checks that `key` fits `alg` and imports it with the algorithm's implementation (WebCrypto for
+ * every algorithm today) for signing or verifying.
  *
  * HS256–HS512 need a secret; RS256–PS512 an RSA key; ES256/ES384/ES512 an EC key on P-256/P-384/P-521; EdDSA and
  * Ed25519 an Ed25519 key. Signing needs a private key or a secret; verifying uses the public part of a
@@ -32,7 +33,7 @@ export function importForAlgorithm(
   key: ParsedKey,
   alg: JwsAlgorithm,
   usage: KeyPurpose,
-): Promise<Result<CryptoKey, ImportErrorCode>> {
+): Promise<Result<KeyHandle, ImportErrorCode>> {
   let perKey = cache.get(key)
   if (perKey === undefined) {
     perKey = new Map()
@@ -57,17 +58,16 @@ export function checkKeyFits(key: ParsedKey, alg: string, usage: KeyPurpose): Re
     if (alg === 'none') {
       return err('ALG_UNSUPPORTED', 'The algorithm "none" uses no key: an unsecured token has no signature to make or check. Choose a signing algorithm such as HS256, RS256 or ES256.')
     }
-    return err('ALG_UNSUPPORTED', `The algorithm "${alg}" is not supported. Use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA or Ed25519.`)
+    return err('ALG_UNSUPPORTED', `The algorithm "${alg}" is not supported. Use one of ${supportedAlgorithmList()}.`)
   }
   const what = describeKey(key)
-  const fits = key.kty === spec.kty && (spec.crv === undefined || key.crv === spec.crv)
-  if (!fits) {
+  if (!keyFitsSpec(key, spec)) {
     const choices = algorithmsForKey(key)
-    const hint = choices.length > 0 ? ` Choose ${choices.join(', ')} for this key, or paste ${describeNeed(spec)}.` : ` Paste ${describeNeed(spec)}.`
+    const hint = choices.length > 0 ? ` Choose ${choices.join(', ')} for this key, or paste ${spec.need}.` : ` Paste ${spec.need}.`
     if (spec.family === 'HS') {
       return err('KEY_ALG_MISMATCH', `The key is ${what}, but ${alg} needs a shared secret. Using a public or private key as an HMAC secret is the algorithm-confusion attack, so it is refused.${hint}`)
     }
-    return err('KEY_ALG_MISMATCH', `The key is ${what}, but ${alg} needs ${describeNeed(spec)}.${hint}`)
+    return err('KEY_ALG_MISMATCH', `The key is ${what}, but ${alg} needs ${spec.need}.${hint}`)
   }
   // Exact, as jose compares: a key marked "Ed25519" is not used for a token that says "EdDSA".
   if (key.alg !== undefined && key.alg !== alg) {
@@ -126,46 +126,24 @@ function safeDecode(text: string): Uint8Array | undefined {
   }
 }
 
-async function importUncached(key: ParsedKey, alg: JwsAlgorithm, usage: KeyPurpose): Promise<Result<CryptoKey, ImportErrorCode>> {
+async function importUncached(key: ParsedKey, alg: JwsAlgorithm, usage: KeyPurpose): Promise<Result<KeyHandle, ImportErrorCode>> {
   const fit = checkKeyFits(key, alg, usage)
   if (!fit.ok) return fit
   const spec = fit.value
-  const usages: KeyPurpose[] = [usage]
   try {
-    if (spec.family === 'HS') {
+    if (spec.kty === 'oct') {
       // A ParsedKey built by hand may carry only its oct JWK.
       const secret = key.secret ?? (typeof key.jwk.k === 'string' ? base64url.decode(key.jwk.k) : undefined)
       if (secret === undefined || secret.byteLength === 0) {
-        return err('KEY_IMPORT_FAILED', `The HMAC secret is empty, so ${alg} cannot use it. Type or paste a secret (at least ${hashBytes(spec)} bytes is recommended).`)
+        return err('KEY_IMPORT_FAILED', `The HMAC secret is empty, so ${alg} cannot use it. Type or paste a secret (at least ${spec.hashBytes} bytes is recommended).`)
       }
-      const cryptoKey = await crypto.subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: spec.hash as string }, false, usages)
-      return ok(cryptoKey)
+      return ok(await spec.implementation.importKey({ jwk: { kty: 'oct' }, secret }, usage))
     }
     const source = usage === 'verify' ? (key.publicJwk ?? key.jwk) : key.jwk
-    const jwk = webCryptoJwk(source, usage === 'verify')
-    const cryptoKey = await crypto.subtle.importKey('jwk', jwk as JsonWebKey, webCryptoAlgorithm(spec), false, usages)
-    return ok(cryptoKey)
+    return ok(await spec.implementation.importKey({ jwk: keyMembers(source, usage === 'verify') }, usage))
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause)
     return err('KEY_IMPORT_FAILED', `The key (${describeKey(key)}) could not be imported for ${alg}: ${detail}. Check that the key is complete and not corrupted.`)
-  }
-}
-
-function hashBytes(spec: AlgorithmSpec): number {
-  return spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32
-}
-
-/** The WebCrypto algorithm parameters for importing a key for `spec`. */
-function webCryptoAlgorithm(spec: AlgorithmSpec): RsaHashedImportParams | EcKeyImportParams | Algorithm {
-  switch (spec.family) {
-    case 'RS':
-      return { name: 'RSASSA-PKCS1-v1_5', hash: spec.hash as string }
-    case 'PS':
-      return { name: 'RSA-PSS', hash: spec.hash as string }
-    case 'ES':
-      return { name: 'ECDSA', namedCurve: spec.crv as string }
-    default:
-      return { name: 'Ed25519' }
   }
 }
 
@@ -173,7 +151,7 @@ function webCryptoAlgorithm(spec: AlgorithmSpec): RsaHashedImportParams | EcKeyI
  * Only the key material: WebCrypto rejects a JWK whose `alg`, `use`, `key_ops` or `ext` disagree with
  * the requested import, and the fit check has already judged those members.
  */
-function webCryptoJwk(jwk: JWK, publicOnly: boolean): JWK {
+function keyMembers(jwk: JWK, publicOnly: boolean): JWK {
   const out: Record<string, unknown> = {}
   const members = jwk.kty === 'RSA' ? ['kty', 'n', 'e', ...PRIVATE_MEMBERS] : ['kty', 'crv', 'x', 'y', 'd']
   for (const name of members) {

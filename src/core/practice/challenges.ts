@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json-object'
 import type { JsonValue } from '../types'
 import type { Challenge, MistakeId, PracticeEnv, PracticeResult } from './types'
 import { verifyPractice } from './verify-practice'
@@ -9,7 +10,7 @@ function solves(mistake: MistakeId) {
 }
 
 function isAdmin(claims: JsonValue | undefined): boolean {
-  return typeof claims === 'object' && claims !== null && !Array.isArray(claims) && claims['role'] === 'admin'
+  return isJsonObject(claims) && claims['role'] === 'admin'
 }
 
 const GOAL = 'Get the verifier to accept a token whose payload has "role": "admin".'

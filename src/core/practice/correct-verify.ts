@@ -1,5 +1,5 @@
-import { decodeToken } from '../token/decode'
-import { verifyToken } from '../token/verify'
+import { isJsonObject } from '../json-object'
+import { decodeToken, verifyToken } from '../token'
 import type { DecodedToken, JsonValue, ParsedKey } from '../types'
 import type { PracticeEnv, PracticeResult } from './types'
 
@@ -20,9 +20,9 @@ export function readToken(token: string): ReadToken | PracticeResult {
     return reject('The token is not a signed JWT of three parts (header.payload.signature).')
   }
   const header = decoded.header.value
-  if (!isObject(header)) return reject('The token header is not a JSON object.')
+  if (!isJsonObject(header)) return reject('The token header is not a JSON object.')
   const payload = decoded.payload.value
-  if (!isObject(payload)) return reject('The token payload is not a JSON object.')
+  if (!isJsonObject(payload)) return reject('The token payload is not a JSON object.')
   return { decoded, header, payload }
 }
 
@@ -82,8 +82,4 @@ export function checkExpiry(payload: { readonly [name: string]: JsonValue }, env
 export function describeTime(seconds: number): string {
   const ms = seconds * 1000
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().replace('.000Z', 'Z') : String(seconds)
-}
-
-function isObject(value: JsonValue | undefined): value is { [name: string]: JsonValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

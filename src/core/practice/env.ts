@@ -1,6 +1,5 @@
-import { asymmetricToken, hmacToken, utf8 } from '../attacks/raw-sign'
-import { parsedSecret } from '../keys/jwk-key'
-import { parseKey, toPem } from '../keys/parse'
+import { algorithmSpec, parsedSecret, parseKey, toPem, type GeneratedPair } from '../keys'
+import { asymmetricToken, hmacToken, utf8 } from '../token'
 import { err, ok, type Result } from '../result'
 import type { ParsedKey } from '../types'
 import type { PracticeEnv } from './types'
@@ -28,6 +27,13 @@ export const SERVER_RSA_KID = 'rsa-main'
 
 const DAY = 86_400
 
+/** A 2048-bit RSA or P-256 key pair from the algorithm's registry entry. */
+async function pairFor(alg: 'RS256' | 'ES256'): Promise<GeneratedPair> {
+  const pair = await algorithmSpec(alg)?.implementation.generatePair?.({ modulusLength: 2048 })
+  if (pair === undefined) throw new TypeError(`${alg} key pairs cannot be generated`)
+  return pair
+}
+
 /**
  * Sets up a fresh practice server: an RSA 2048 key pair (it issues RS256 tokens), an EC P-256 key
  * pair, a strong random HMAC secret, a weak HMAC secret from {@link WEAK_SECRETS}, a virtual file
@@ -38,14 +44,10 @@ const DAY = 86_400
 export async function createPracticeEnv(options: PracticeEnvOptions = {}): Promise<Result<PracticeEnv, PracticeEnvErrorCode>> {
   try {
     const now = options.now ?? Math.floor(Date.now() / 1000)
-    const rsa = (await crypto.subtle.generateKey(
-      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-      true,
-      ['sign', 'verify'],
-    )) as CryptoKeyPair
-    const ec = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
-    const rsaPublicPem = toPem(new Uint8Array(await crypto.subtle.exportKey('spki', rsa.publicKey)), 'PUBLIC KEY')
-    const ecPublicPem = toPem(new Uint8Array(await crypto.subtle.exportKey('spki', ec.publicKey)), 'PUBLIC KEY')
+    const rsa = await pairFor('RS256')
+    const ec = await pairFor('ES256')
+    const rsaPublicPem = toPem(rsa.spki, 'PUBLIC KEY')
+    const ecPublicPem = toPem(ec.spki, 'PUBLIC KEY')
     const rsaPublicKey = await onlyKey(rsaPublicPem)
     const ecPublicKey = await onlyKey(ecPublicPem)
     const secretText = hex(crypto.getRandomValues(new Uint8Array(32)))

@@ -1,6 +1,7 @@
-export * from './types'
-export * from './env'
-export { correctVerify, SERVER_ALGORITHMS } from './correct-verify'
+/** Practice: a virtual server with switchable verifier mistakes, and challenges to exploit them. */
+export type { Challenge, KeyRow, MistakeId, PracticeConfig, PracticeEnv, PracticeResult } from './types'
+export { createPracticeEnv, hostDocument, type PracticeEnvErrorCode, type PracticeEnvOptions } from './env'
+export { correctVerify } from './correct-verify'
 export { verifyPractice } from './verify-practice'
-export { practiceChallenges, challengeSucceeded } from './challenges'
-export { KEY_FOLDER, joinPath, runKeyQuery, runShell, type ShellOutput, type SqlOutcome } from './virtual-server'
+export { challengeSucceeded, practiceChallenges } from './challenges'
+export { ATTACK_MISTAKES } from './attack-mistakes'

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { attackCatalogue } from '../attacks/catalogue'
 import { craftAttack } from '../attacks/craft'
 import type { AttackInput } from '../attacks/types'
+import { ATTACK_MISTAKES } from './attack-mistakes'
 import { challengeSucceeded, practiceChallenges } from './challenges'
 import { correctVerify } from './correct-verify'
 import { createPracticeEnv, hostDocument } from './env'
@@ -143,7 +144,7 @@ describe('practice challenges', () => {
       'claim-tampering': { originalToken: env.userToken },
     }
     for (const attack of attackCatalogue) {
-      const challenge = practiceChallenges.find((c) => c.mistake === attack.mistake)
+      const challenge = practiceChallenges.find((c) => c.mistake === ATTACK_MISTAKES[attack.id])
       expect(challenge, attack.id).toBeDefined()
       const crafted = await craftAttack(attack.id, { ...base, ...inputs[attack.id] })
       if (!crafted.ok) throw new Error(crafted.error.message)

@@ -1,11 +1,10 @@
-import type { DecodedPart, DecodedSegment, DecodedToken, Diagnostic, JsonValue, SegmentName } from '../types'
+import { isJsonObject } from '../json-object'
+import type { DecodedPart, DecodedSegment, DecodedToken, Diagnostic, SegmentName } from '../types'
 import { decodeSegment, type OffsetRange } from './base64url'
 import { checkHeader, describeJson, isUnencodedPayload, type HeaderContext } from './header-checks'
 import { describeJsonError, parseJsonText } from './json'
 import { firstInvalidUtf8, utf16OffsetToByteOffset } from './utf8'
 
-export { byteRangeToEncodedRange, encodedRangeToByteRange, type OffsetRange } from './base64url'
-export { byteOffsetToUtf16Offset, utf16OffsetToByteOffset } from './utf8'
 
 /** Repeated member names beyond this many are not reported one by one. */
 const MAX_DUPLICATE_DIAGNOSTICS = 20
@@ -51,7 +50,7 @@ function decode(token: string): DecodedToken {
   const diagnostics: Diagnostic[] = []
   const headerDetails = decodePart(parts[0] as Part, 'header', token, diagnostics)
   const header = headerDetails.part
-  const headerObject = header.kind === 'json' && isObject(header.value) ? header.value : undefined
+  const headerObject = header.kind === 'json' && isJsonObject(header.value) ? header.value : undefined
   const jwe = count === 5 || (count !== 3 && headerObject !== undefined && Object.prototype.hasOwnProperty.call(headerObject, 'enc'))
   // The part count is reported first, but whether 4 or 6 parts read as a JWE depends on the header.
   const unencoded = !jwe && headerObject !== undefined && isUnencodedPayload(headerObject)
@@ -194,7 +193,7 @@ function decodePart(part: Part, segment: 'header' | 'payload', token: string, di
   if (parsed.duplicates.length > MAX_DUPLICATE_DIAGNOSTICS) {
     push('warning', 'DUPLICATE_MEMBER', whole, `The ${segment} repeats ${parsed.duplicates.length - MAX_DUPLICATE_DIAGNOSTICS} more member names.`)
   }
-  if (!isObject(parsed.value)) {
+  if (!isJsonObject(parsed.value)) {
     push(isHeader ? 'error' : 'warning', 'NOT_AN_OBJECT', whole, isHeader
       ? `The header must be a JSON object ({…}), but it is ${describeJson(parsed.value)}.`
       : `The payload is ${describeJson(parsed.value)}, not a JSON object: a JWT's claims must be an object ({…}).`)
@@ -240,8 +239,4 @@ function decodeSignature(part: Part, alg: string | undefined, diagnostics: Diagn
   const decoded = decodeSegment(part.text, part.start, 'signature', 'signature')
   diagnostics.push(...decoded.diagnostics)
   return { encoded: part.text, start: part.start, bytes: decoded.bytes }
-}
-
-function isObject(value: JsonValue | undefined): value is { [name: string]: JsonValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,4 +1,5 @@
-import { base64url } from 'jose'
+import { algorithmSpec, type HashName, type KeyHandle } from '../keys'
+import { base64urlEncode } from './base64url-codec'
 
 /**
  * Signing primitives for crafted tokens. The regular signer refuses exactly what attacks need (an
@@ -6,7 +7,7 @@ import { base64url } from 'jose'
  */
 
 /** Hash functions of the HMAC algorithms. */
-export type HmacHash = 'SHA-256' | 'SHA-384' | 'SHA-512'
+export type HmacHash = HashName
 
 const UTF8 = new TextEncoder()
 
@@ -16,11 +17,6 @@ const BLOCK: Readonly<Record<HmacHash, number>> = { 'SHA-256': 64, 'SHA-384': 12
 /** UTF-8 bytes of a text. */
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return UTF8.encode(text)
-}
-
-/** base64url (no padding) of the UTF-8 bytes of a text, or of raw bytes. */
-export function encodeSegment(data: string | Uint8Array): string {
-  return base64url.encode(data)
 }
 
 /**
@@ -44,24 +40,27 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** `base64url(header).base64url(payload)`: the JWS signing input of two compact JSON texts. */
 export function signingInput(headerText: string, payloadText: string): string {
-  return `${encodeSegment(headerText)}.${encodeSegment(payloadText)}`
+  return `${base64urlEncode(headerText)}.${base64urlEncode(payloadText)}`
 }
 
 /** A compact JWS of `header` and `payload` (compact JSON texts) signed with HMAC under `key`. */
 export async function hmacToken(hash: HmacHash, key: Uint8Array, headerText: string, payloadText: string): Promise<string> {
   const input = signingInput(headerText, payloadText)
-  return `${input}.${encodeSegment(await hmac(hash, key, utf8(input)))}`
+  return `${input}.${base64urlEncode(await hmac(hash, key, utf8(input)))}`
 }
 
-/** WebCrypto parameters of the asymmetric algorithms the lab signs with. */
-export const SIGN_PARAMS = {
-  RS256: { name: 'RSASSA-PKCS1-v1_5' },
-  ES256: { name: 'ECDSA', hash: 'SHA-256' },
-} as const
+/** The asymmetric algorithms the labs sign crafted tokens and certificates with. */
+export type LabAlgorithm = 'RS256' | 'ES256'
 
-/** A compact JWS signed with an RS256 or ES256 private CryptoKey (ECDSA signatures come out as r‖s, as JWS wants). */
-export async function asymmetricToken(alg: 'RS256' | 'ES256', key: CryptoKey, headerText: string, payloadText: string): Promise<string> {
+/** A signature over raw bytes with a private key of a lab algorithm, made by the algorithm's implementation. */
+export async function rawSignature(alg: LabAlgorithm, key: KeyHandle, data: Uint8Array): Promise<Uint8Array> {
+  const spec = algorithmSpec(alg)
+  if (spec === undefined) throw new TypeError(`${alg} is not in the algorithm registry`)
+  return spec.implementation.sign(key, data)
+}
+
+/** A compact JWS signed with an RS256 or ES256 private key (ECDSA signatures come out as r‖s, as JWS wants). */
+export async function asymmetricToken(alg: LabAlgorithm, key: KeyHandle, headerText: string, payloadText: string): Promise<string> {
   const input = signingInput(headerText, payloadText)
-  const signature = await crypto.subtle.sign(SIGN_PARAMS[alg], key, utf8(input))
-  return `${input}.${encodeSegment(new Uint8Array(signature))}`
+  return `${input}.${base64urlEncode(await rawSignature(alg, key, utf8(input)))}`
 }

@@ -1,8 +1,8 @@
-import { base64url } from 'jose'
-import { algorithmSpec } from '../keys/algorithms'
-import { importForAlgorithm, type ImportErrorCode } from '../keys/import'
+import { isJsonObject } from '../json-object'
+import { algorithmSpec, importForAlgorithm, type ImportErrorCode } from '../keys'
 import { err, ok, type Result } from '../result'
 import type { JsonMember, JwsAlgorithm, ParsedKey, SignedToken } from '../types'
+import { base64urlEncode } from './base64url-codec'
 import { isUnencodedPayload } from './header-checks'
 import { compactJson, describeJsonError, parseJsonText } from './json'
 
@@ -57,11 +57,11 @@ export async function signToken(input: SignInput): Promise<Result<SignedToken, S
   }
 
   const headerValue = parseJsonText(header).value
-  const unencoded = typeof headerValue === 'object' && headerValue !== null && !Array.isArray(headerValue) && isUnencodedPayload(headerValue as Parameters<typeof isUnencodedPayload>[0])
+  const unencoded = isJsonObject(headerValue) && isUnencodedPayload(headerValue)
   if (unencoded && payload.includes('.')) {
     return err('PAYLOAD_HAS_DOT', 'The header says the payload is unencoded ("b64": false), but the payload contains \'.\', which the compact form cannot carry (RFC 7797 §5.2). Remove the dots from the payload, or remove "b64" and "crit" from the header.')
   }
-  const signingInput = `${base64url.encode(header)}.${unencoded ? payload : base64url.encode(payload)}`
+  const signingInput = `${base64urlEncode(header)}.${unencoded ? payload : base64urlEncode(payload)}`
   const signature = await signSigningInput(signingInput, input.alg, input.key)
   if (!signature.ok) return signature
   warnings.push(...signature.value.warnings)
@@ -86,49 +86,28 @@ export async function signSigningInput(
   }
   const spec = algorithmSpec(alg)
   if (key === null || spec === undefined) {
-    return err('NO_SIGNING_KEY', `Signing with ${alg} needs a key: ${needsKey(alg)}`)
+    return err('NO_SIGNING_KEY', `Signing with ${alg} needs a key: ${spec?.signKeyHint ?? UNKNOWN_KEY_HINT}`)
   }
   const imported = await importForAlgorithm(key, alg, 'sign')
   if (!imported.ok) return imported
-  if (spec.family === 'HS') {
-    const hashBits = Number(alg.slice(2))
+  if (spec.kty === 'oct') {
+    const hashBits = (spec.hashBytes as number) * 8
     const bits = (key.secret?.byteLength ?? key.bits / 8) * 8
     if (bits < hashBits) {
-      warnings.push(`The HMAC secret is ${bits} bits (${bits / 8} bytes), shorter than the ${hashBits} bits RFC 7518 §3.2 requires for ${alg}; short secrets can be brute-forced. Use a random secret of at least ${hashBits / 8} bytes.`)
+      warnings.push(`The HMAC secret is ${bits} bits (${bits / 8} bytes), shorter than the ${hashBits} bits ${spec.rfc} requires for ${alg}; short secrets can be brute-forced. Use a random secret of at least ${hashBits / 8} bytes.`)
     }
   }
   try {
-    const bytes = await crypto.subtle.sign(signParameters(alg), imported.value, ENCODER.encode(signingInput))
-    return ok({ signature: base64url.encode(new Uint8Array(bytes)), warnings })
+    const bytes = await spec.implementation.sign(imported.value, ENCODER.encode(signingInput))
+    return ok({ signature: base64urlEncode(bytes), warnings })
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause)
     return err('SIGN_FAILED', `Signing with ${alg} failed: ${detail}. Check that the key is complete and matches the algorithm.`)
   }
 }
 
-function needsKey(alg: JwsAlgorithm): string {
-  if (alg.startsWith('HS')) return 'type or paste the shared secret into the signing key.'
-  if (alg.startsWith('ES')) return 'paste an EC private key (PEM or JWK), or generate one.'
-  if (alg === 'EdDSA' || alg === 'Ed25519') return 'paste an Ed25519 private key (PEM or JWK), or generate one.'
-  return 'paste an RSA private key (PEM or JWK), or generate one.'
-}
-
-function signParameters(alg: JwsAlgorithm): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
-  const hash = `SHA-${alg.slice(2)}`
-  switch (alg.slice(0, 2)) {
-    case 'HS':
-      return { name: 'HMAC' }
-    case 'RS':
-      return { name: 'RSASSA-PKCS1-v1_5' }
-    case 'PS':
-      // RFC 7518 §3.5: the salt is as long as the hash output.
-      return { name: 'RSA-PSS', saltLength: Number(alg.slice(2)) / 8 }
-    case 'ES':
-      return { name: 'ECDSA', hash }
-    default:
-      return { name: 'Ed25519' }
-  }
-}
+/** What the signer asks for when the algorithm is unknown (a hand-built input; typed callers cannot reach it). */
+const UNKNOWN_KEY_HINT = 'paste an RSA private key (PEM or JWK), or generate one.'
 
 function prepareHeader(input: SignInput): Result<{ text: string; warnings: string[] }, SignErrorCode> {
   const parsed = parseJsonText(input.header)
@@ -137,7 +116,7 @@ function prepareHeader(input: SignInput): Result<{ text: string; warnings: strin
     return err('HEADER_NOT_JSON', `The header is not valid JSON: ${describeJsonError(first)} Fix the header before signing.`)
   }
   const value = parsed.value
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isJsonObject(value)) {
     return err('HEADER_NOT_OBJECT', 'The header must be a JSON object, such as {"alg":"HS256","typ":"JWT"}.')
   }
   const warnings: string[] = []

@@ -1,8 +1,7 @@
 import { err, ok, type Result } from '../result'
-import type { DecodedToken, JsonValue, KeyInput, KeyRef, ParsedKey, Verification } from '../types'
-import { algorithmSpec, describeKey, type AlgorithmSpec } from '../keys/algorithms'
-import { TAG, readTopSequence } from '../keys/der'
-import { checkKeyFits, importForAlgorithm } from '../keys/import'
+import type { DecodedToken, KeyInput, KeyRef, ParsedKey, Verification } from '../types'
+import { algorithmSpec, checkKeyFits, describeKey, importForAlgorithm, readTopSequence, supportedAlgorithmList, TAG, type AlgorithmSpec } from '../keys'
+import { isJsonObject, memberString } from '../json-object'
 import { critProblems, describeJson, isUnencodedPayload } from './header-checks'
 import { base64urlTextProblem, type Base64urlProblemCode } from './strict-encoding'
 
@@ -72,14 +71,14 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
   const spec = algorithmSpec(alg)
   if (spec === undefined) {
     const hint = alg.toLowerCase() === 'none' ? ` "${alg}" is a spelling of "none" used to slip unsigned tokens past careless verifiers.` : ''
-    return err('ALG_UNSUPPORTED', `The algorithm "${alg}" is not supported.${hint} Supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519.`)
+    return err('ALG_UNSUPPORTED', `The algorithm "${alg}" is not supported.${hint} Supported: ${supportedAlgorithmList(',')}.`)
   }
   const sig = signature.bytes
   if (sig === null) {
     return err('TOKEN_MALFORMED', 'The signature part is not valid base64url, so it cannot be checked. Copy the token again, completely.')
   }
   if (keys === null || keys.keys.length === 0) {
-    return err('NO_KEY', `No key given: paste ${keyHint(spec)} into the verification key to check the signature.`)
+    return err('NO_KEY', `No key given: paste ${spec.verifyKeyHint} into the verification key to check the signature.`)
   }
   const picked = pickKeys(token, keys, spec)
   if (!picked.ok) return picked
@@ -105,7 +104,7 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
       lastReason = rsaProblem
       continue
     }
-    const valid = await crypto.subtle.verify(verifyParams(spec), imported.value, sig as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>)
+    const valid = await spec.implementation.verify(imported.value, sig, data)
     const refused = [...strict, ...keyStrictness(candidate.key, spec)]
     if (valid && refused.length === 0) return ok({ valid: true, alg, key: keyRef(candidate), tried })
     if (valid) {
@@ -152,9 +151,7 @@ const ENCODING_CLAUSES: Readonly<Record<Base64urlProblemCode, (list: string, man
  */
 function strictProblems(token: DecodedToken): string[] {
   const header = token.header
-  const headerObject = header !== null && header.kind === 'json' && typeof header.value === 'object' && header.value !== null && !Array.isArray(header.value)
-    ? (header.value as { [name: string]: JsonValue })
-    : undefined
+  const headerObject = header !== null && header.kind === 'json' && isJsonObject(header.value) ? header.value : undefined
   const clauses = headerObject === undefined ? [] : critProblems(headerObject).map((p) => p.clause)
   const kid = headerObject?.['kid']
   if (kid !== undefined && typeof kid !== 'string') clauses.push(`the header's "kid" is ${describeJson(kid)}, not a string (RFC 7515 §4.1.4), so no key can be chosen by it`)
@@ -236,14 +233,11 @@ function pickKeys(token: DecodedToken, input: KeyInput, spec: AlgorithmSpec): Re
     if (!fit.ok) return err(fit.error.code as VerifyErrorCode, fit.error.message)
   }
   const what = pool.map((c) => `${nameOf(c)} is ${describeKey(c.key)}${c.key.alg !== undefined ? ` for ${c.key.alg}` : ''}`).join('; ')
-  return err('KEY_ALG_MISMATCH', `None of the ${pool.length} keys fits ${spec.alg}: ${what}. Paste ${keyHint(spec)}.`)
+  return err('KEY_ALG_MISMATCH', `None of the ${pool.length} keys fits ${spec.alg}: ${what}. Paste ${spec.verifyKeyHint}.`)
 }
 
 function headerKid(token: DecodedToken): string | undefined {
-  const value = token.header?.value
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  const kid = (value as Record<string, unknown>)['kid']
-  return typeof kid === 'string' ? kid : undefined
+  return memberString(token.header?.value, 'kid')
 }
 
 function signingInput(token: DecodedToken, header: string, payload: string): Uint8Array {
@@ -265,11 +259,11 @@ function shapeProblem(spec: AlgorithmSpec, sig: Uint8Array): string | undefined 
     }
     return `The ${spec.alg} signature is ${sig.length} bytes, but it must be exactly ${size} bytes (R||S, ${size / 2} bytes each). It was cut off or made for another curve.`
   }
-  if (spec.family === 'Ed' && sig.length !== 64) {
-    return `The ${spec.alg} signature is ${sig.length} bytes, but Ed25519 signatures are exactly 64 bytes. It was cut off or changed.`
+  if (spec.family === 'Ed' && sig.length !== spec.signatureBytes) {
+    return `The ${spec.alg} signature is ${sig.length} bytes, but Ed25519 signatures are exactly ${spec.signatureBytes} bytes. It was cut off or changed.`
   }
   if (spec.family === 'HS') {
-    const size = spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32
+    const size = spec.signatureBytes as number
     if (sig.length !== size) return `The ${spec.alg} signature is ${sig.length} bytes, but HMAC-${spec.hash} gives exactly ${size} bytes. It was cut off or made with another algorithm.`
   }
   return undefined
@@ -287,22 +281,6 @@ function looksLikeDer(sig: Uint8Array): boolean {
   return parts !== undefined && parts.length === 2 && parts.every((p) => p.tag === TAG.INTEGER)
 }
 
-function verifyParams(spec: AlgorithmSpec): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
-  switch (spec.family) {
-    case 'HS':
-      return 'HMAC'
-    case 'RS':
-      return 'RSASSA-PKCS1-v1_5'
-    case 'PS':
-      // RFC 7518 §3.5: the salt is as long as the hash.
-      return { name: 'RSA-PSS', saltLength: spec.hash === 'SHA-512' ? 64 : spec.hash === 'SHA-384' ? 48 : 32 }
-    case 'ES':
-      return { name: 'ECDSA', hash: spec.hash as string }
-    case 'Ed':
-      return 'Ed25519'
-  }
-}
-
 function keyRef(candidate: Candidate): KeyRef {
   return candidate.key.kid !== undefined
     ? { index: candidate.index, kid: candidate.key.kid, thumbprint: candidate.key.thumbprint }
@@ -311,18 +289,4 @@ function keyRef(candidate: Candidate): KeyRef {
 
 function nameOf(candidate: Candidate): string {
   return `key ${candidate.index + 1}${candidate.key.kid !== undefined ? ` (kid "${candidate.key.kid}")` : ''}`
-}
-
-function keyHint(spec: AlgorithmSpec): string {
-  switch (spec.family) {
-    case 'HS':
-      return `the shared secret (${spec.alg} uses an HMAC secret)`
-    case 'RS':
-    case 'PS':
-      return `an RSA public key (PEM, certificate, JWK or JWKS) for ${spec.alg}`
-    case 'ES':
-      return `an EC ${spec.crv} public key (PEM, certificate, JWK or JWKS) for ${spec.alg}`
-    case 'Ed':
-      return `an Ed25519 public key (PEM, certificate, JWK or JWKS) for ${spec.alg}`
-  }
 }

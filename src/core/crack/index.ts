@@ -1,0 +1,17 @@
+/** Secret cracking: HMAC guesses from bundled lists, user word lists and mutations, in batches. */
+export { crackTargetFromToken, createCracker, type Cracker, type CrackErrorCode, type CrackTarget, type HmacAlgorithm } from './cracker'
+export {
+  countListCandidates,
+  runCrackJob,
+  type CrackJobErrorCode,
+  type CrackJobOptions,
+  type CrackOutcome,
+  type CrackProgress,
+  type CrackSource,
+  type FoundSecret,
+} from './crack-job'
+export { CandidateBatchBuilder, type CandidateBatch } from './candidate-batch'
+export { streamLines, type LineBatch, type StreamLinesOptions } from './line-splitter'
+export { bundledCandidates } from './bundled-candidates'
+export { defaultJwtSecrets } from './default-jwt-secrets'
+export { loadCommonPasswords } from './common-passwords'

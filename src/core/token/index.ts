@@ -1,0 +1,23 @@
+/** Tokens: decoding, extracting, JSON texts, signing, verifying and raw signing for crafted tokens. */
+export { decodeToken } from './decode'
+export { byteRangeToEncodedRange, encodedRangeToByteRange, type OffsetRange } from './base64url'
+export { base64urlDecode, base64urlEncode } from './base64url-codec'
+export { byteOffsetToUtf16Offset, utf16OffsetToByteOffset } from './utf8'
+export { extractToken } from './extract'
+export {
+  compactJson,
+  describeJsonError,
+  formatJson,
+  formatJsonValue,
+  parseJsonText,
+  type DuplicateMember,
+  type JsonError,
+  type JsonErrorCode,
+  type ParsedJson,
+} from './json'
+export { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from './header-checks'
+export { base64urlTextProblem, type Base64urlProblem, type Base64urlProblemCode } from './strict-encoding'
+export { signSigningInput, signToken, type SignErrorCode, type SignInput } from './sign'
+export { verifyToken, type VerifyErrorCode } from './verify'
+export { reencodeToken, type ReencodeErrorCode, type ReencodeInput, type ReencodedToken } from './reencode'
+export { asymmetricToken, equalBytes, hmac, hmacToken, rawSignature, signingInput, utf8, type HmacHash, type LabAlgorithm } from './raw-sign'

@@ -1,8 +1,7 @@
-import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { DecodedToken, JwsAlgorithm, SecretEncoding } from '../types'
-import { algorithmSpec } from '../keys/algorithms'
-import { parseKey } from '../keys/parse'
+import { algorithmSpec, parseKey } from '../keys'
+import { base64urlEncode } from './base64url-codec'
 import { compactJson } from './json'
 import { signToken } from './sign'
 
@@ -86,8 +85,8 @@ export async function reencodeToken(input: ReencodeInput): Promise<Result<Reenco
     }
   }
 
-  const headerSegment = header !== undefined ? base64url.encode(header) : (decoded.header?.encoded ?? '')
-  const payloadSegment = payload !== undefined ? base64url.encode(payload) : (decoded.payload?.encoded ?? '')
+  const headerSegment = header !== undefined ? base64urlEncode(header) : (decoded.header?.encoded ?? '')
+  const payloadSegment = payload !== undefined ? base64urlEncode(payload) : (decoded.payload?.encoded ?? '')
   const signature = decoded.signature?.encoded ?? ''
   return ok({ token: `${headerSegment}.${payloadSegment}.${signature}`, stale: true, notes })
 }

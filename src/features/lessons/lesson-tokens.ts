@@ -1,5 +1,4 @@
-import { base64url } from 'jose'
-import { parseKey, signToken, type GeneratedKey, type JwsAlgorithm, type Result } from '../../core'
+import { base64urlEncode, parseKey, signToken, type GeneratedKey, type JwsAlgorithm, type Result } from '../../core'
 import { generateKeyInWorker } from '../../workers/keygen-client'
 
 /**
@@ -58,11 +57,11 @@ export function lessonRsaKey(): Promise<Result<GeneratedKey>> {
  */
 export function withPayload(token: string, payload: string): string {
   const [header = '', , signature = ''] = token.split('.')
-  return `${header}.${base64url.encode(payload)}.${signature}`
+  return `${header}.${base64urlEncode(payload)}.${signature}`
 }
 
 /** The token turned into an unsecured one: header `{"alg":"none","typ":"JWT"}`, same payload, empty signature. */
 export function withAlgNone(token: string): string {
   const [, payload = ''] = token.split('.')
-  return `${base64url.encode('{"alg":"none","typ":"JWT"}')}.${payload}.`
+  return `${base64urlEncode('{"alg":"none","typ":"JWT"}')}.${payload}.`
 }

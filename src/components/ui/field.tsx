@@ -24,18 +24,18 @@ interface FieldProps {
   readonly children: (control: ControlProps) => ReactNode
   /** Classes of the wrapper: `min-w-0` unless given. */
   readonly className?: string
-  /** Classes of the label: `font-medium` unless given. */
+  /** Classes of the label: `text-sm font-medium` unless given. */
   readonly labelClassName?: string
 }
 
 /** A label, its control and an optional description, stacked; the control gets the ids that tie them. */
-export function Field({ label, description, actions, children, className = 'min-w-0', labelClassName = 'font-medium' }: FieldProps) {
+export function Field({ label, description, actions, children, className = 'min-w-0', labelClassName = 'text-sm font-medium' }: FieldProps) {
   const id = useId()
   const descriptionId = description !== undefined ? `${id}-description` : undefined
   const labelElement = <label htmlFor={id} className={labelClassName}>{label}</label>
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      {actions !== undefined ? <div className="flex items-center gap-2">{labelElement}{actions}</div> : labelElement}
+      {actions !== undefined ? <div className="flex flex-wrap items-center gap-2">{labelElement}{actions}</div> : labelElement}
       {children(descriptionId !== undefined ? { id, 'aria-describedby': descriptionId } : { id })}
       {description !== undefined && <span id={descriptionId} className="text-xs text-slate-600 dark:text-slate-400">{description}</span>}
     </div>

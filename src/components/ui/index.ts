@@ -3,3 +3,4 @@ export { Button, buttonClass, type ButtonSize, type ButtonVariant } from './butt
 export { CheckTable, type Column, type RowAttributes } from './check-table'
 export { Field, codeControlClass, controlClass, type ControlProps } from './field'
 export { Verdict, verdictStyle, verdictText, type VerdictKind } from './verdict'
+export { CopyableText } from './copyable-text'

@@ -14,7 +14,7 @@ import { useDecodedToken } from '../../session/use-decoded-token'
 import { useDraft } from '../../hooks/use-draft'
 import { useAppStore } from '../../store/app-store'
 import { CraftedTokenItem } from './crafted-token-item'
-import { buttonClass, fieldClass, primaryButtonClass } from './styles'
+import { Alert, Button, Field, codeControlClass } from '../../components/ui'
 
 /** Header used when the Encoded token has none to start from. */
 const FALLBACK_HEADER = '{"typ":"JWT"}'
@@ -54,7 +54,7 @@ export function AttackLabPanel() {
   const [keyType, setKeyType] = useState<AttackerKeyType>('EC')
   const [state, setState] = useState<CraftState>({ phase: 'idle' })
   const run = useRef(0)
-  const ids = { attacks: useId(), payload: useId(), key: useId(), url: useId(), keyType: useId(), details: useId() }
+  const ids = { attacks: useId(), keyType: useId(), details: useId() }
   const url = urls[attack] ?? defaultUrl[attack] ?? ''
   const needs = new Set(info.inputs)
 
@@ -132,35 +132,27 @@ export function AttackLabPanel() {
           </p>
 
           {needs.has('publicKey') && (
-            <div className="flex flex-col gap-1">
-              <div className="flex flex-wrap items-center gap-2">
-                <label htmlFor={ids.key} className="text-sm font-medium">Verifier&apos;s public key</label>
-                <button type="button" className={`${buttonClass} text-xs`} onClick={resetPublicKey}>Use the Verification key</button>
-              </div>
-              <textarea
-                id={ids.key}
-                value={publicKey}
-                onChange={(e) => setPublicKey(e.target.value)}
-                rows={6}
-                spellCheck={false}
-                placeholder="-----BEGIN PUBLIC KEY----- … or a public JWK"
-                className={`${fieldClass} resize-y break-all`}
-              />
-            </div>
+            <Field label="Verifier's public key" actions={<Button size="xs" onClick={resetPublicKey}>Use the Verification key</Button>}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  value={publicKey}
+                  onChange={(e) => setPublicKey(e.target.value)}
+                  rows={6}
+                  spellCheck={false}
+                  placeholder="-----BEGIN PUBLIC KEY----- … or a public JWK"
+                  className={`${codeControlClass} resize-y break-all`}
+                />
+              )}
+            </Field>
           )}
 
           {needs.has('url') && (
-            <div className="flex flex-col gap-1">
-              <label htmlFor={ids.url} className="text-sm font-medium">Key URL</label>
-              <input
-                id={ids.url}
-                type="url"
-                value={url}
-                onChange={(e) => setUrls((u) => ({ ...u, [attack]: e.target.value }))}
-                spellCheck={false}
-                className={fieldClass}
-              />
-            </div>
+            <Field label="Key URL">
+              {(control) => (
+                <input {...control} type="url" value={url} onChange={(e) => setUrls((u) => ({ ...u, [attack]: e.target.value }))} spellCheck={false} className={codeControlClass} />
+              )}
+            </Field>
           )}
 
           {needs.has('keyType') && (
@@ -178,27 +170,27 @@ export function AttackLabPanel() {
             </div>
           )}
 
-          <div className="flex flex-col gap-1">
-            <div className="flex flex-wrap items-center gap-2">
-              <label htmlFor={ids.payload} className="text-sm font-medium">
-                {needs.has('originalToken') ? 'Modified payload' : 'Payload of the crafted token'}
-              </label>
-              <button type="button" className={`${buttonClass} text-xs`} onClick={resetPayload}>Use the current payload</button>
-            </div>
-            <textarea
-              id={ids.payload}
-              value={payload}
-              onChange={(e) => setPayload(e.target.value)}
-              rows={Math.min(12, Math.max(4, payload.split('\n').length))}
-              spellCheck={false}
-              className={`${fieldClass} resize-y`}
-            />
-          </div>
+          <Field
+            label={needs.has('originalToken') ? 'Modified payload' : 'Payload of the crafted token'}
+           
+            actions={<Button size="xs" onClick={resetPayload}>Use the current payload</Button>}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                value={payload}
+                onChange={(e) => setPayload(e.target.value)}
+                rows={Math.min(12, Math.max(4, payload.split('\n').length))}
+                spellCheck={false}
+                className={`${codeControlClass} resize-y`}
+              />
+            )}
+          </Field>
 
           <div className="flex flex-wrap items-center gap-3">
-            <button type="button" className={primaryButtonClass} disabled={state.phase === 'crafting'} onClick={() => void craft()}>
+            <Button variant="primary" disabled={state.phase === 'crafting'} onClick={() => void craft()}>
               Craft
-            </button>
+            </Button>
             <span role="status" className="text-sm text-slate-700 dark:text-slate-300">
               {state.phase === 'crafting'
                 ? 'Crafting…'
@@ -207,11 +199,7 @@ export function AttackLabPanel() {
                   : ''}
             </span>
           </div>
-          {state.phase === 'error' && (
-            <p role="alert" className="rounded border-l-4 border-rose-500 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
-              {state.message}
-            </p>
-          )}
+          {state.phase === 'error' && <Alert tone="error">{state.message}</Alert>}
           {state.phase === 'done' && (
             <ul aria-label="Crafted tokens" className="flex flex-col gap-3">
               {state.tokens.map((t, i) => (

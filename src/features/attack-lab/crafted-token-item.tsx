@@ -1,8 +1,7 @@
 import { useId, useState } from 'react'
 import type { CraftedToken } from '../../core'
-import { CopyButton } from '../../components/copy-button'
+import { Button, CopyableText } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
-import { buttonClass, fieldClass } from './styles'
 
 /** Rows for a read-only text box: enough to show the value, never more than a screenful. */
 function rowsFor(text: string): number {
@@ -14,56 +13,36 @@ function rowsFor(text: string): number {
 export function CraftedTokenItem({ crafted }: { readonly crafted: CraftedToken }) {
   const setToken = useAppStore((s) => s.setToken)
   const [used, setUsed] = useState(false)
-  const tokenId = useId()
   const titleId = useId()
 
   return (
     <li aria-labelledby={titleId} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
       <h4 id={titleId} className="font-semibold break-words">{crafted.title}</h4>
-      <div className="flex flex-col gap-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={tokenId} className="text-xs font-medium">Crafted token</label>
-          <CopyButton text={crafted.token} label="Copy crafted token" />
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() => {
-              setToken(crafted.token)
-              setUsed(true)
-            }}
-          >
-            Use this token
-          </button>
-          <span aria-live="polite" className="text-xs text-emerald-800 dark:text-emerald-300">
-            {used ? 'Now in the Encoded token.' : ''}
-          </span>
-        </div>
-        <textarea
-          id={tokenId}
-          readOnly
-          value={crafted.token}
-          rows={rowsFor(crafted.token)}
-          spellCheck={false}
-          className={`${fieldClass} resize-y break-all`}
-        />
-      </div>
+      <CopyableText
+        label="Crafted token"
+        copyLabel="Copy crafted token"
+        value={crafted.token}
+        rows={rowsFor(crafted.token)}
+        actions={
+          <>
+            <Button
+              onClick={() => {
+                setToken(crafted.token)
+                setUsed(true)
+              }}
+            >
+              Use this token
+            </Button>
+            <span aria-live="polite" className="text-xs text-emerald-800 dark:text-emerald-300">
+              {used ? 'Now in the Encoded token.' : ''}
+            </span>
+          </>
+        }
+      />
       <p className="break-words text-slate-800 dark:text-slate-200">{crafted.explanation}</p>
       {(crafted.extra ?? []).map((extra) => (
-        <ExtraValue key={extra.label} label={extra.label} value={extra.value} />
+        <CopyableText key={extra.label} label={extra.label} value={extra.value} placeholder="(empty)" rows={rowsFor(extra.value)} />
       ))}
     </li>
-  )
-}
-
-function ExtraValue({ label, value }: { readonly label: string; readonly value: string }) {
-  const id = useId()
-  return (
-    <div className="flex flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={id} className="text-xs font-medium break-all">{label}</label>
-        <CopyButton text={value} label={`Copy ${label}`} />
-      </div>
-      <textarea id={id} readOnly value={value} placeholder="(empty)" rows={rowsFor(value)} spellCheck={false} className={`${fieldClass} resize-y break-all`} />
-    </div>
   )
 }

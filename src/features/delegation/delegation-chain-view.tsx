@@ -5,8 +5,7 @@ import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
 import { buildDelegationExample } from './delegation-example'
 import { PartyClaims } from './party-claims'
-import { verdictStyle, verdictText } from '../../components/ui/verdict'
-import { alertClass, buttonClass } from './styles'
+import { Alert, Button, Verdict } from '../../components/ui'
 
 const roleStyle: Readonly<Record<DelegationParty['role'], string>> = {
   subject: 'border-sky-300 bg-sky-50 dark:border-sky-700 dark:bg-sky-950/50',
@@ -40,9 +39,7 @@ export function DelegationChainView() {
   if (chain === null) return <EmptyState reason="The token's payload is not a JSON object of claims, so it has no delegation chain." />
   if (!chain.ok) {
     return (
-      <p role="alert" className={alertClass}>
-        {chain.error.message}
-      </p>
+      <Alert tone="error">{chain.error.message}</Alert>
     )
   }
   if (chain.value.actorCount === 0) {
@@ -93,7 +90,7 @@ function ChainList({ chain }: { readonly chain: DelegationChain }) {
 function MayActVerdict({ check }: { readonly check: MayActCheck }) {
   return (
     <div role="group" aria-label="may_act check" className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
-      <span className="font-mono font-semibold">may_act</span>: <span className={`font-semibold ${verdictStyle[check.verdict]}`}>{verdictText[check.verdict]}</span>{' '}
+      <span className="font-mono font-semibold">may_act</span>: <Verdict kind={check.verdict} />{' '}
       <span>{check.message}</span>
     </div>
   )
@@ -135,12 +132,12 @@ function EmptyState({ reason }: { readonly reason: string }) {
         names who is allowed to act for the subject.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" onClick={() => void load()} disabled={busy} className={buttonClass}>
+        <Button onClick={() => void load()} disabled={busy}>
           Load a delegation example
-        </button>
+        </Button>
         <span className="text-xs text-slate-600 dark:text-slate-400">Signed here with a new random HS256 secret, which goes into the key boxes.</span>
       </div>
-      {problem !== null && <p role="alert" className={alertClass}>{problem}</p>}
+      {problem !== null && <Alert tone="error">{problem}</Alert>}
     </div>
   )
 }

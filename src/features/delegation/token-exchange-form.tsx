@@ -1,11 +1,10 @@
 import { useId, useState } from 'react'
 import { decodeToken, delegationChain, exchangeToken, DEFAULT_EXCHANGE_LIFETIME } from '../../core'
-import { CopyButton } from '../../components/copy-button'
+import { Alert, Button, CopyableText, Field, controlClass } from '../../components/ui'
 import { decodeCached } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
 import { EXCHANGE_KEY_ALGORITHMS, generateExchangeKey, signingKeyForExchange, type ExchangeKey, type ExchangeKeyAlgorithm } from './exchange-key'
-import { alertClass, buttonClass, inputClass, labelClass } from './styles'
 
 interface Exchanged {
   readonly token: string
@@ -110,20 +109,10 @@ export function TokenExchangeForm() {
     setUsed(true)
   }
 
-  const field = (key: string, label: string, value: string, set: (v: string) => void, extra: { placeholder?: string; type?: string; help?: string } = {}) => (
-    <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={`${id}-${key}`} className={labelClass}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type={extra.type ?? 'text'}
-        value={value}
-        placeholder={extra.placeholder}
-        aria-describedby={extra.help !== undefined ? `${id}-${key}-help` : undefined}
-        onChange={(e) => set(e.target.value)}
-        className={inputClass}
-      />
-      {extra.help !== undefined && <span id={`${id}-${key}-help`} className="text-xs text-slate-600 dark:text-slate-400">{extra.help}</span>}
-    </div>
+  const field = (label: string, value: string, set: (v: string) => void, extra: { placeholder?: string; type?: string; help?: string } = {}) => (
+    <Field label={label} description={extra.help}>
+      {(control) => <input {...control} type={extra.type ?? 'text'} value={value} placeholder={extra.placeholder} onChange={(e) => set(e.target.value)} className={controlClass} />}
+    </Field>
   )
 
   return (
@@ -133,15 +122,15 @@ export function TokenExchangeForm() {
         token becomes its current actor. Scopes may only narrow; an expired subject token is refused.
       </p>
       <div className="grid gap-2 sm:grid-cols-2">
-        {field('actor-sub', 'Actor sub', actorSub, setActorSub, { help: 'The service asking for the token.' })}
-        {field('actor-iss', 'Actor iss', actorIss, setActorIss, { placeholder: 'optional' })}
-        {field('audience', 'Audience', audience, setAudience, { help: 'The service the new token is for (aud).' })}
-        {field('scope', 'Scope', scope, setScope, { placeholder: "keep the subject token's scopes", help: 'Space-separated; a subset of the subject token’s.' })}
-        {field('lifetime', 'Lifetime (seconds)', lifetime, setLifetime, { type: 'number', help: 'Never beyond the subject token’s expiry.' })}
-        {field('issuer', 'Issuer', issuer, setIssuer, { placeholder: "the subject token's iss" })}
+        {field('Actor sub', actorSub, setActorSub, { help: 'The service asking for the token.' })}
+        {field('Actor iss', actorIss, setActorIss, { placeholder: 'optional' })}
+        {field('Audience', audience, setAudience, { help: 'The service the new token is for (aud).' })}
+        {field('Scope', scope, setScope, { placeholder: "keep the subject token's scopes", help: 'Space-separated; a subset of the subject token’s.' })}
+        {field('Lifetime (seconds)', lifetime, setLifetime, { type: 'number', help: 'Never beyond the subject token’s expiry.' })}
+        {field('Issuer', issuer, setIssuer, { placeholder: "the subject token's iss" })}
       </div>
       <fieldset className="flex flex-col gap-2 text-sm">
-        <legend className={`${labelClass} mb-1`}>Authorization server key</legend>
+        <legend className="mb-1 text-sm font-medium">Authorization server key</legend>
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-2">
             <input type="radio" name={`${id}-key`} checked={keySource === 'generated'} onChange={() => setKeySource('generated')} />
@@ -157,9 +146,9 @@ export function TokenExchangeForm() {
           >
             {EXCHANGE_KEY_ALGORITHMS.map((a) => <option key={a} value={a}>{a}</option>)}
           </select>
-          <button type="button" onClick={() => void onGenerate()} disabled={busy || keySource !== 'generated'} className={buttonClass}>
+          <Button onClick={() => void onGenerate()} disabled={busy || keySource !== 'generated'}>
             Generate exchange key
-          </button>
+          </Button>
         </div>
         {keySource === 'generated' && (
           <span className="text-xs text-slate-600 dark:text-slate-400">
@@ -174,25 +163,14 @@ export function TokenExchangeForm() {
         </label>
       </fieldset>
       <div>
-        <button type="button" onClick={() => void onExchange()} disabled={busy} className={buttonClass}>
+        <Button onClick={() => void onExchange()} disabled={busy}>
           Exchange
-        </button>
+        </Button>
       </div>
-      {problem !== null && <p role="alert" className={alertClass}>{problem}</p>}
+      {problem !== null && <Alert tone="error">{problem}</Alert>}
       {result !== null && (
         <div className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
-          <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={`${id}-out`} className={labelClass}>Exchanged token</label>
-            <CopyButton text={result.token} label="Copy exchanged token" />
-            <button type="button" onClick={onUse} className={buttonClass}>Use this token</button>
-          </div>
-          <textarea
-            id={`${id}-out`}
-            readOnly
-            value={result.token}
-            rows={4}
-            className={`${inputClass} font-mono text-xs break-all`}
-          />
+          <CopyableText label="Exchanged token" copyLabel="Copy exchanged token" value={result.token} rows={4} actions={<Button onClick={onUse}>Use this token</Button>} />
           <p className="text-sm text-slate-700 dark:text-slate-300">
             {result.summary} Signed with {result.key.description} ({result.key.alg}).
           </p>

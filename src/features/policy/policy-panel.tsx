@@ -36,8 +36,6 @@ function signatureRow(v: VerificationView): Row {
   return { id: 'signature', label: 'Signature', verdict, message: v.text }
 }
 
-const labelClass = 'text-sm font-medium'
-
 /** What a verifier would expect of the token, and the verdict of every check. */
 export function PolicyPanel() {
   const decoded = useDecodedToken()
@@ -69,13 +67,13 @@ export function PolicyPanel() {
   return (
     <Panel title="Policy checks">
       <div className="grid gap-2 sm:grid-cols-2">
-        <Field label="Expected issuer" labelClassName={labelClass}>
+        <Field label="Expected issuer">
           {(control) => <input {...control} type="text" value={expectedIssuer} placeholder="any" onChange={(e) => setPolicy({ expectedIssuer: e.target.value })} className={controlClass} />}
         </Field>
-        <Field label="Expected audience" labelClassName={labelClass}>
+        <Field label="Expected audience">
           {(control) => <input {...control} type="text" value={expectedAudience} placeholder="any (comma-separated)" onChange={(e) => setPolicy({ expectedAudience: e.target.value })} className={controlClass} />}
         </Field>
-        <Field label="Clock skew (seconds)" labelClassName={labelClass}>
+        <Field label="Clock skew (seconds)">
           {(control) => (
             <input
               {...control}
@@ -91,10 +89,10 @@ export function PolicyPanel() {
             />
           )}
         </Field>
-        <Field label="Allowed algorithms" labelClassName={labelClass}>
+        <Field label="Allowed algorithms">
           {(control) => <input {...control} type="text" value={allowedAlgorithms} placeholder="any (e.g. RS256, ES256)" onChange={(e) => setPolicy({ allowedAlgorithms: e.target.value })} className={controlClass} />}
         </Field>
-        <Field label="Current time" labelClassName={labelClass} className="min-w-0 sm:col-span-2">
+        <Field label="Current time" className="min-w-0 sm:col-span-2">
           {(control) => (
             <div className="flex flex-wrap items-center gap-2">
               <input

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import type { Challenge } from '../../core'
-import { buttonClass } from './styles'
+import { Button } from '../../components/ui'
 import { PartHeading } from './public-material'
 import { mistakeLabel } from './mistakes'
 
@@ -27,7 +27,7 @@ export function ChallengeList({ challenges, selected, solved, hintsShown, onSele
           {done} of {challenges.length} solved
         </span>
         {done > 0 && (
-          <button type="button" className={`${buttonClass} ml-auto text-xs`} onClick={onResetProgress}>Reset progress</button>
+          <Button size="xs" className="ml-auto" onClick={onResetProgress}>Reset progress</Button>
         )}
       </div>
       <ul aria-label="Challenges" id={listId} className="grid gap-1 sm:grid-cols-2">
@@ -72,9 +72,9 @@ export function ChallengeList({ challenges, selected, solved, hintsShown, onSele
           )}
           {hintsShown < selected.hints.length && (
             <div>
-              <button type="button" className={`${buttonClass} text-xs`} onClick={onHint}>
+              <Button size="xs" onClick={onHint}>
                 {hintsShown === 0 ? 'Show a hint' : 'Show the next hint'}
-              </button>
+              </Button>
             </div>
           )}
         </div>

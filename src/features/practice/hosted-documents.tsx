@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { buttonClass, fieldClass } from './styles'
+import { Button, Field, codeControlClass } from '../../components/ui'
 import { PartHeading } from './public-material'
 
 interface HostedDocumentsProps {
@@ -15,8 +15,6 @@ export function HostedDocuments({ hosted, onHost }: HostedDocumentsProps) {
   const [url, setUrl] = useState('https://attacker.example/jwks.json')
   const [text, setText] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const urlId = useId()
-  const textId = useId()
   const listId = useId()
   const urls = Object.keys(hosted)
 
@@ -35,20 +33,24 @@ export function HostedDocuments({ hosted, onHost }: HostedDocumentsProps) {
         Documents the verifier will &ldquo;download&rdquo; for a token&apos;s &quot;jku&quot; or &quot;x5u&quot; URL. Nothing is sent
         anywhere: the practice verifier looks the URL up in this list.
       </p>
-      <label htmlFor={urlId} className="text-xs font-medium">Document URL</label>
-      <input id={urlId} type="url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} className={fieldClass} />
-      <label htmlFor={textId} className="text-xs font-medium">Document text</label>
-      <textarea
-        id={textId}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        rows={5}
-        spellCheck={false}
-        placeholder='{"keys":[…]} or -----BEGIN CERTIFICATE-----'
-        className={`${fieldClass} resize-y break-all`}
-      />
+      <Field label="Document URL" labelClassName="text-xs font-medium">
+        {(control) => <input {...control} type="url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} className={codeControlClass} />}
+      </Field>
+      <Field label="Document text" labelClassName="text-xs font-medium">
+        {(control) => (
+          <textarea
+            {...control}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={5}
+            spellCheck={false}
+            placeholder='{"keys":[…]} or -----BEGIN CERTIFICATE-----'
+            className={`${codeControlClass} resize-y break-all`}
+          />
+        )}
+      </Field>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" className={buttonClass}>Host document</button>
+        <Button type="submit">Host document</Button>
         {problem !== null && <span role="alert" className="text-xs text-rose-800 dark:text-rose-300">{problem}</span>}
       </div>
       <p id={listId} className="text-xs font-medium">Hosted now</p>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import {
   challengeSucceeded,
   correctVerify,
@@ -15,7 +15,7 @@ import { ChallengeList } from './challenge-list'
 import { HostedDocuments } from './hosted-documents'
 import { mistakeIds, mistakeLabel, verdictLine } from './mistakes'
 import { PartHeading, PublicValue } from './public-material'
-import { buttonClass, fieldClass, primaryButtonClass } from './styles'
+import { Alert, Button, Field, codeControlClass } from '../../components/ui'
 import { usePracticeEnv } from './use-practice-env'
 
 /**
@@ -35,9 +35,7 @@ export function PracticePanel() {
         <p role="status" className="text-sm text-slate-700 dark:text-slate-300">Preparing the practice server…</p>
       )}
       {state.status === 'error' && (
-        <p role="alert" className="rounded border-l-4 border-rose-500 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
-          {state.message}
-        </p>
+        <Alert tone="error">{state.message}</Alert>
       )}
       {state.status === 'ready' && <PracticeWorkbench env={state.env} onHost={host} />}
     </section>
@@ -65,7 +63,6 @@ function PracticeWorkbench({ env, onHost }: { readonly env: PracticeEnv; readonl
   const [verdicts, setVerdicts] = useState<Verdicts | null>(null)
   const [checking, setChecking] = useState(false)
   const run = useRef(0)
-  const submissionId = useId()
   const startToken = env[challenge?.start ?? 'userToken']
 
   const choose = (c: Challenge) => {
@@ -110,7 +107,7 @@ function PracticeWorkbench({ env, onHost }: { readonly env: PracticeEnv; readonl
           <PublicValue label="Server EC public key (PEM)" value={env.ecPublicPem} rows={3} />
           <PublicValue label="Start token" value={startToken} rows={4} />
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" className={buttonClass} onClick={() => setToken(startToken)}>Load start token</button>
+            <Button onClick={() => setToken(startToken)}>Load start token</Button>
             <span className="text-xs text-slate-600 dark:text-slate-400">puts it into the Encoded token, for the Attack lab and the editors</span>
           </div>
         </div>
@@ -135,23 +132,24 @@ function PracticeWorkbench({ env, onHost }: { readonly env: PracticeEnv; readonl
         </div>
       </fieldset>
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor={submissionId} className="text-sm font-medium">Token to submit</label>
-        <textarea
-          id={submissionId}
-          value={submission}
-          onChange={(e) => setSubmission(e.target.value)}
-          rows={4}
-          spellCheck={false}
-          placeholder="Paste a token, or load the start token"
-          className={`${fieldClass} resize-y break-all`}
-        />
-        <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={primaryButtonClass} disabled={checking || submission.trim() === ''} onClick={() => void submit()}>
-            Submit to vulnerable verifier
-          </button>
-          {checking && <span role="status" className="text-sm">Checking…</span>}
-        </div>
+      <Field label="Token to submit">
+        {(control) => (
+          <textarea
+            {...control}
+            value={submission}
+            onChange={(e) => setSubmission(e.target.value)}
+            rows={4}
+            spellCheck={false}
+            placeholder="Paste a token, or load the start token"
+            className={`${codeControlClass} resize-y break-all`}
+          />
+        )}
+      </Field>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="primary" disabled={checking || submission.trim() === ''} onClick={() => void submit()}>
+          Submit to vulnerable verifier
+        </Button>
+        {checking && <span role="status" className="text-sm">Checking…</span>}
       </div>
 
       {verdicts !== null && <VerdictView verdicts={verdicts} challenge={challenge} />}

@@ -25,32 +25,20 @@ describe('createLatestRunner', () => {
     expect(delivered).toEqual([{ key: ['a'], value: 'A' }])
   })
 
-  it('ignores a late result: the earlier request answers after the newer one', async () => {
-    const { delivered, latest } = runner()
-    const slow = deferred<string>()
-    const fast = deferred<string>()
-    latest.request(['old'], () => slow.promise)
-    latest.request(['new'], () => fast.promise)
-    fast.resolve('NEW')
-    await flush()
-    slow.resolve('OLD')
-    await flush()
-    expect(delivered).toEqual([{ key: ['new'], value: 'NEW' }])
-  })
-
-  it('ignores a superseded result even when it arrives first', async () => {
-    const { delivered, latest } = runner()
-    const slow = deferred<string>()
-    const fast = deferred<string>()
-    latest.request(['old'], () => fast.promise)
-    latest.request(['new'], () => slow.promise)
-    fast.resolve('OLD')
-    await flush()
-    expect(delivered).toEqual([])
-    slow.resolve('NEW')
-    await flush()
-    expect(delivered).toEqual([{ key: ['new'], value: 'NEW' }])
-  })
+  // Two requests, then their results in either order: only the newer request's result is delivered.
+  for (const order of [['new', 'old'], ['old', 'new']] as const) {
+    it(`ignores the superseded result when the ${order[0]} one answers first`, async () => {
+      const { delivered, latest } = runner()
+      const answers = { old: deferred<string>(), new: deferred<string>() }
+      latest.request(['old'], () => answers.old.promise)
+      latest.request(['new'], () => answers.new.promise)
+      for (const which of order) {
+        answers[which].resolve(which.toUpperCase())
+        await flush()
+      }
+      expect(delivered).toEqual([{ key: ['new'], value: 'NEW' }])
+    })
+  }
 
   it('does not compute again for an equal key (elements compared with Object.is)', async () => {
     const { delivered, latest } = runner()

@@ -131,6 +131,7 @@ export const inputPatterns: readonly InputPattern[] = [
   { file: 'src/core/token/extract.ts', pattern: /(?:^|[?#&;])(?:id_token|access_token|token|jwt)=/, input: 'the pasted text', linear: BOUNDED, probe: '&token' },
   { file: 'src/core/token/extract.ts', pattern: /\s/, input: 'the pasted text', linear: ONE_CHAR, probe: 'a' },
   { file: 'src/core/token/extract.ts', pattern: /\s+/g, input: 'the pasted text', linear: GLOBAL_RUN, probe: ' ' },
+  { file: 'src/core/token/extract.ts', pattern: /\s+/, input: 'the pasted text (split into words)', linear: GLOBAL_RUN, probe: ' ' },
   { file: 'src/core/token/header-checks.ts', pattern: /^application\//, input: 'the header\'s typ', linear: ANCHORED, probe: 'application' },
   { file: 'src/core/token/json.ts', pattern: /\.$/, input: 'a JSON error message, not user text', linear: BOUNDED, probe: '.' },
   { file: 'src/core/token/json.ts', pattern: /^-?\d+$/, input: 'a number literal of a header or payload (at most 10,001 characters reach it)', linear: ANCHORED, probe: '9' },

@@ -38,6 +38,8 @@ describe('extractToken', () => {
     ['JSON with a JWT under another name', `{"result":{"x":1},"credential":"${T}"}`, T, ['Took the value of the JSON member "credential".']],
     ['a token wrapped over several lines', `${T.slice(0, 30)}\n${T.slice(30, 70)}\r\n  ${T.slice(70)}`, T, ['Removed line breaks and spaces inside the token.']],
     ['a token inside a curl command', `curl -H "Authorization: Bearer ${T}" https://api.example.com/me`, T, ['Picked the token out of the surrounding text.']],
+    ['a token after ordinary words, which must not be joined to it', `my token is ${T}`, T, ['Picked the token out of the surrounding text.']],
+    ['a token after a word that looks like a token start', `eyJhbGci ${T}`, T, ['Picked the token out of the surrounding text.']],
     ['a token inside a log line', `2024-01-01 INFO token=${T}.`, T, ['Picked the token out of the surrounding text.']],
     ['a JWE', 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y3Q.dGFn', 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y3Q.dGFn', []],
     ['plain words stay as they are', 'hello world', 'hello world', []],

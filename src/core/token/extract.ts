@@ -187,11 +187,22 @@ const urlParameters: Step = (text) => {
   return null
 }
 
+/**
+ * Whether base64url text can start a JWS or JWE header: base64url of `{` followed by `"` or
+ * whitespace (every JSON object header) begins `ey` or `ew`.
+ */
+function startsLikeHeader(s: string): boolean {
+  return s.charCodeAt(0) === 0x65 && (s.charCodeAt(1) === 0x79 || s.charCodeAt(1) === 0x77)
+}
+
 const innerWhitespace: Step = (text) => {
   if (!/\s/.test(text)) return null
   const joined = text.replace(/\s+/g, '')
-  // Only a wrapped token: joining the words of ordinary text would invent a token.
-  if (!looksLikeJwt(joined)) return null
+  // Only a wrapped token: joining the words of ordinary text ("my token is eyJ…") would invent a
+  // token. A wrapped one starts with its header, and none of its later lines is a token by itself.
+  if (!looksLikeJwt(joined) || !startsLikeHeader(joined)) return null
+  // The text is trimmed, so the first word is the first line of the token.
+  if (text.split(/\s+/).some((word, i) => i > 0 && startsLikeHeader(word) && looksLikeJwt(word))) return null
   return { text: joined, notes: ['Removed line breaks and spaces inside the token.'] }
 }
 

@@ -1,20 +1,20 @@
-import { decodeToken, memberAtEncodedOffset, memberEncodedRange, type DecodedPart, type DecodedToken } from '../core'
+import { decodeToken, memberAtEncodedOffset, memberEncodedRange, type DecodedPart } from '../core'
+import { createMemo } from '../hooks/create-memo'
 import type { HighlightSegment, JsonHighlight, SliceCreator, TeachingSlice } from './app-state'
 
 export type { HighlightSegment, JsonHighlight, TokenHighlight } from './app-state'
 
-// Hover events arrive many times a second and a token may be 1 MB: the parts of the token being
-// hovered are decoded once, not per event. One entry: only the current token is ever hovered.
-let lastDecoded: DecodedToken | null = null
+// Hover events arrive many times a second and a token may be 1 MB: the token being hovered is
+// decoded once, not per event. One entry: only the current token is ever hovered.
+const decodeHovered = createMemo(decodeToken, { max: 1 })
 
 function partOf(token: string, segment: HighlightSegment): DecodedPart | null {
-  if (lastDecoded === null || lastDecoded.token !== token) lastDecoded = decodeToken(token)
-  return lastDecoded[segment]
+  return decodeHovered(token)[segment]
 }
 
 /** Drops the decoded token kept for hovering (it is user data: "Forget everything" calls this). */
 export function clearTeachingMemo(): void {
-  lastDecoded = null
+  decodeHovered.clear()
 }
 
 function sameHighlight(a: JsonHighlight | null, b: JsonHighlight): boolean {

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useId, type ChangeEvent, type ReactNode } from 'react'
 
 /** Classes of a text input, textarea or select in a form. */
 export const controlClass =
@@ -39,5 +39,37 @@ export function Field({ label, description, actions, children, className = 'min-
       {children(descriptionId !== undefined ? { id, 'aria-describedby': descriptionId } : { id })}
       {description !== undefined && <span id={descriptionId} className="text-xs text-slate-600 dark:text-slate-400">{description}</span>}
     </div>
+  )
+}
+
+interface TextFieldProps {
+  readonly label: ReactNode
+  readonly value: string
+  readonly onChange: (value: string) => void
+  /** A multi-line box of this many rows (tokens, keys, JSON: monospace); a one-line input without. */
+  readonly rows?: number
+  /** A one-line input holding code (a URL, a key id): monospace. */
+  readonly code?: boolean
+  readonly type?: 'text' | 'url' | 'number'
+  readonly placeholder?: string
+  readonly min?: number
+  readonly step?: number
+  readonly spellCheck?: boolean
+  readonly description?: ReactNode
+  readonly actions?: ReactNode
+  readonly className?: string
+  readonly labelClassName?: string
+}
+
+/** A {@link Field} with a text input or, given `rows`, a monospace textarea for tokens and keys. */
+export function TextField({ label, value, onChange, rows, code = false, type = 'text', placeholder, min, step, spellCheck, description, actions, className, labelClassName }: TextFieldProps) {
+  return (
+    <Field label={label} description={description} actions={actions} className={className} labelClassName={labelClassName}>
+      {(control) => {
+        const common = { ...control, value, placeholder, onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value) }
+        if (rows !== undefined) return <textarea {...common} rows={rows} spellCheck={false} className={`${codeControlClass} resize-y break-all`} />
+        return <input {...common} type={type} min={min} step={step} spellCheck={spellCheck} className={code ? codeControlClass : controlClass} />
+      }}
+    </Field>
   )
 }

@@ -1,6 +1,6 @@
 export { Alert, type AlertTone } from './alert'
 export { Button, buttonClass, type ButtonSize, type ButtonVariant } from './button'
 export { CheckTable, type Column, type RowAttributes } from './check-table'
-export { Field, codeControlClass, controlClass, type ControlProps } from './field'
+export { Field, TextField, codeControlClass, controlClass, type ControlProps } from './field'
 export { Verdict, verdictStyle, verdictText, type VerdictKind } from './verdict'
 export { CopyableText } from './copyable-text'

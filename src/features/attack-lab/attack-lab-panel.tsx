@@ -14,7 +14,7 @@ import { useDecodedToken } from '../../session/use-decoded-token'
 import { useDraft } from '../../hooks/use-draft'
 import { useAppStore } from '../../store/app-store'
 import { CraftedTokenItem } from './crafted-token-item'
-import { Alert, Button, Field, codeControlClass } from '../../components/ui'
+import { Alert, Button, TextField } from '../../components/ui'
 
 /** Header used when the Encoded token has none to start from. */
 const FALLBACK_HEADER = '{"typ":"JWT"}'
@@ -132,27 +132,18 @@ export function AttackLabPanel() {
           </p>
 
           {needs.has('publicKey') && (
-            <Field label="Verifier's public key" actions={<Button size="xs" onClick={resetPublicKey}>Use the Verification key</Button>}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  value={publicKey}
-                  onChange={(e) => setPublicKey(e.target.value)}
-                  rows={6}
-                  spellCheck={false}
-                  placeholder="-----BEGIN PUBLIC KEY----- … or a public JWK"
-                  className={`${codeControlClass} resize-y break-all`}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Verifier's public key"
+              actions={<Button size="xs" onClick={resetPublicKey}>Use the Verification key</Button>}
+              value={publicKey}
+              onChange={setPublicKey}
+              rows={6}
+              placeholder="-----BEGIN PUBLIC KEY----- … or a public JWK"
+            />
           )}
 
           {needs.has('url') && (
-            <Field label="Key URL">
-              {(control) => (
-                <input {...control} type="url" value={url} onChange={(e) => setUrls((u) => ({ ...u, [attack]: e.target.value }))} spellCheck={false} className={codeControlClass} />
-              )}
-            </Field>
+            <TextField label="Key URL" type="url" code spellCheck={false} value={url} onChange={(v) => setUrls((u) => ({ ...u, [attack]: v }))} />
           )}
 
           {needs.has('keyType') && (
@@ -170,22 +161,13 @@ export function AttackLabPanel() {
             </div>
           )}
 
-          <Field
+          <TextField
             label={needs.has('originalToken') ? 'Modified payload' : 'Payload of the crafted token'}
-           
             actions={<Button size="xs" onClick={resetPayload}>Use the current payload</Button>}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                value={payload}
-                onChange={(e) => setPayload(e.target.value)}
-                rows={Math.min(12, Math.max(4, payload.split('\n').length))}
-                spellCheck={false}
-                className={`${codeControlClass} resize-y`}
-              />
-            )}
-          </Field>
+            value={payload}
+            onChange={setPayload}
+            rows={Math.min(12, Math.max(4, payload.split('\n').length))}
+          />
 
           <div className="flex flex-wrap items-center gap-3">
             <Button variant="primary" disabled={state.phase === 'crafting'} onClick={() => void craft()}>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { decodeToken, delegationChain, exchangeToken, DEFAULT_EXCHANGE_LIFETIME } from '../../core'
-import { Alert, Button, CopyableText, Field, controlClass } from '../../components/ui'
+import { Alert, Button, CopyableText, TextField } from '../../components/ui'
 import { decodeCached } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
@@ -109,12 +109,6 @@ export function TokenExchangeForm() {
     setUsed(true)
   }
 
-  const field = (label: string, value: string, set: (v: string) => void, extra: { placeholder?: string; type?: string; help?: string } = {}) => (
-    <Field label={label} description={extra.help}>
-      {(control) => <input {...control} type={extra.type ?? 'text'} value={value} placeholder={extra.placeholder} onChange={(e) => set(e.target.value)} className={controlClass} />}
-    </Field>
-  )
-
   return (
     <section aria-label="Token exchange" className="flex flex-col gap-3">
       <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -122,12 +116,12 @@ export function TokenExchangeForm() {
         token becomes its current actor. Scopes may only narrow; an expired subject token is refused.
       </p>
       <div className="grid gap-2 sm:grid-cols-2">
-        {field('Actor sub', actorSub, setActorSub, { help: 'The service asking for the token.' })}
-        {field('Actor iss', actorIss, setActorIss, { placeholder: 'optional' })}
-        {field('Audience', audience, setAudience, { help: 'The service the new token is for (aud).' })}
-        {field('Scope', scope, setScope, { placeholder: "keep the subject token's scopes", help: 'Space-separated; a subset of the subject token’s.' })}
-        {field('Lifetime (seconds)', lifetime, setLifetime, { type: 'number', help: 'Never beyond the subject token’s expiry.' })}
-        {field('Issuer', issuer, setIssuer, { placeholder: "the subject token's iss" })}
+        <TextField label="Actor sub" value={actorSub} onChange={setActorSub} description="The service asking for the token." />
+        <TextField label="Actor iss" value={actorIss} onChange={setActorIss} placeholder="optional" />
+        <TextField label="Audience" value={audience} onChange={setAudience} description="The service the new token is for (aud)." />
+        <TextField label="Scope" value={scope} onChange={setScope} placeholder="keep the subject token's scopes" description="Space-separated; a subset of the subject token’s." />
+        <TextField label="Lifetime (seconds)" type="number" value={lifetime} onChange={setLifetime} description="Never beyond the subject token’s expiry." />
+        <TextField label="Issuer" value={issuer} onChange={setIssuer} placeholder="the subject token's iss" />
       </div>
       <fieldset className="flex flex-col gap-2 text-sm">
         <legend className="mb-1 text-sm font-medium">Authorization server key</legend>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { createDpopProof, generateKey, isoFromSeconds, parseKey, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type ParsedKey } from '../../core'
 import { Panel } from '../../components/panel'
 import { CopyButton } from '../../components/copy-button'
-import { Alert, Button, CheckTable, Field, controlClass, type Column } from '../../components/ui'
+import { Alert, Button, CheckTable, Field, TextField, controlClass, type Column } from '../../components/ui'
 import { useNow } from '../../session/use-now'
 import { HTTP_METHODS, PROOF_ALGORITHMS, parseMaxAge, proofIat, type ProofAlgorithm } from './dpop-inputs'
 import { RFC9449_EXAMPLE } from './rfc-example'
@@ -143,19 +143,14 @@ export function DpopPanel() {
             </Button>
           </div>
 
-          <Field label="DPoP proof" actions={proof !== '' && <CopyButton text={proof} label="Copy DPoP proof" className="ml-auto" />}>
-            {(control) => (
-              <textarea
-                {...control}
-                value={proof}
-                rows={4}
-                spellCheck={false}
-                placeholder="The value of the DPoP request header"
-                onChange={(e) => setProof(e.target.value)}
-                className={`${controlClass} font-mono text-xs break-all`}
-              />
-            )}
-          </Field>
+          <TextField
+            label="DPoP proof"
+            actions={proof !== '' && <CopyButton text={proof} label="Copy DPoP proof" className="ml-auto" />}
+            value={proof}
+            rows={4}
+            placeholder="The value of the DPoP request header"
+            onChange={setProof}
+          />
 
           <div className="grid gap-2 sm:grid-cols-[8rem_minmax(0,1fr)]">
             <Field label="HTTP method">
@@ -165,32 +160,20 @@ export function DpopPanel() {
                 </select>
               )}
             </Field>
-            <Field label="Request URL">
-              {(control) => <input {...control} type="url" value={url} spellCheck={false} onChange={(e) => setUrl(e.target.value)} className={`${controlClass} font-mono`} />}
-            </Field>
+            <TextField label="Request URL" type="url" code value={url} spellCheck={false} onChange={setUrl} />
           </div>
 
-          <Field label="Access token">
-            {(control) => (
-              <textarea
-                {...control}
-                value={accessToken}
-                rows={2}
-                spellCheck={false}
-                placeholder="Optional: the access token sent with the proof (checks ath and cnf.jkt)"
-                onChange={(e) => setAccessToken(e.target.value)}
-                className={`${controlClass} font-mono text-xs break-all`}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Access token"
+            value={accessToken}
+            rows={2}
+            placeholder="Optional: the access token sent with the proof (checks ath and cnf.jkt)"
+            onChange={setAccessToken}
+          />
 
           <div className="grid gap-2 sm:grid-cols-2">
-            <Field label="Max age (seconds)">
-              {(control) => <input {...control} type="number" min={0} step={1} value={maxAge} onChange={(e) => setMaxAge(e.target.value)} className={controlClass} />}
-            </Field>
-            <Field label="Server nonce">
-              {(control) => <input {...control} type="text" value={nonce} placeholder="optional (DPoP-Nonce)" onChange={(e) => setNonce(e.target.value)} className={controlClass} />}
-            </Field>
+            <TextField label="Max age (seconds)" type="number" min={0} step={1} value={maxAge} onChange={setMaxAge} />
+            <TextField label="Server nonce" value={nonce} placeholder="optional (DPoP-Nonce)" onChange={setNonce} />
           </div>
 
           <label className="flex items-start gap-2">

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { compareHops, decodeToken, MAX_HOP_TOKENS, MIN_HOP_TOKENS, type HopCheck, type HopCheckId } from '../../core'
 import { Panel } from '../../components/panel'
-import { Alert, Button, CheckTable, Field, controlClass, type Column } from '../../components/ui'
+import { Alert, Button, CheckTable, TextField, type Column } from '../../components/ui'
 import { useNow } from '../../session/use-now'
 import { buildExampleChain, type ExampleChainKind } from './example-chain'
 import { splitIssuers } from './trusted-issuers'
@@ -97,9 +97,13 @@ export function MultiHopPanel() {
         {problem !== null && <Alert tone="error">{problem}</Alert>}
         <div className="grid gap-2 md:grid-cols-2">
           {tokens.map((token, i) => (
-            <Field
+            <TextField
               key={i}
               label={`Token ${i + 1}`}
+              value={token}
+              rows={3}
+              placeholder={i === 0 ? 'The token presented first' : `The token exchanged from token ${i}`}
+              onChange={(v) => setToken(i, v)}
               actions={
                 <Button
                   variant="quiet"
@@ -112,37 +116,21 @@ export function MultiHopPanel() {
                   Remove
                 </Button>
               }
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  value={token}
-                  rows={3}
-                  spellCheck={false}
-                  placeholder={i === 0 ? 'The token presented first' : `The token exchanged from token ${i}`}
-                  onChange={(e) => setToken(i, e.target.value)}
-                  className={`${controlClass} font-mono text-xs break-all`}
-                />
-              )}
-            </Field>
+            />
           ))}
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <Button onClick={() => setTokens((list) => [...list, ''])} disabled={tokens.length >= MAX_HOP_TOKENS}>
             Add token
           </Button>
-          <Field label="Trusted issuers" description="Comma- or space-separated." className="min-w-[16rem] flex-1">
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                value={trusted}
-                placeholder="empty: every token must come from token 1's issuer"
-                onChange={(e) => setTrusted(e.target.value)}
-                className={controlClass}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Trusted issuers"
+            description="Comma- or space-separated."
+            className="min-w-[16rem] flex-1"
+            value={trusted}
+            placeholder="empty: every token must come from token 1's issuer"
+            onChange={setTrusted}
+          />
         </div>
         <p role="status" className="text-slate-700 dark:text-slate-300">
           {missing >= 0

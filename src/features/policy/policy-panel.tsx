@@ -1,6 +1,6 @@
 import { checkPolicy, type PolicyCheck, type PolicyOptions } from '../../core'
 import { Panel } from '../../components/panel'
-import { Button, CheckTable, Field, controlClass, type Column, type VerdictKind } from '../../components/ui'
+import { Button, CheckTable, Field, TextField, controlClass, type Column, type VerdictKind } from '../../components/ui'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useVerification, type VerificationView } from '../../session/use-verification'
@@ -67,31 +67,20 @@ export function PolicyPanel() {
   return (
     <Panel title="Policy checks">
       <div className="grid gap-2 sm:grid-cols-2">
-        <Field label="Expected issuer">
-          {(control) => <input {...control} type="text" value={expectedIssuer} placeholder="any" onChange={(e) => setPolicy({ expectedIssuer: e.target.value })} className={controlClass} />}
-        </Field>
-        <Field label="Expected audience">
-          {(control) => <input {...control} type="text" value={expectedAudience} placeholder="any (comma-separated)" onChange={(e) => setPolicy({ expectedAudience: e.target.value })} className={controlClass} />}
-        </Field>
-        <Field label="Clock skew (seconds)">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={0}
-              step={1}
-              value={clockSkewSeconds}
-              onChange={(e) => {
-                const n = Number(e.target.value)
-                setPolicy({ clockSkewSeconds: Number.isFinite(n) && n >= 0 ? n : 0 })
-              }}
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field label="Allowed algorithms">
-          {(control) => <input {...control} type="text" value={allowedAlgorithms} placeholder="any (e.g. RS256, ES256)" onChange={(e) => setPolicy({ allowedAlgorithms: e.target.value })} className={controlClass} />}
-        </Field>
+        <TextField label="Expected issuer" value={expectedIssuer} placeholder="any" onChange={(v) => setPolicy({ expectedIssuer: v })} />
+        <TextField label="Expected audience" value={expectedAudience} placeholder="any (comma-separated)" onChange={(v) => setPolicy({ expectedAudience: v })} />
+        <TextField
+          label="Clock skew (seconds)"
+          type="number"
+          min={0}
+          step={1}
+          value={String(clockSkewSeconds)}
+          onChange={(v) => {
+            const n = Number(v)
+            setPolicy({ clockSkewSeconds: Number.isFinite(n) && n >= 0 ? n : 0 })
+          }}
+        />
+        <TextField label="Allowed algorithms" value={allowedAlgorithms} placeholder="any (e.g. RS256, ES256)" onChange={(v) => setPolicy({ allowedAlgorithms: v })} />
         <Field label="Current time" className="min-w-0 sm:col-span-2">
           {(control) => (
             <div className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { Button, Field, codeControlClass } from '../../components/ui'
+import { Button, TextField } from '../../components/ui'
 import { PartHeading } from './public-material'
 
 interface HostedDocumentsProps {
@@ -33,22 +33,8 @@ export function HostedDocuments({ hosted, onHost }: HostedDocumentsProps) {
         Documents the verifier will &ldquo;download&rdquo; for a token&apos;s &quot;jku&quot; or &quot;x5u&quot; URL. Nothing is sent
         anywhere: the practice verifier looks the URL up in this list.
       </p>
-      <Field label="Document URL" labelClassName="text-xs font-medium">
-        {(control) => <input {...control} type="url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} className={codeControlClass} />}
-      </Field>
-      <Field label="Document text" labelClassName="text-xs font-medium">
-        {(control) => (
-          <textarea
-            {...control}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={5}
-            spellCheck={false}
-            placeholder='{"keys":[…]} or -----BEGIN CERTIFICATE-----'
-            className={`${codeControlClass} resize-y break-all`}
-          />
-        )}
-      </Field>
+      <TextField label="Document URL" labelClassName="text-xs font-medium" type="url" code spellCheck={false} value={url} onChange={setUrl} />
+      <TextField label="Document text" labelClassName="text-xs font-medium" rows={5} placeholder='{"keys":[…]} or -----BEGIN CERTIFICATE-----' value={text} onChange={setText} />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit">Host document</Button>
         {problem !== null && <span role="alert" className="text-xs text-rose-800 dark:text-rose-300">{problem}</span>}

@@ -15,7 +15,7 @@ import { ChallengeList } from './challenge-list'
 import { HostedDocuments } from './hosted-documents'
 import { mistakeIds, mistakeLabel, verdictLine } from './mistakes'
 import { PartHeading, PublicValue } from './public-material'
-import { Alert, Button, Field, codeControlClass } from '../../components/ui'
+import { Alert, Button, TextField } from '../../components/ui'
 import { usePracticeEnv } from './use-practice-env'
 
 /**
@@ -132,19 +132,7 @@ function PracticeWorkbench({ env, onHost }: { readonly env: PracticeEnv; readonl
         </div>
       </fieldset>
 
-      <Field label="Token to submit">
-        {(control) => (
-          <textarea
-            {...control}
-            value={submission}
-            onChange={(e) => setSubmission(e.target.value)}
-            rows={4}
-            spellCheck={false}
-            placeholder="Paste a token, or load the start token"
-            className={`${codeControlClass} resize-y break-all`}
-          />
-        )}
-      </Field>
+      <TextField label="Token to submit" value={submission} onChange={setSubmission} rows={4} placeholder="Paste a token, or load the start token" />
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="primary" disabled={checking || submission.trim() === ''} onClick={() => void submit()}>
           Submit to vulnerable verifier

@@ -40,7 +40,6 @@ export {
   exportKeyText,
   generateKey,
   generateSigningKey,
-  JWS_ALGORITHMS,
   parseKey,
   SIGNING_ALGORITHMS,
   type AlgorithmFamily,

@@ -12,16 +12,16 @@ import { selfSignedCertificate } from './x509'
 export type CraftResult = Result<readonly CraftedToken[], AttackErrorCode>
 
 /** The four spellings of "none" the lab tries: exact, capitalised, upper case and mixed. */
-export const NONE_CASINGS: readonly string[] = ['none', 'None', 'NONE', 'nOnE']
+const NONE_CASINGS: readonly string[] = ['none', 'None', 'NONE', 'nOnE']
 
 /** `kid` of the path-traversal preset: climbs out of any key folder to the empty /dev/null. */
-export const KID_PATH_TRAVERSAL = '../../../../../../dev/null'
+const KID_PATH_TRAVERSAL = '../../../../../../dev/null'
 /** `kid` of the SQL-injection preset: the query returns the attacker's key. */
-export const KID_SQL_INJECTION = "x' UNION SELECT 'attacker-key' -- "
+const KID_SQL_INJECTION = "x' UNION SELECT 'attacker-key' -- "
 /** `kid` of the command-injection preset: a second command prints the attacker's key. */
-export const KID_COMMAND_INJECTION = 'x; echo -n attacker-key'
+const KID_COMMAND_INJECTION = 'x; echo -n attacker-key'
 /** The HMAC key the SQL and command injection presets make the verifier use. */
-export const INJECTED_KEY = 'attacker-key'
+const INJECTED_KEY = 'attacker-key'
 
 /** Header members that point at keys; attacks that choose the key drop the ones they do not use. */
 const KEY_POINTERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256']

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result'
-import { compactJson, describeJsonError, parseJsonText } from '../token/json'
+import { compactJson, describeJsonError, parseJsonText } from '../token'
 
 /** Error codes of {@link editJsonObject} and {@link compactObject}. */
 export type JsonEditErrorCode = 'JSON_INVALID' | 'JSON_NOT_OBJECT'

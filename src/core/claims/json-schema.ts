@@ -25,7 +25,7 @@ export interface ClaimJsonSchema {
 }
 
 /** Registered JWS `alg` values (RFC 7518 §3.1, RFC 8037, RFC 9864) then JWE key management ones (RFC 7518 §4.1). */
-export const knownAlgorithms: readonly string[] = [
+const knownAlgorithms: readonly string[] = [
   'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
   'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'none',
   'RSA1_5', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512',
@@ -36,7 +36,7 @@ export const knownAlgorithms: readonly string[] = [
 ]
 
 /** Registered JWE `enc` values (RFC 7518 §5.1). */
-export const knownEncryptions: readonly string[] = [
+const knownEncryptions: readonly string[] = [
   'A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM',
 ]
 

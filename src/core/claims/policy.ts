@@ -2,10 +2,10 @@
  * Checks a decoded token against what a verifier expects (RFC 7519 §4.1, RFC 8725 §3): time
  * claims, issuer, audience, subject, type, algorithm allowlist and required claims.
  */
+import { asJsonObject as asObject, type JsonObject as Claims } from '../json-object'
 import type { JsonValue, PolicyCheck, PolicyOptions } from '../types'
 import { formatDuration, formatRelative, isoFromSeconds } from './time'
 
-type Claims = { readonly [name: string]: JsonValue }
 type CheckId = PolicyCheck['id']
 
 /** The order in which {@link checkPolicy} returns its verdicts. */
@@ -14,10 +14,6 @@ export const policyCheckOrder: readonly CheckId[] = ['exp', 'nbf', 'iat', 'iss',
 const pass = (id: CheckId, message: string): PolicyCheck => ({ id, verdict: 'pass', message })
 const fail = (id: CheckId, message: string): PolicyCheck => ({ id, verdict: 'fail', message })
 const skip = (id: CheckId, message: string): PolicyCheck => ({ id, verdict: 'skip', message })
-
-function asObject(value: JsonValue | undefined): Claims | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
-}
 
 function has(claims: Claims | undefined, name: string): boolean {
   return claims !== undefined && Object.prototype.hasOwnProperty.call(claims, name)

@@ -7,7 +7,7 @@
 import { CandidateBatchBuilder, type CandidateBatch } from './candidate-batch'
 
 /** Longest line kept by default; longer lines are skipped so a file without newlines cannot fill memory. */
-export const DEFAULT_MAX_LINE_BYTES = 4096
+const DEFAULT_MAX_LINE_BYTES = 4096
 
 /** Options of {@link LineSplitter}. */
 export interface LineSplitterOptions {

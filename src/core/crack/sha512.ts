@@ -8,7 +8,7 @@
 const TWO32 = 4294967296
 
 /** SHA-512 round constants (FIPS 180-4 §4.2.3), interleaved hi/lo. */
-export const SHA512_K: Int32Array = Int32Array.from([
+const SHA512_K: Int32Array = Int32Array.from([
   0x428a2f98, 0xd728ae22, 0x71374491, 0x23ef65cd, 0xb5c0fbcf, 0xec4d3b2f, 0xe9b5dba5, 0x8189dbbc,
   0x3956c25b, 0xf348b538, 0x59f111f1, 0xb605d019, 0x923f82a4, 0xaf194f9b, 0xab1c5ed5, 0xda6d8118,
   0xd807aa98, 0xa3030242, 0x12835b01, 0x45706fbe, 0x243185be, 0x4ee4b28c, 0x550c7dc3, 0xd5ffb4e2,

@@ -1,7 +1,5 @@
-import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
-import { signToken, type SignErrorCode } from '../token/sign'
-import { formatJsonValue } from '../token/json'
+import { base64urlEncode, formatJsonValue, signToken, type SignErrorCode } from '../token'
 import type { DecodedToken, JsonValue, JwsAlgorithm, ParsedKey } from '../types'
 import { delegationChain, type DelegationErrorCode } from './chain'
 import { asObject, hasMember, kindOf, numberMember, quote, setMember, stringMember } from './claims'
@@ -146,5 +144,5 @@ async function exchange(input: ExchangeInput): Promise<Result<string, ExchangeEr
 
 /** 128 random bits: enough that two exchanges never share an ID. */
 function newJti(): string {
-  return base64url.encode(crypto.getRandomValues(new Uint8Array(16)))
+  return base64urlEncode(crypto.getRandomValues(new Uint8Array(16)))
 }

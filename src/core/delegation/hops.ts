@@ -1,5 +1,5 @@
-import { isoFromSeconds } from '../claims/time'
-import type { DecodedToken, JsonValue } from '../types'
+import { isoFromSeconds } from '../claims'
+import type { CheckVerdict, DecodedToken, JsonValue } from '../types'
 import { delegationChain, type DelegationParty } from './chain'
 import { asObject, hasMember, kindOf, numberMember, quote, stringMember, type JsonObject } from './claims'
 import { scopesOf } from './scope'
@@ -17,7 +17,7 @@ export interface HopCheck {
   readonly hop?: number
   /** For checks of a single token (`payload`, `iss`): its 1-based position. */
   readonly token?: number
-  readonly verdict: 'pass' | 'fail' | 'skip'
+  readonly verdict: CheckVerdict
   readonly message: string
   /** The attack or mistake this check stops, in plain words. */
   readonly prevents: string
@@ -35,7 +35,7 @@ export const MIN_HOP_TOKENS = 2
 export const MAX_HOP_TOKENS = 5
 
 /** What each check prevents, shown next to every verdict. */
-export const HOP_CHECK_PREVENTS: Readonly<Record<HopCheckId, string>> = {
+const HOP_CHECK_PREVENTS: Readonly<Record<HopCheckId, string>> = {
   count: 'Comparing a chain that is too short to have hops, or too long to read.',
   payload: 'Checks silently passing because a token could not be read.',
   iss: 'Forged delegation: a token minted by an issuer the chain does not trust (an attacker’s own authorization server, or another tenant) being accepted as if the real one had issued it.',

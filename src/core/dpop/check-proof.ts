@@ -37,10 +37,10 @@ export interface DpopCheckInput {
 /** Default acceptance window for `iat`: five minutes. */
 export const DEFAULT_DPOP_MAX_AGE = 300
 /** Default tolerance for an `iat` slightly in the future. */
-export const DEFAULT_DPOP_CLOCK_SKEW = 60
+const DEFAULT_DPOP_CLOCK_SKEW = 60
 
 /** The order of {@link checkDpopProof}'s results. */
-export const DPOP_CHECK_ORDER: readonly DpopCheckId[] = ['format', 'typ', 'alg', 'jwk', 'signature', 'htm', 'htu', 'iat', 'jti', 'nonce', 'ath', 'jkt']
+const DPOP_CHECK_ORDER: readonly DpopCheckId[] = ['format', 'typ', 'alg', 'jwk', 'signature', 'htm', 'htu', 'iat', 'jti', 'nonce', 'ath', 'jkt']
 
 const own = (o: Obj, name: string): JsonValue | undefined => (Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined)
 const show = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}…` : s)

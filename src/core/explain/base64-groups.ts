@@ -30,15 +30,15 @@ export interface Base64GroupTable {
 }
 
 /** The base64url alphabet (RFC 4648 §5): base64's with `-` and `_` instead of `+` and `/`. */
-export const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
 /** Default number of groups in a table: enough to see the pattern, small enough to read. */
-export const DEFAULT_GROUP_LIMIT = 24
+const DEFAULT_GROUP_LIMIT = 24
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0')
 
 /** Group `index` of `bytes` (which must exist). */
-export function base64Group(bytes: Uint8Array, index: number): Base64Group {
+function base64Group(bytes: Uint8Array, index: number): Base64Group {
   const chunk = bytes.subarray(index * 3, index * 3 + 3)
   const n = chunk.length
   let bits = ''

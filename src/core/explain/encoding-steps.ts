@@ -61,7 +61,7 @@ function bytesStep(name: PartName, part: DecodedPart, bytes: Uint8Array): Explai
 }
 
 /** Why base64url has no `=`: told for the actual length of the bytes. */
-export function paddingExplanation(length: number): string {
+function paddingExplanation(length: number): string {
   const full = Math.floor(length / 3)
   const rest = length % 3
   const start = `${plural(length, 'byte')} make ${plural(full, 'full group')} of three`

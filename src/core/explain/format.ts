@@ -1,7 +1,7 @@
 /** Output caps: a walkthrough of a megabyte token must stay a few kilobytes. Bytes listed as hex. */
 export const MAX_LISTED_BYTES = 384
 /** Characters of a text shown before it is clipped (see {@link MAX_LISTED_BYTES}). */
-export const MAX_SHOWN_CHARS = 2000
+const MAX_SHOWN_CHARS = 2000
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0')
 

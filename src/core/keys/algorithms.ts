@@ -118,9 +118,6 @@ const SPECS: Readonly<Record<SigningAlgorithm, AlgorithmSpec>> = {
 /** Every algorithm the engine can sign and verify with (all but `none`). */
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = Object.keys(SPECS) as SigningAlgorithm[]
 
-/** Every JWS algorithm name the app offers: the signing ones, then `none`. */
-export const JWS_ALGORITHMS: readonly JwsAlgorithm[] = [...SIGNING_ALGORITHMS, 'none']
-
 /** The supported algorithms as a list for messages: `HS256, …, EdDSA or Ed25519` (`and` with `conjunction`). */
 export function supportedAlgorithmList(conjunction: 'or' | 'and' | ',' = 'or'): string {
   if (conjunction === ',') return SIGNING_ALGORITHMS.join(', ')

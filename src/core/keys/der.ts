@@ -26,7 +26,7 @@ export const TAG = {
 } as const
 
 /** Reads the element at `offset`, or undefined when the bytes are not DER there. */
-export function readElement(bytes: Uint8Array, offset: number, limit = bytes.length): DerElement | undefined {
+function readElement(bytes: Uint8Array, offset: number, limit = bytes.length): DerElement | undefined {
   if (offset + 2 > limit) return undefined
   const tag = bytes[offset] as number
   // Multi-byte tags never occur in key structures.
@@ -50,7 +50,7 @@ export function readElement(bytes: Uint8Array, offset: number, limit = bytes.len
 }
 
 /** The children of a constructed element, or undefined when they do not tile its content exactly. */
-export function readChildren(bytes: Uint8Array, parent: DerElement): DerElement[] | undefined {
+function readChildren(bytes: Uint8Array, parent: DerElement): DerElement[] | undefined {
   const children: DerElement[] = []
   let offset = parent.start
   while (offset < parent.end) {
@@ -70,7 +70,7 @@ export function readTopSequence(bytes: Uint8Array): DerElement[] | undefined {
 }
 
 /** Dotted text of an OID element's content, e.g. `1.2.840.10045.2.1`. */
-export function oidText(bytes: Uint8Array, element: DerElement): string {
+function oidText(bytes: Uint8Array, element: DerElement): string {
   const parts: number[] = []
   let value = 0
   for (let i = element.start; i < element.end; i++) {
@@ -96,7 +96,7 @@ export interface AlgorithmId {
 }
 
 /** Reads an AlgorithmIdentifier SEQUENCE. */
-export function readAlgorithmId(bytes: Uint8Array, element: DerElement | undefined): AlgorithmId | undefined {
+function readAlgorithmId(bytes: Uint8Array, element: DerElement | undefined): AlgorithmId | undefined {
   if (element === undefined || element.tag !== TAG.SEQUENCE) return undefined
   const parts = readChildren(bytes, element)
   const oid = parts?.[0]
@@ -159,12 +159,6 @@ export function sec1CurveOid(der: Uint8Array): string | undefined {
   if (params === undefined) return undefined
   const inner = readElement(der, params.start, params.end)
   return inner !== undefined && inner.tag === TAG.OID ? oidText(der, inner) : undefined
-}
-
-/** Whether the bytes are one well-formed SEQUENCE of exactly `count` elements with the given tags. */
-export function isSequenceOf(der: Uint8Array, tags: readonly number[]): boolean {
-  const parts = readTopSequence(der)
-  return parts !== undefined && parts.length >= tags.length && tags.every((tag, i) => parts[i]?.tag === tag)
 }
 
 function encodeLength(length: number): number[] {

@@ -3,8 +3,6 @@ export {
   algorithmSpec,
   algorithmsForKey,
   describeKey,
-  JWS_ALGORITHMS,
-  keyFitsSpec,
   SIGNING_ALGORITHMS,
   supportedAlgorithmList,
   type AlgorithmFamily,
@@ -13,7 +11,6 @@ export {
   type SigningAlgorithm,
 } from './algorithms'
 export type { GeneratedPair, KeyHandle, KeyMaterial, KeyPurpose, MaterialKey, SignatureImplementation } from './signature-implementation'
-export { webCrypto, type WebCryptoParameters } from './webcrypto'
 export { checkKeyFits, importForAlgorithm, type ImportErrorCode } from './import'
 export { parseKey, toPem, type ParseKeyErrorCode, type ParseKeyOptions } from './parse'
 export { parsedKeyFromJwk, parsedSecret, PRIVATE_MEMBERS, type JwkErrorCode } from './jwk-key'

@@ -18,7 +18,7 @@ export interface PemBlock {
 }
 
 /** PEM labels the parser can use, in the words users see in messages. */
-export const KEY_LABELS: readonly string[] = ['PUBLIC KEY', 'PRIVATE KEY', 'RSA PUBLIC KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'CERTIFICATE']
+const KEY_LABELS: readonly string[] = ['PUBLIC KEY', 'PRIVATE KEY', 'RSA PUBLIC KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'CERTIFICATE']
 
 /** Labels that carry nothing usable but may accompany a key (openssl ecparam -genkey writes one). */
 const IGNORED_LABELS = new Set(['EC PARAMETERS'])

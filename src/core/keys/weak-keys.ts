@@ -24,7 +24,7 @@ const SMALL_ORDER_ED25519: readonly string[] = [
 export const MIN_RSA_VERIFY_BITS = 1024
 
 /** Whether 32 bytes encode an Ed25519 point of small order (any sign bit, canonical or not). */
-export function isSmallOrderEd25519(x: Uint8Array): boolean {
+function isSmallOrderEd25519(x: Uint8Array): boolean {
   if (x.length !== 32) return false
   let hex = ''
   for (let i = 0; i < 32; i++) hex += ((i === 31 ? (x[i] as number) & 0x7f : (x[i] as number))).toString(16).padStart(2, '0')

@@ -32,7 +32,7 @@ export function reject(reason: string): PracticeResult {
 }
 
 /** The server's key for one of {@link SERVER_ALGORITHMS}. */
-export function serverKey(alg: string, env: PracticeEnv): ParsedKey | undefined {
+function serverKey(alg: string, env: PracticeEnv): ParsedKey | undefined {
   return alg === 'HS256' ? env.hmacKey : alg === 'RS256' ? env.rsaPublicKey : alg === 'ES256' ? env.ecPublicKey : undefined
 }
 

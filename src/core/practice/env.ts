@@ -18,12 +18,12 @@ export interface PracticeEnvOptions {
  * Weak secrets the server may pick with `weakHmacSecret`: each is among the first thousand entries
  * of the common-password list the cracker uses, so cracking finds it in a moment.
  */
-export const WEAK_SECRETS: readonly string[] = ['secret', 'password', 'changeme', 'admin', 'letmein', 'qwerty', '123456', 'dragon']
+const WEAK_SECRETS: readonly string[] = ['secret', 'password', 'changeme', 'admin', 'letmein', 'qwerty', '123456', 'dragon']
 
 /** `kid` of the server's own HMAC key, in its key folder and key table. */
-export const SERVER_HMAC_KID = 'hmac-main'
+const SERVER_HMAC_KID = 'hmac-main'
 /** `kid` of the server's RSA key in the tokens it issues. */
-export const SERVER_RSA_KID = 'rsa-main'
+const SERVER_RSA_KID = 'rsa-main'
 
 const DAY = 86_400
 

@@ -4,4 +4,3 @@ export { createPracticeEnv, hostDocument, type PracticeEnvErrorCode, type Practi
 export { correctVerify } from './correct-verify'
 export { verifyPractice } from './verify-practice'
 export { challengeSucceeded, practiceChallenges } from './challenges'
-export { ATTACK_MISTAKES } from './attack-mistakes'

@@ -200,7 +200,7 @@ const NAMED: Readonly<Record<number, string>> = {
 }
 
 /** A character for a message, e.g. `'%'`, `a space` or `U+00A0`. */
-export function describeChar(text: string, index: number): string {
+function describeChar(text: string, index: number): string {
   const c = text.charCodeAt(index)
   const named = NAMED[c]
   if (named !== undefined) return named

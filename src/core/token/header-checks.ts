@@ -2,20 +2,20 @@ import type { Diagnostic, JsonValue, SegmentName } from '../types'
 import type { OffsetRange } from './base64url'
 
 /** JWS `alg` values the engine knows (RFC 7518 §3.1, RFC 8037, RFC 9864). */
-export const KNOWN_JWS_ALGORITHMS: readonly string[] = [
+const KNOWN_JWS_ALGORITHMS: readonly string[] = [
   'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
   'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'none',
 ]
 
 /** JWE key-management `alg` values (RFC 7518 §4.1). */
-export const KNOWN_JWE_ALGORITHMS: readonly string[] = [
+const KNOWN_JWE_ALGORITHMS: readonly string[] = [
   'RSA1_5', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'A128KW', 'A192KW', 'A256KW', 'dir',
   'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW',
   'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW',
 ]
 
 /** JWE content-encryption `enc` values (RFC 7518 §5.1). */
-export const KNOWN_JWE_ENCRYPTIONS: readonly string[] = [
+const KNOWN_JWE_ENCRYPTIONS: readonly string[] = [
   'A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM',
 ]
 
@@ -25,7 +25,7 @@ export const KNOWN_JWE_ENCRYPTIONS: readonly string[] = [
  * RFC 9701 (token-introspection+jwt), RFC 9101 (oauth-authz-req+jwt), SD-JWT key binding, OpenID
  * Federation, and others.
  */
-export const COMMON_TYP_VALUES: readonly string[] = [
+const COMMON_TYP_VALUES: readonly string[] = [
   'JWT', 'JOSE', 'at+jwt', 'dpop+jwt', 'secevent+jwt', 'logout+jwt', 'token-introspection+jwt',
   'oauth-authz-req+jwt', 'jwk-set+jwt', 'kb+jwt', 'entity-statement+jwt', 'trust-mark+jwt', 'jwt-vc', 'vc+jwt',
   'vp+jwt', 'client-attestation+jwt', 'client-attestation-pop+jwt', 'txn-token+jwt', 'rc+jwt',

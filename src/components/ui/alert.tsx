@@ -1,3 +1,4 @@
+import { Button } from './button'
 import type { ReactNode } from 'react'
 
 /** How urgent the message is: `warning` and `error` ask for attention, `info` and `neutral` inform. */
@@ -43,5 +44,14 @@ export function Alert({ tone, layout = 'inline', role = 'alert', label, actions,
       <p className="min-w-0 flex-1">{children}</p>
       {actions !== undefined && <div className="flex gap-2">{actions}</div>}
     </div>
+  )
+}
+
+/** The "Dismiss" answer of a banner, in the banner's own colour. */
+export function DismissButton({ onClick }: { readonly onClick: () => void }) {
+  return (
+    <Button variant="outline" size="sm" onClick={onClick}>
+      Dismiss
+    </Button>
   )
 }

@@ -1,4 +1,4 @@
-export { Alert, type AlertTone } from './alert'
+export { Alert, DismissButton, type AlertTone } from './alert'
 export { Button, buttonClass, type ButtonSize, type ButtonVariant } from './button'
 export { CheckTable, type Column, type RowAttributes } from './check-table'
 export { Field, TextField, codeControlClass, controlClass, type ControlProps } from './field'

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { bundledCandidates, countListCandidates, crackTargetFromToken } from '../../core'
 import { Panel } from '../../components/panel'
+import { Button } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
@@ -9,8 +10,6 @@ import { formatCount } from './format'
 import { useCrackRun, type CrackRunState } from './use-crack-run'
 import { WordListPicker } from './word-list-picker'
 
-const buttonClass =
-  'rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800'
 const inputClass = 'rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900'
 
 const MAX_WORKERS = 16
@@ -129,17 +128,11 @@ export function CrackerPanel() {
 
           <div className="flex flex-wrap items-center gap-3">
             {running ? (
-              <button type="button" onClick={cancel} className={buttonClass}>Cancel</button>
+              <Button onClick={cancel}>Cancel</Button>
             ) : (
-              <button
-                type="button"
-                onClick={onStart}
-                disabled={reason !== null}
-                aria-describedby={reason !== null ? reasonId : undefined}
-                className={buttonClass}
-              >
+              <Button onClick={onStart} disabled={reason !== null} aria-describedby={reason !== null ? reasonId : undefined}>
                 Crack secret
-              </button>
+              </Button>
             )}
             {reason !== null && !running && (
               <p id={reasonId} className="text-slate-600 dark:text-slate-400">{reason}</p>

@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { Button } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
 import { EXPLAIN_REGION_ID } from './explain-button'
 import { StepView } from './step-view'
 import { useExplainSteps } from './use-explain-steps'
-
-const buttonClass =
-  'rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 aria-disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800'
 
 /** Keys typed into these elements are theirs, not step navigation. */
 const isTypingTarget = (el: EventTarget) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement
@@ -65,7 +63,7 @@ function OpenExplainPanel() {
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <h2 className="text-sm font-semibold tracking-wide text-sky-800 uppercase dark:text-sky-300">Explain: how this token is built</h2>
         <span className="text-xs text-slate-600 dark:text-slate-400">← → to step, Esc to close</span>
-        <button type="button" onClick={close} className={`ml-auto ${buttonClass}`}>Close</button>
+        <Button onClick={close} className="ml-auto">Close</Button>
       </div>
       <div className="p-3">
         {state.status === 'pending' && <p className="text-sm text-slate-600 dark:text-slate-400">Working out the steps…</p>}
@@ -97,8 +95,8 @@ function OpenExplainPanel() {
             <div className="flex min-w-0 flex-col gap-3">
               <div className="flex flex-wrap items-center gap-2">
                 {/* aria-disabled rather than disabled: a disabled button would drop the focus out of the region. */}
-                <button type="button" onClick={() => go(current - 1)} aria-disabled={current === 0} className={buttonClass}>Previous</button>
-                <button type="button" onClick={() => go(current + 1)} aria-disabled={current >= count - 1} className={buttonClass}>Next</button>
+                <Button onClick={() => go(current - 1)} aria-disabled={current === 0}>Previous</Button>
+                <Button onClick={() => go(current + 1)} aria-disabled={current >= count - 1}>Next</Button>
                 <p aria-live="polite" className="text-sm font-medium tabular-nums">
                   Step {current + 1} of {count}
                 </p>

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react'
+import { Button } from '../../components/ui'
 import { LessonReadings } from './lesson-readings'
 import { lessons, type Lesson } from './lessons-data'
 
-const buttonClass =
-  'rounded-md border border-sky-600 bg-sky-600 px-3 py-1 text-sm font-medium text-white hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-sky-500'
 
 /**
  * The `Lessons` tab: short guided tours that act on the live debugger. Each step explains one idea,
@@ -85,9 +84,9 @@ function StepItem({ number, text, expected, action }: {
         </span>
         <p id={textId} className="min-w-0 flex-1 text-sm leading-6">{text}</p>
         {action !== undefined && (
-          <button type="button" onClick={() => void run()} disabled={status.kind === 'running'} aria-describedby={textId} className={buttonClass}>
+          <Button variant="primary" onClick={() => void run()} disabled={status.kind === 'running'} aria-describedby={textId}>
             Do it
-          </button>
+          </Button>
         )}
       </div>
       <p className="mt-2 ml-9 text-sm text-slate-700 dark:text-slate-300">

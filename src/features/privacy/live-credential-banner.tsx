@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Alert, DismissButton } from '../../components/ui'
 import { liveCredentialHint } from '../../core'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
@@ -35,23 +36,15 @@ export function LiveCredentialBanner() {
   const storage = useTokenStorageDecision(hint !== null && dismissedFor !== token)
   if (!hint || dismissedFor === token || storage === null) return null
   return (
-    <div
-      role="alert"
-      aria-label="Live credential warning"
-      className="mx-4 mt-3 flex flex-wrap items-start gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+    <Alert
+      tone="warning"
+      layout="banner"
+      label="Live credential warning"
+      actions={<DismissButton onClick={() => setDismissedFor(token)} />}
     >
-      <p className="min-w-0 flex-1">
-        <strong>This looks like a live credential</strong> issued by {hint.issuerHost}. {describeExpiry(hint.expiresInSeconds)}.
-        It is a bearer token: anyone who has it can use it. {whereKept(storage.storable, remember)} Avoid pasting live tokens
-        into tools you do not control, and prefer test tokens.
-      </p>
-      <button
-        type="button"
-        onClick={() => setDismissedFor(token)}
-        className="rounded border border-amber-500 px-2 py-0.5 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:hover:bg-amber-900"
-      >
-        Dismiss
-      </button>
-    </div>
+      <strong>This looks like a live credential</strong> issued by {hint.issuerHost}. {describeExpiry(hint.expiresInSeconds)}.
+      It is a bearer token: anyone who has it can use it. {whereKept(storage.storable, remember)} Avoid pasting live tokens
+      into tools you do not control, and prefer test tokens.
+    </Alert>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Button } from '../../components/ui'
 import { clearUserDataCaches } from '../../session/user-data-caches'
 import { useAppStore } from '../../store/app-store'
 
@@ -33,13 +34,9 @@ export function ForgetButton() {
 
   return (
     <span className="flex items-center gap-2">
-      <button
-        type="button"
-        onClick={forget}
-        className="rounded border border-red-700 px-2 py-0.5 font-medium text-red-800 hover:bg-red-50 dark:border-red-400 dark:text-red-200 dark:hover:bg-red-950"
-      >
+      <Button variant="danger" size="sm" onClick={forget}>
         Forget everything on this device
-      </button>
+      </Button>
       <span role="status" aria-label="Forget everything" className="text-slate-700 dark:text-slate-300">
         {done ? FORGOTTEN_MESSAGE : ''}
       </span>

@@ -1,10 +1,6 @@
+import { Alert, Button, DismissButton } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
 import { LINK_KEY_QUESTION } from '../../store/link-slice'
-
-const boxClass = 'mx-4 mt-3 flex flex-wrap items-start gap-3 rounded-md border px-3 py-2 text-sm'
-const warningClass = 'border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100'
-const infoClass = 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100'
-const buttonClass = 'rounded border border-current px-2 py-0.5 font-medium hover:bg-white/50 focus-visible:outline-2 focus-visible:outline-offset-2 dark:hover:bg-black/20'
 
 /**
  * What the last opened link did with its key: a key that was ignored (a secret or private key),
@@ -21,29 +17,29 @@ export function LinkNotices() {
   return (
     <>
       {notice !== null && (
-        <div
-          role={notice.severity === 'warning' ? 'alert' : 'status'}
-          aria-label="Link key"
-          className={`${boxClass} ${notice.severity === 'warning' ? warningClass : infoClass}`}
-        >
-          <p className="min-w-0 flex-1">{notice.text}</p>
-          <button type="button" onClick={dismiss} className={buttonClass}>
-            Dismiss
-          </button>
-        </div>
+        <Alert tone={notice.severity === 'warning' ? 'warning' : 'info'} layout="banner" role={notice.severity === 'warning' ? 'alert' : 'status'} label="Link key" actions={<DismissButton onClick={dismiss} />}>
+          {notice.text}
+        </Alert>
       )}
       {offer !== null && (
-        <div role="group" aria-label="Key from the link" className={`${boxClass} ${warningClass}`}>
-          <p className="min-w-0 flex-1">{LINK_KEY_QUESTION}</p>
-          <div className="flex gap-2">
-            <button type="button" onClick={accept} className={buttonClass}>
-              Use the link's key
-            </button>
-            <button type="button" onClick={keep} className={buttonClass}>
-              Keep my key
-            </button>
-          </div>
-        </div>
+        <Alert
+          tone="warning"
+          layout="banner"
+          role="group"
+          label="Key from the link"
+          actions={
+            <>
+              <Button variant="outline" size="sm" onClick={accept}>
+                Use the link's key
+              </Button>
+              <Button variant="outline" size="sm" onClick={keep}>
+                Keep my key
+              </Button>
+            </>
+          }
+        >
+          {LINK_KEY_QUESTION}
+        </Alert>
       )}
     </>
   )

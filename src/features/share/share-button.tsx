@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react'
+import { Button } from '../../components/ui'
 import { classifyKeyText } from '../../core'
 import { useAppStore } from '../../store/app-store'
 import { buildShareLink } from './share-link'
@@ -41,14 +42,9 @@ export function ShareButton() {
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <button
-        type="button"
-        onClick={() => void copy()}
-        disabled={token.trim() === ''}
-        className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-50"
-      >
+      <Button variant="primary" onClick={() => void copy()} disabled={token.trim() === ''}>
         Copy share link
-      </button>
+      </Button>
       <label
         className="flex items-center gap-1"
         title={keyIsPublic ? 'Adds the public verification key to the link.' : `Only a public key can be shared. ${privacy.reason}`}

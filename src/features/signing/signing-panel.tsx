@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { GenerateKeyOptions, JwsAlgorithm, SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
+import { Button } from '../../components/ui'
 import { generateKeyInWorker } from '../../workers/keygen-client'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useParsedKey } from '../../session/use-parsed-key'
@@ -26,7 +27,6 @@ const isOffered = (alg: string | undefined): alg is JwsAlgorithm => alg !== unde
 const isRsa = (alg: JwsAlgorithm) => alg.startsWith('RS') || alg.startsWith('PS')
 
 const selectClass = 'rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900'
-const buttonClass = 'rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800'
 
 /**
  * Signs the current header and payload: algorithm, signing key (secret, PEM private key or private
@@ -115,9 +115,9 @@ export function SigningPanel() {
               </select>
             </label>
           )}
-          <button type="button" onClick={() => void generate()} disabled={generating || algorithm === 'none'} aria-busy={generating} className={buttonClass}>
+          <Button onClick={() => void generate()} disabled={generating || algorithm === 'none'} aria-busy={generating}>
             Generate key
-          </button>
+          </Button>
           <span role="status" aria-label="Key generation" className="text-sm text-slate-600 dark:text-slate-300">
             {generating ? 'Generating…' : ''}
           </span>
@@ -154,15 +154,10 @@ export function SigningPanel() {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void run()} className={buttonClass}>Sign</button>
-          <button
-            type="button"
-            onClick={() => void run({ thumbprintAsKid: true })}
-            disabled={!keyReady || algorithm === 'none'}
-            className={buttonClass}
-          >
+          <Button onClick={() => void run()}>Sign</Button>
+          <Button onClick={() => void run({ thumbprintAsKid: true })} disabled={!keyReady || algorithm === 'none'}>
             Use thumbprint as kid
-          </button>
+          </Button>
         </div>
         <div id={messageId} aria-live="polite" className="text-sm">
           {parsed.status === 'error' && signingKey.trim() !== '' && (

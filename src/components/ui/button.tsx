@@ -9,7 +9,8 @@ const base =
   'rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:opacity-50'
 
 const variants: Readonly<Record<ButtonVariant, string>> = {
-  primary: 'bg-sky-700 font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500',
+  // White on sky-700 keeps 4.5:1 contrast in both themes; lighter blues fall below it.
+  primary: 'bg-sky-700 font-semibold text-white hover:bg-sky-800',
   secondary:
     'border border-slate-300 bg-white font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800',
   danger:

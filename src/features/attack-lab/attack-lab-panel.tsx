@@ -14,7 +14,7 @@ import { useDecodedToken } from '../../session/use-decoded-token'
 import { useDraft } from '../../hooks/use-draft'
 import { useAppStore } from '../../store/app-store'
 import { CraftedTokenItem } from './crafted-token-item'
-import { Alert, Button, TextField } from '../../components/ui'
+import { Alert, Button, LabelledText, TextField } from '../../components/ui'
 
 /** Header used when the Encoded token has none to start from. */
 const FALLBACK_HEADER = '{"typ":"JWT"}'
@@ -110,18 +110,9 @@ export function AttackLabPanel() {
         <div className="flex min-w-0 flex-col gap-3">
           <div id={ids.details} className="flex flex-col gap-1.5 text-sm">
             <h3 className="text-base font-semibold break-words">{info.title}</h3>
-            <p className="break-words">
-              <span className="font-medium">Verifier bug it exploits: </span>
-              {info.exploits}
-            </p>
-            <p className="break-words">
-              <span className="font-medium">Fix: </span>
-              {info.fix}
-            </p>
-            <p className="text-xs break-words text-slate-600 dark:text-slate-400">
-              <span className="font-medium">References: </span>
-              {info.references.join('; ')}
-            </p>
+            <LabelledText label="Verifier bug it exploits">{info.exploits}</LabelledText>
+            <LabelledText label="Fix">{info.fix}</LabelledText>
+            <LabelledText label="References" look="note">{info.references.join('; ')}</LabelledText>
           </div>
 
           <p className="text-xs text-slate-600 dark:text-slate-400">

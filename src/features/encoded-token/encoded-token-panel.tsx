@@ -7,6 +7,7 @@ import { useDecodedToken } from '../../session/use-decoded-token'
 import { useTokenHighlight } from '../../hooks/member-highlight'
 import { textOffsetAtPoint } from '../../hooks/text-offset-at-point'
 import { MemberHighlightCaption } from '../../components/member-highlight-caption'
+import { SwatchLabel } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
 import { BARE_TOKEN, changePolicy, pasteMayExtract } from './paste-policy'
 import { OVERLAY_LIMIT, TokenOverlay } from './token-overlay'
@@ -122,17 +123,17 @@ export function EncodedTokenPanel() {
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
         {isJwe ? (
           <>
-            <Legend swatch={segmentSwatch.header} label="Header" />
-            <Legend swatch={segmentSwatch.encrypted_key} label="Encrypted key" />
-            <Legend swatch={segmentSwatch.iv} label="IV" />
-            <Legend swatch={segmentSwatch.ciphertext} label="Ciphertext" />
-            <Legend swatch={segmentSwatch.tag} label="Tag" />
+            <SwatchLabel swatch={segmentSwatch.header}>Header</SwatchLabel>
+            <SwatchLabel swatch={segmentSwatch.encrypted_key}>Encrypted key</SwatchLabel>
+            <SwatchLabel swatch={segmentSwatch.iv}>IV</SwatchLabel>
+            <SwatchLabel swatch={segmentSwatch.ciphertext}>Ciphertext</SwatchLabel>
+            <SwatchLabel swatch={segmentSwatch.tag}>Tag</SwatchLabel>
           </>
         ) : (
           <>
-            <Legend swatch={segmentSwatch.header} label="Header" />
-            <Legend swatch={segmentSwatch.payload} label="Payload" />
-            <Legend swatch={segmentSwatch.signature} label={alg ? `Signature (${alg})` : 'Signature'} />
+            <SwatchLabel swatch={segmentSwatch.header}>Header</SwatchLabel>
+            <SwatchLabel swatch={segmentSwatch.payload}>Payload</SwatchLabel>
+            <SwatchLabel swatch={segmentSwatch.signature}>{alg ? `Signature (${alg})` : 'Signature'}</SwatchLabel>
           </>
         )}
         <span className="ml-auto tabular-nums">{token.length.toLocaleString('en-US')} characters</span>
@@ -167,14 +168,5 @@ export function EncodedTokenPanel() {
         </div>
       )}
     </Panel>
-  )
-}
-
-function Legend({ swatch, label }: { readonly swatch: string; readonly label: string }) {
-  return (
-    <span className="inline-flex items-center gap-1.5">
-      <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${swatch}`} />
-      {label}
-    </span>
   )
 }

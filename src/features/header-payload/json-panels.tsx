@@ -3,9 +3,10 @@ import { CopyButton } from '../../components/copy-button'
 import { JsonEditor } from '../../components/monaco/json-editor'
 import { Panel } from '../../components/panel'
 import { segmentSwatch, segmentText } from '../../components/segment-colors'
+import { SwatchLabel } from '../../components/ui'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useReencode, type EditProblems } from './use-reencode'
-import { displayOf } from './display-text'
+import { displayOf, type PartDisplay } from './display-text'
 
 type Pane = 'header' | 'payload'
 
@@ -63,24 +64,14 @@ export function JsonPanels() {
   return (
     <div className="grid min-w-0 gap-3">
       <Panel
-        title={<Title swatch={segmentSwatch.header}>Header</Title>}
+        title={<SwatchLabel swatch={segmentSwatch.header}>Header</SwatchLabel>}
         titleClassName={segmentText.header}
         actions={<CopyButton text={headerText} label="Copy header" />}
       >
-        <EditorFrame error={problems.header}>
-          <JsonEditor
-            ariaLabel="Header"
-            schema="header"
-            language={header.language}
-            value={header.text}
-            revision={seen.header}
-            readOnly={!editable || !header.editable}
-            onUserEdit={(text) => onEdit('header', text)}
-          />
-        </EditorFrame>
+        <PaneEditor pane="header" view={header} revision={seen.header} editable={editable} error={problems.header} onEdit={onEdit} />
       </Panel>
       <Panel
-        title={<Title swatch={segmentSwatch.payload}>Payload</Title>}
+        title={<SwatchLabel swatch={segmentSwatch.payload}>Payload</SwatchLabel>}
         titleClassName={segmentText.payload}
         actions={<CopyButton text={payloadText} label="Copy payload" />}
       >
@@ -89,17 +80,7 @@ export function JsonPanels() {
         ) : (
           <>
             {kindNote[payload.kind] !== undefined && <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{kindNote[payload.kind]}</p>}
-            <EditorFrame error={problems.payload}>
-              <JsonEditor
-                ariaLabel="Payload"
-                schema="payload"
-                language={payload.language}
-                value={payload.text}
-                revision={seen.payload}
-                readOnly={!editable || !payload.editable}
-                onUserEdit={(text) => onEdit('payload', text)}
-              />
-            </EditorFrame>
+            <PaneEditor pane="payload" view={payload} revision={seen.payload} editable={editable} error={problems.payload} onEdit={onEdit} />
           </>
         )}
       </Panel>
@@ -112,12 +93,30 @@ export function JsonPanels() {
   )
 }
 
-function Title({ swatch, children }: { readonly swatch: string; readonly children: string }) {
+const paneLabel = { header: 'Header', payload: 'Payload' } as const
+
+interface PaneEditorProps {
+  readonly pane: Pane
+  readonly view: PartDisplay
+  readonly revision: number
+  readonly editable: boolean
+  readonly error: string | undefined
+  readonly onEdit: (pane: Pane, text: string) => void
+}
+
+function PaneEditor({ pane, view, revision, editable, error, onEdit }: PaneEditorProps) {
   return (
-    <span className="inline-flex items-center gap-2">
-      <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${swatch}`} />
-      {children}
-    </span>
+    <EditorFrame error={error}>
+      <JsonEditor
+        ariaLabel={paneLabel[pane]}
+        schema={pane}
+        language={view.language}
+        value={view.text}
+        revision={revision}
+        readOnly={!editable || !view.editable}
+        onUserEdit={(text) => onEdit(pane, text)}
+      />
+    </EditorFrame>
   )
 }
 

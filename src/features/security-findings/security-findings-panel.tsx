@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { Finding } from '../../core'
 import { Panel } from '../../components/panel'
+import { LabelledText } from '../../components/ui'
 import { useSecurityFindings } from '../../session/use-lint-findings'
 import { SeverityBadge } from './severity-badge'
 
@@ -47,14 +48,8 @@ function FindingItem({ finding }: { readonly finding: Finding }) {
         <h3 className="min-w-0 flex-1 font-semibold break-words">{finding.title}</h3>
       </div>
       <p className="break-words text-slate-800 dark:text-slate-200">{finding.explanation}</p>
-      <p className="break-words">
-        <span className="font-medium">What to do: </span>
-        {finding.fix}
-      </p>
-      <p className="text-xs break-words text-slate-600 dark:text-slate-400">
-        <span className="font-medium">Reference: </span>
-        {finding.reference}
-      </p>
+      <LabelledText label="What to do">{finding.fix}</LabelledText>
+      <LabelledText label="Reference" look="note">{finding.reference}</LabelledText>
     </li>
   )
 }

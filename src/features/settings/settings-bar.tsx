@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { InlineSelect } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
 import type { Theme } from '../../store/settings-slice'
 import { ForgetButton } from './forget-button'
@@ -23,18 +24,7 @@ export function SettingsBar() {
 
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <label className="flex items-center gap-1">
-        <span>Theme</span>
-        <select
-          value={theme}
-          onChange={(e) => setTheme(e.target.value as Theme)}
-          className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
-        >
-          {themes.map((t) => (
-            <option key={t.value} value={t.value}>{t.label}</option>
-          ))}
-        </select>
-      </label>
+      <InlineSelect label="Theme" value={theme} options={themes} onChange={setTheme} />
       <label className="flex items-center gap-1">
         <input type="checkbox" checked={rememberSecrets} onChange={(e) => setRememberSecrets(e.target.checked)} aria-describedby={keptId} />
         <span>Remember tokens and secrets on this device</span>

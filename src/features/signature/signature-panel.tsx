@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
+import { InlineSelect } from '../../components/ui'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
@@ -55,18 +56,7 @@ export function SignaturePanel() {
           className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
         />
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <label className="flex items-center gap-1">
-            <span>Secret encoding</span>
-            <select
-              value={encoding}
-              onChange={(e) => setEncoding(e.target.value as SecretEncoding)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
-            >
-              {encodings.map((e) => (
-                <option key={e.value} value={e.value}>{e.label}</option>
-              ))}
-            </select>
-          </label>
+          <InlineSelect label="Secret encoding" value={encoding} options={encodings} onChange={setEncoding} />
           <span className="text-xs text-slate-600 dark:text-slate-400">(how an HMAC secret&apos;s text turns into bytes)</span>
         </div>
         <div id={infoId} className="text-xs text-slate-700 dark:text-slate-300">

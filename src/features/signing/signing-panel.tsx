@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { GenerateKeyOptions, JwsAlgorithm, SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
-import { Button } from '../../components/ui'
+import { Button, InlineSelect } from '../../components/ui'
 import { generateKeyInWorker } from '../../workers/keygen-client'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useParsedKey } from '../../session/use-parsed-key'
@@ -22,11 +22,11 @@ const encodings: readonly { value: SecretEncoding; label: string }[] = [
 ]
 
 type RsaSize = NonNullable<GenerateKeyOptions['modulusLength']>
+const RSA_SIZES: readonly RsaSize[] = [2048, 3072, 4096]
 
 const isOffered = (alg: string | undefined): alg is JwsAlgorithm => alg !== undefined && (ALGORITHMS as readonly string[]).includes(alg)
 const isRsa = (alg: JwsAlgorithm) => alg.startsWith('RS') || alg.startsWith('PS')
 
-const selectClass = 'rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900'
 
 /**
  * Signs the current header and payload: algorithm, signing key (secret, PEM private key or private
@@ -82,6 +82,16 @@ export function SigningPanel() {
     await run({ alg, keyText: key.privateText, encoding: hmac ? 'base64url' : useAppStore.getState().signingEncoding })
   }
 
+  // A new algorithm or encoding re-signs at once, like an edit of the key.
+  const chooseAlgorithm = (alg: JwsAlgorithm) => {
+    setAlgorithm(alg)
+    void run({ alg })
+  }
+  const chooseEncoding = (encoding: SecretEncoding) => {
+    setSigningEncoding(encoding)
+    void run({ encoding })
+  }
+
   const keyReady = parsed.status === 'ok'
   const message = generating ? null : outcome
 
@@ -89,32 +99,14 @@ export function SigningPanel() {
     <Panel title="Sign">
       <div className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <label className="flex items-center gap-1">
-            <span className="font-medium">Algorithm</span>
-            <select
-              value={algorithm}
-              onChange={(e) => {
-                const alg = e.target.value as JwsAlgorithm
-                setAlgorithm(alg)
-                void run({ alg })
-              }}
-              className={selectClass}
-            >
-              {ALGORITHMS.map((a) => (
-                <option key={a} value={a}>{a}</option>
-              ))}
-            </select>
-          </label>
-          {isRsa(algorithm) && (
-            <label className="flex items-center gap-1">
-              <span>RSA key size</span>
-              <select value={rsaSize} onChange={(e) => setRsaSize(Number(e.target.value) as RsaSize)} className={selectClass}>
-                <option value={2048}>2048</option>
-                <option value={3072}>3072</option>
-                <option value={4096}>4096</option>
-              </select>
-            </label>
-          )}
+          <InlineSelect
+            label="Algorithm"
+            labelClassName="font-medium"
+            value={algorithm}
+            options={ALGORITHMS}
+            onChange={chooseAlgorithm}
+          />
+          {isRsa(algorithm) && <InlineSelect label="RSA key size" value={rsaSize} options={RSA_SIZES} onChange={setRsaSize} />}
           <Button onClick={() => void generate()} disabled={generating || algorithm === 'none'} aria-busy={generating}>
             Generate key
           </Button>
@@ -138,22 +130,12 @@ export function SigningPanel() {
           className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
         />
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <label className="flex items-center gap-1">
-            <span>Signing secret encoding</span>
-            <select
-              value={signingEncoding}
-              onChange={(e) => {
-                const encoding = e.target.value as SecretEncoding
-                setSigningEncoding(encoding)
-                void run({ encoding })
-              }}
-              className={selectClass}
-            >
-              {encodings.map((x) => (
-                <option key={x.value} value={x.value}>{x.label}</option>
-              ))}
-            </select>
-          </label>
+          <InlineSelect
+            label="Signing secret encoding"
+            value={signingEncoding}
+            options={encodings}
+            onChange={chooseEncoding}
+          />
           <Button onClick={() => void run()}>Sign</Button>
           <Button onClick={() => void run({ thumbprintAsKid: true })} disabled={!keyReady || algorithm === 'none'}>
             Use thumbprint as kid

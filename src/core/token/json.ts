@@ -368,8 +368,8 @@ function nodeValue(node: Node, text: string, link: PathLink | null, duplicates: 
 const INTEGER = /^-?\d+$/
 
 function numberValue(literal: string, parsed: number): number | bigint {
-  // One character of slack for the minus sign.
-  if (!Number.isSafeInteger(parsed) && literal.length <= MAX_BIGINT_DIGITS + 1 && INTEGER.test(literal)) return BigInt(literal)
+  const digits = literal.startsWith('-') ? literal.length - 1 : literal.length
+  if (!Number.isSafeInteger(parsed) && digits <= MAX_BIGINT_DIGITS && INTEGER.test(literal)) return BigInt(literal)
   return parsed
 }
 

@@ -1,4 +1,4 @@
-import { formatJsonValue, generateKey, ok, parseKey, signToken, type JsonValue, type Result } from '../../core'
+import { formatJsonValue, generateSigningKey, ok, signToken, type JsonValue, type Result } from '../../core'
 
 /** A freshly signed delegation token and the HS256 secret (base64url text) that signs and verifies it. */
 export interface DelegationExample {
@@ -34,12 +34,10 @@ export function delegationExamplePayload(now: number): { [name: string]: JsonVal
  * published key to reuse) and the payload above signed with it.
  */
 export async function buildDelegationExample(now: number): Promise<Result<DelegationExample>> {
-  const generated = await generateKey('HS256')
+  const generated = await generateSigningKey('HS256')
   if (!generated.ok) return generated
   const secret = generated.value.privateText
-  const parsed = await parseKey(secret, { encoding: 'base64url' })
-  if (!parsed.ok) return parsed
-  const key = parsed.value.keys[0] ?? null
+  const key = generated.value.key
   const signed = await signToken({
     header: '{"alg":"HS256","typ":"JWT"}',
     payload: formatJsonValue(delegationExamplePayload(now)),

@@ -4,7 +4,7 @@ import {
   describeKey,
   err,
   exportKeyText,
-  generateKey,
+  generateSigningKey,
   ok,
   parseKey,
   type JwsAlgorithm,
@@ -30,18 +30,13 @@ export type ExchangeKeyAlgorithm = (typeof EXCHANGE_KEY_ALGORITHMS)[number]
 
 /** Generates a fresh key for the exchange (HS256 secret or ES256 key pair). */
 export async function generateExchangeKey(alg: ExchangeKeyAlgorithm): Promise<Result<ExchangeKey>> {
-  const generated = await generateKey(alg)
+  const generated = await generateSigningKey(alg)
   if (!generated.ok) return generated
-  const encoding: SecretEncoding = alg === 'HS256' ? 'base64url' : 'utf8'
-  const parsed = await parseKey(generated.value.privateText, { encoding })
-  if (!parsed.ok) return parsed
-  const key = parsed.value.keys.find((k) => k.kind !== 'public')
-  if (key === undefined) return err('EXCHANGE_KEY', 'The generated key could not be read back. Generate it again.')
   return ok({
-    key,
+    key: generated.value.key,
     alg,
     verificationText: generated.value.publicText,
-    verificationEncoding: encoding,
+    verificationEncoding: generated.value.encoding,
     description: alg === 'HS256' ? 'a generated HS256 secret' : 'a generated ES256 key pair (P-256)',
   })
 }

@@ -3,9 +3,8 @@ import {
   err,
   exchangeToken,
   formatJsonValue,
-  generateKey,
+  generateSigningKey,
   ok,
-  parseKey,
   signToken,
   type JsonValue,
   type ParsedKey,
@@ -37,12 +36,9 @@ export const SERVICE_X = 'https://service-x.example.com'
  * is forged with the same key), `aud-mismatch` has token 2 exchanged by a service it was not for.
  */
 export async function buildExampleChain(kind: ExampleChainKind, now: number): Promise<Result<ExampleChain>> {
-  const generated = await generateKey('HS256')
+  const generated = await generateSigningKey('HS256')
   if (!generated.ok) return generated
-  const parsed = await parseKey(generated.value.privateText, { encoding: 'base64url' })
-  if (!parsed.ok) return parsed
-  const key = parsed.value.keys[0]
-  if (key === undefined) return err('EXAMPLE_FAILED', 'The generated key could not be read back. Try again.')
+  const key = generated.value.key
 
   const first = await sign(key, {
     iss: EXAMPLE_ISSUER,

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { createDpopProof, generateKey, isoFromSeconds, parseKey, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type ParsedKey } from '../../core'
+import { createDpopProof, generateSigningKey, isoFromSeconds, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type ParsedKey } from '../../core'
 import { Panel } from '../../components/panel'
 import { CopyButton } from '../../components/copy-button'
 import { Alert, Button, CheckTable, Field, TextField, controlClass, type Column } from '../../components/ui'
@@ -67,18 +67,12 @@ export function DpopPanel() {
   })
 
   const newKey = async (): Promise<ProofKey | null> => {
-    const generated = await generateKey(alg)
+    const generated = await generateSigningKey(alg)
     if (!generated.ok) {
       setProblem(generated.error.message)
       return null
     }
-    const parsed = await parseKey(generated.value.privateText, { encoding: 'utf8' })
-    const key = parsed.ok ? parsed.value.keys.find((k) => k.kind === 'private') : undefined
-    if (key === undefined) {
-      setProblem(parsed.ok ? 'The generated key could not be read back. Try again.' : parsed.error.message)
-      return null
-    }
-    const made = { alg, key }
+    const made = { alg, key: generated.value.key }
     setProofKey(made)
     return made
   }

@@ -84,7 +84,7 @@ function stringCategories(text: string): Category[] {
  * milliseconds on hostile payloads. Strings are scanned whole: the patterns are linear, and the
  * strings of a payload add up to its length.
  */
-export const MAX_SCANNED_VALUES = 20_000
+const MAX_SCANNED_VALUES = 20_000
 
 /** Where a value sits: a chain back to the payload root, turned into text only for the hits shown. */
 interface PathLink {

@@ -103,6 +103,19 @@ describe('signToken header and payload handling', () => {
     await expect(compactVerify(result.value.token, Buffer.from(secret))).resolves.toBeTruthy()
   })
 
+  it('a header repeating kid 40,000 times is signed in one pass, every kid set, and the warnings are capped', async () => {
+    const key = { ...(await keyFrom(secret)), kid: 'k1' }
+    const header = `{"alg":"HS256",${Array.from({ length: 40_000 }, () => '"kid":"x"').join(',')}}`
+    const payload = `{${Array.from({ length: 30 }, () => '"a":1').join(',')}}`
+    const result = await signToken({ header, payload, alg: 'HS256', key, syncHeader: true })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.header).toBe(`{"alg":"HS256",${Array.from({ length: 40_000 }, () => '"kid":"k1"').join(',')}}`)
+    expect(result.value.warnings.filter((w) => w.startsWith('The header'))).toHaveLength(21)
+    expect(result.value.warnings).toContain('The header repeats 39979 more member names.')
+    expect(result.value.warnings).toContain('The payload repeats 9 more member names.')
+    expect(nodeVerifies(result.value.token, 'HS256', hmacJwk)).toBe(true)
+  }, 30_000)
+
   it('RFC 7797 refuses an unencoded payload with a dot', async () => {
     const key = await keyFrom(secret)
     const result = await signToken({ header: '{"alg":"HS256","b64":false,"crit":["b64"]}', payload: '1.5', alg: 'HS256', key })

@@ -49,9 +49,7 @@ export async function signToken(input: SignInput): Promise<Result<SignedToken, S
   const payloadError = parsedPayload.errors[0]
   if (payloadError === undefined) {
     if (!input.keepText) payload = (compactJson(payload) as { ok: true; value: string }).value
-    for (const dup of parsedPayload.duplicates) {
-      warnings.push(`The payload has the member "${dup.name}" more than once; verifiers disagree on which value wins.`)
-    }
+    warnings.push(...duplicateWarnings('payload', parsedPayload.duplicates))
   } else if (/^\s*[[{]/.test(payload.slice(0, 64))) {
     warnings.push(`The payload is not valid JSON (${describeJsonError(payloadError).replace(/\.$/, '')}), so it was signed as plain text.`)
   }
@@ -132,10 +130,17 @@ function prepareHeader(input: SignInput): Result<{ text: string; warnings: strin
       warnings.push(`The header's "alg" is ${shown}, but the token is signed with ${input.alg}; verifiers go by the header, so it will not verify.`)
     }
   }
-  for (const dup of parsed.duplicates) {
-    warnings.push(`The header has the member "${dup.name}" more than once; verifiers disagree on which value wins.`)
-  }
+  warnings.push(...duplicateWarnings('header', parsed.duplicates))
   return ok({ text, warnings })
+}
+
+/** Repeated member names warned about one by one; a crafted text may repeat 100,000. */
+const MAX_DUPLICATE_WARNINGS = 20
+
+function duplicateWarnings(part: 'header' | 'payload', duplicates: readonly { readonly name: string }[]): string[] {
+  const out = duplicates.slice(0, MAX_DUPLICATE_WARNINGS).map((dup) => `The ${part} has the member "${dup.name}" more than once; verifiers disagree on which value wins.`)
+  if (duplicates.length > MAX_DUPLICATE_WARNINGS) out.push(`The ${part} repeats ${duplicates.length - MAX_DUPLICATE_WARNINGS} more member names.`)
+  return out
 }
 
 /**
@@ -146,9 +151,15 @@ function setMember(text: string, name: string, valueJson: string, where: 'first'
   const members: readonly JsonMember[] = parseJsonText(text).members
   const matches = members.filter((m) => m.name === name)
   if (matches.length > 0) {
-    let out = text
-    for (const m of [...matches].reverse()) out = out.slice(0, m.valueStart) + valueJson + out.slice(m.valueEnd)
-    return out
+    // One pass: slicing the whole text once per repeated member would be quadratic on a crafted header.
+    const parts: string[] = []
+    let from = 0
+    for (const m of matches) {
+      parts.push(text.slice(from, m.valueStart), valueJson)
+      from = m.valueEnd
+    }
+    parts.push(text.slice(from))
+    return parts.join('')
   }
   const member = `${JSON.stringify(name)}:${valueJson}`
   if (where === 'first') {

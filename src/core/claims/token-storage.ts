@@ -1,4 +1,4 @@
-import { decodeToken } from '../token/decode'
+import { decodeToken } from '../token'
 
 /** Where the token in the box came from: a built-in example (public demo data) or the user. */
 export type TokenOrigin = 'example' | 'user'

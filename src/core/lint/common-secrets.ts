@@ -2,8 +2,7 @@
  * Recognises HMAC secrets that attackers guess first: default JWT secrets plus the most common
  * passwords.
  */
-import { defaultJwtSecrets } from '../crack/default-jwt-secrets'
-import { loadCommonPasswords } from '../crack/common-passwords'
+import { defaultJwtSecrets, loadCommonPasswords } from '../crack'
 
 /** How many of the most common passwords (zxcvbn's frequency-ordered list) count as "common". */
 export const COMMON_PASSWORD_COUNT = 10_000

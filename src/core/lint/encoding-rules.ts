@@ -4,7 +4,7 @@
  */
 import type { DecodedPart, DecodedToken, SegmentName } from '../types'
 import type { Finding, LintRule } from './types'
-import { base64urlTextProblem } from '../token/strict-encoding'
+import { base64urlTextProblem } from '../token'
 import { listOf, memberRangeLocation, quote, type Location } from './token-parts'
 
 function duplicatesIn(token: DecodedToken, part: DecodedPart | null, segment: 'header' | 'payload'): Finding[] {

@@ -2,7 +2,7 @@
  * Header rules: parameters that let the token choose its own verification key (jku, x5u, jwk,
  * x5c), `kid` values that look like injection attempts, and `crit` extensions nobody implements.
  */
-import { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from '../token/header-checks'
+import { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from '../token'
 import type { Finding, LintRule } from './types'
 import { headerObject, listOf, member, memberLocation, quote, showJson } from './token-parts'
 

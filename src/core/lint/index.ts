@@ -13,9 +13,7 @@ import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './
 import type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
 
 export type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
-export { isCommonSecret, loadCommonSecrets, COMMON_PASSWORD_COUNT } from './common-secrets'
-export { luhnValid } from './payload-rules'
-export { base64urlProblem } from './encoding-rules'
+export { loadCommonSecrets } from './common-secrets'
 
 /** Default longest acceptable lifetime: one day. */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400

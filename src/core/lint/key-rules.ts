@@ -3,7 +3,8 @@
  * in the header.
  */
 import type { Finding, LintRule } from './types'
-import { asObject, decodeBase64url, headerObject, member, memberLocation } from './token-parts'
+import { base64urlDecode } from '../token'
+import { asObject, headerObject, member, memberLocation } from './token-parts'
 
 /** The minimum RSA modulus size of RFC 7518 §3.3 and §3.5. */
 export const MIN_RSA_BITS = 2048
@@ -42,8 +43,8 @@ export const weakRsaKeyRule: LintRule = (token, context) => {
   const jwk = asObject(member(headerObject(token), 'jwk'))
   const n = member(jwk, 'n')
   if (member(jwk, 'kty') === 'RSA' && typeof n === 'string') {
-    const modulus = decodeBase64url(n)
-    const bits = modulus === null ? 0 : bitLength(modulus)
+    const modulus = base64urlDecode(n)
+    const bits = modulus === undefined ? 0 : bitLength(modulus)
     if (bits > 0 && bits < MIN_RSA_BITS) findings.push(weakRsa(bits, 'The RSA key embedded in the header (jwk)', memberLocation(token, 'header', 'jwk')))
   }
   return findings

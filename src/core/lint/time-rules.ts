@@ -2,7 +2,7 @@
  * Time claim rules: no expiry, lifetimes longer than policy allows, issue times in the future and
  * validity windows that never open.
  */
-import { formatDuration, isoFromSeconds } from '../claims/time'
+import { formatDuration, isoFromSeconds } from '../claims'
 import type { Finding, LintRule } from './types'
 import { member, memberLocation, showJson, numericMember, partLocation, payloadObject } from './token-parts'
 

@@ -94,33 +94,6 @@ export function memberLocation(token: DecodedToken, where: 'header' | 'payload',
   return m === undefined ? partLocation(part, where) : memberRangeLocation(part, where, m)
 }
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-/** Value 0–63 of a base64url character, or -1. */
-export function base64urlValue(char: string): number {
-  return char.length === 1 ? alphabet.indexOf(char) : -1
-}
-
-/** Decodes unpadded base64url leniently (trailing bits ignored); null when not base64url. */
-export function decodeBase64url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4))
-  let buffer = 0
-  let bits = 0
-  let index = 0
-  for (const char of text) {
-    const value = base64urlValue(char)
-    if (value < 0) return null
-    buffer = ((buffer << 6) | value) & 0xffffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[index++] = (buffer >> bits) & 0xff
-    }
-  }
-  return out
-}
-
 /** Short display form of a string value for messages. */
 export function quote(text: string, max = 60): string {
   const shown = text.length > max ? `${text.slice(0, max - 3)}...` : text

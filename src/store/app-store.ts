@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
+import { useShallow } from 'zustand/react/shallow'
 import type { AppState } from './app-state'
 import { STORAGE_KEY, STORAGE_VERSION, droppedFields, partializeState, restoredState, sanitizePersisted, type PersistedState } from './persisted'
 import { createAppState } from './slices'
@@ -86,3 +87,17 @@ export const useAppStore = create<AppState>()(
     },
   ),
 )
+
+/**
+ * Several fields of the store (values or actions) in one subscription: the component re-renders
+ * only when one of the named fields changes, as with one selector per field.
+ */
+export function useAppFields<K extends keyof AppState>(...names: K[]): Pick<AppState, K> {
+  return useAppStore(
+    useShallow((state) => {
+      const picked = {} as Pick<AppState, K>
+      for (const name of names) picked[name] = state[name]
+      return picked
+    }),
+  )
+}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { decodeToken, delegationChain, exchangeToken, DEFAULT_EXCHANGE_LIFETIME } from '../../core'
 import { Alert, Button, CopyableText, TextField } from '../../components/ui'
+import { useBusyTask } from '../../hooks/use-busy-task'
 import { decodeCached } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
@@ -36,8 +37,7 @@ export function TokenExchangeForm() {
   const [keySource, setKeySource] = useState<'generated' | 'signing'>('generated')
   const [generatedAlg, setGeneratedAlg] = useState<ExchangeKeyAlgorithm>('HS256')
   const [generated, setGenerated] = useState<ExchangeKey | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, problem, setProblem, run } = useBusyTask()
   const [result, setResult] = useState<Exchanged | null>(null)
   const [used, setUsed] = useState(false)
 
@@ -51,57 +51,48 @@ export function TokenExchangeForm() {
     return made.value
   }
 
-  const onGenerate = async () => {
-    setBusy(true)
-    setProblem(null)
+  const onGenerate = () => run(async () => {
     await newKey()
-    setBusy(false)
-  }
+  })
 
-  const onExchange = async () => {
-    setBusy(true)
-    setProblem(null)
+  const onExchange = () => run(async () => {
     setResult(null)
     setUsed(false)
-    try {
-      const state = useAppStore.getState()
-      let key: ExchangeKey | null
-      if (keySource === 'signing') {
-        const found = await signingKeyForExchange(state.signingKey, state.signingEncoding, state.algorithm)
-        if (!found.ok) {
-          setProblem(found.error.message)
-          return
-        }
-        key = found.value
-      } else {
-        key = generated !== null && generated.alg === generatedAlg ? generated : await newKey()
-      }
-      if (key === null) return
-      if (state.token.trim() === '') {
-        setProblem('There is no subject token: paste the token to exchange into Encoded token first.')
+    const state = useAppStore.getState()
+    let key: ExchangeKey | null
+    if (keySource === 'signing') {
+      const found = await signingKeyForExchange(state.signingKey, state.signingEncoding, state.algorithm)
+      if (!found.ok) {
+        setProblem(found.error.message)
         return
       }
-      const seconds = Number(lifetime)
-      const exchanged = await exchangeToken({
-        subjectToken: decodeCached(state.token),
-        actor: { sub: actorSub.trim(), ...(actorIss.trim() !== '' ? { iss: actorIss.trim() } : {}) },
-        audience: audience.trim(),
-        ...(scope.trim() !== '' ? { scope: scope.trim() } : {}),
-        lifetimeSeconds: lifetime.trim() === '' ? DEFAULT_EXCHANGE_LIFETIME : seconds,
-        ...(issuer.trim() !== '' ? { issuer: issuer.trim() } : {}),
-        now,
-        key: key.key,
-        alg: key.alg,
-      })
-      if (!exchanged.ok) {
-        setProblem(exchanged.error.message)
-        return
-      }
-      setResult({ token: exchanged.value, key, summary: summaryOf(exchanged.value) })
-    } finally {
-      setBusy(false)
+      key = found.value
+    } else {
+      key = generated !== null && generated.alg === generatedAlg ? generated : await newKey()
     }
-  }
+    if (key === null) return
+    if (state.token.trim() === '') {
+      setProblem('There is no subject token: paste the token to exchange into Encoded token first.')
+      return
+    }
+    const seconds = Number(lifetime)
+    const exchanged = await exchangeToken({
+      subjectToken: decodeCached(state.token),
+      actor: { sub: actorSub.trim(), ...(actorIss.trim() !== '' ? { iss: actorIss.trim() } : {}) },
+      audience: audience.trim(),
+      ...(scope.trim() !== '' ? { scope: scope.trim() } : {}),
+      lifetimeSeconds: lifetime.trim() === '' ? DEFAULT_EXCHANGE_LIFETIME : seconds,
+      ...(issuer.trim() !== '' ? { issuer: issuer.trim() } : {}),
+      now,
+      key: key.key,
+      alg: key.alg,
+    })
+    if (!exchanged.ok) {
+      setProblem(exchanged.error.message)
+      return
+    }
+    setResult({ token: exchanged.value, key, summary: summaryOf(exchanged.value) })
+  })
 
   const onUse = () => {
     if (result === null) return

@@ -3,6 +3,7 @@ import { createDpopProof, generateSigningKey, isoFromSeconds, DEFAULT_DPOP_MAX_A
 import { Panel } from '../../components/panel'
 import { CopyButton } from '../../components/copy-button'
 import { Alert, Button, CheckTable, Field, TextField, controlClass, type Column } from '../../components/ui'
+import { useBusyTask } from '../../hooks/use-busy-task'
 import { useNow } from '../../session/use-now'
 import { HTTP_METHODS, PROOF_ALGORITHMS, parseMaxAge, proofIat, type ProofAlgorithm } from './dpop-inputs'
 import { RFC9449_EXAMPLE } from './rfc-example'
@@ -51,8 +52,7 @@ export function DpopPanel() {
   const [ownIat, setOwnIat] = useState(false)
   const [alg, setAlg] = useState<ProofAlgorithm>('ES256')
   const [proofKey, setProofKey] = useState<ProofKey | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, problem, setProblem, run } = useBusyTask()
 
   const iat = ownIat ? proofIat(proof) : undefined
   const now = iat ?? clock
@@ -77,38 +77,29 @@ export function DpopPanel() {
     return made
   }
 
-  const onNewKey = async () => {
-    setBusy(true)
-    setProblem(null)
+  const onNewKey = () => run(async () => {
     await newKey()
-    setBusy(false)
-  }
+  })
 
-  const onCreate = async () => {
-    setBusy(true)
-    setProblem(null)
-    try {
-      const pk = proofKey !== null && proofKey.alg === alg ? proofKey : await newKey()
-      if (pk === null) return
-      const made = await createDpopProof({
-        method,
-        url: url.trim(),
-        key: pk.key,
-        alg: pk.alg,
-        now: clock,
-        ...(accessToken.trim() !== '' ? { accessToken: accessToken.trim() } : {}),
-        ...(nonce.trim() !== '' ? { nonce: nonce.trim() } : {}),
-      })
-      if (!made.ok) {
-        setProblem(made.error.message)
-        return
-      }
-      setProof(made.value)
-      setOwnIat(false)
-    } finally {
-      setBusy(false)
+  const onCreate = () => run(async () => {
+    const pk = proofKey !== null && proofKey.alg === alg ? proofKey : await newKey()
+    if (pk === null) return
+    const made = await createDpopProof({
+      method,
+      url: url.trim(),
+      key: pk.key,
+      alg: pk.alg,
+      now: clock,
+      ...(accessToken.trim() !== '' ? { accessToken: accessToken.trim() } : {}),
+      ...(nonce.trim() !== '' ? { nonce: nonce.trim() } : {}),
+    })
+    if (!made.ok) {
+      setProblem(made.error.message)
+      return
     }
-  }
+    setProof(made.value)
+    setOwnIat(false)
+  })
 
   const onLoadExample = () => {
     setProblem(null)

@@ -1,13 +1,12 @@
 import { Button } from '../../components/ui'
-import { useAppStore } from '../../store/app-store'
+import { useAppFields } from '../../store/app-store'
 
 /** Id of the Explain region, for `aria-controls`. */
 export const EXPLAIN_REGION_ID = 'explain-region'
 
 /** Opens and closes the step-by-step walkthrough of the current token. */
 export function ExplainButton() {
-  const open = useAppStore((s) => s.explainOpen)
-  const setOpen = useAppStore((s) => s.setExplainOpen)
+  const { explainOpen: open, setExplainOpen: setOpen } = useAppFields('explainOpen', 'setExplainOpen')
   return (
     <Button
       variant={open ? 'primary' : 'secondary'}

@@ -4,7 +4,7 @@ import { Button, CheckTable, Field, TextField, controlClass, type Column, type V
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useVerification, type VerificationView } from '../../session/use-verification'
-import { useAppStore } from '../../store/app-store'
+import { useAppFields } from '../../store/app-store'
 import { toDateTimeLocal, fromDateTimeLocal, splitList } from './policy-inputs'
 
 interface Row {
@@ -41,12 +41,9 @@ export function PolicyPanel() {
   const decoded = useDecodedToken()
   const verification = useVerification()
   const now = useNow()
-  const expectedIssuer = useAppStore((s) => s.expectedIssuer)
-  const expectedAudience = useAppStore((s) => s.expectedAudience)
-  const clockSkewSeconds = useAppStore((s) => s.clockSkewSeconds)
-  const allowedAlgorithms = useAppStore((s) => s.allowedAlgorithms)
-  const nowOverride = useAppStore((s) => s.nowOverride)
-  const setPolicy = useAppStore((s) => s.setPolicy)
+  const { expectedIssuer, expectedAudience, clockSkewSeconds, allowedAlgorithms, nowOverride, setPolicy } = useAppFields(
+    'expectedIssuer', 'expectedAudience', 'clockSkewSeconds', 'allowedAlgorithms', 'nowOverride', 'setPolicy',
+  )
 
   const audiences = splitList(expectedAudience)
   const algorithms = splitList(allowedAlgorithms)

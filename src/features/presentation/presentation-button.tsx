@@ -1,11 +1,10 @@
 import { Button } from '../../components/ui'
-import { useAppStore } from '../../store/app-store'
+import { useAppFields } from '../../store/app-store'
 import { PRESENTATION_SHORTCUT } from './use-presentation-mode'
 
 /** Toggles the projector view: large type, high contrast, only the token and what it decodes to. */
 export function PresentationButton() {
-  const on = useAppStore((s) => s.presentationMode)
-  const setOn = useAppStore((s) => s.setPresentationMode)
+  const { presentationMode: on, setPresentationMode: setOn } = useAppFields('presentationMode', 'setPresentationMode')
   return (
     <Button
       variant={on ? 'primary' : 'secondary'}

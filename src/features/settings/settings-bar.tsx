@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { InlineSelect } from '../../components/ui'
-import { useAppStore } from '../../store/app-store'
+import { useAppFields } from '../../store/app-store'
 import type { Theme } from '../../store/settings-slice'
 import { ForgetButton } from './forget-button'
 import { WhatIsKept, keptSentence } from './what-is-kept'
@@ -17,10 +17,7 @@ const themes: readonly { value: Theme; label: string }[] = [
  */
 export function SettingsBar() {
   const keptId = useId()
-  const theme = useAppStore((s) => s.theme)
-  const setTheme = useAppStore((s) => s.setTheme)
-  const rememberSecrets = useAppStore((s) => s.rememberSecrets)
-  const setRememberSecrets = useAppStore((s) => s.setRememberSecrets)
+  const { theme, setTheme, rememberSecrets, setRememberSecrets } = useAppFields('theme', 'setTheme', 'rememberSecrets', 'setRememberSecrets')
 
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">

@@ -5,7 +5,7 @@ import { Button, InlineSelect } from '../../components/ui'
 import { generateKeyInWorker } from '../../workers/keygen-client'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useParsedKey } from '../../session/use-parsed-key'
-import { useAppStore } from '../../store/app-store'
+import { useAppFields, useAppStore } from '../../store/app-store'
 import { KeyExport } from './key-export'
 import { isOwnSignature, resign, type ResignRequest, type SignOutcome } from './resign'
 
@@ -34,12 +34,9 @@ const isRsa = (alg: JwsAlgorithm) => alg.startsWith('RS') || alg.startsWith('PS'
  */
 export function SigningPanel() {
   const decoded = useDecodedToken()
-  const algorithm = useAppStore((s) => s.algorithm)
-  const setAlgorithm = useAppStore((s) => s.setAlgorithm)
-  const signingKey = useAppStore((s) => s.signingKey)
-  const setSigningKey = useAppStore((s) => s.setSigningKey)
-  const signingEncoding = useAppStore((s) => s.signingEncoding)
-  const setSigningEncoding = useAppStore((s) => s.setSigningEncoding)
+  const { algorithm, setAlgorithm, signingKey, setSigningKey, signingEncoding, setSigningEncoding } = useAppFields(
+    'algorithm', 'setAlgorithm', 'signingKey', 'setSigningKey', 'signingEncoding', 'setSigningEncoding',
+  )
   const parsed = useParsedKey(signingKey, signingEncoding)
   const [outcome, setOutcome] = useState<SignOutcome | null>(null)
   const [generating, setGenerating] = useState(false)

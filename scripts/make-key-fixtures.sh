@@ -70,4 +70,16 @@ const manifest = sets.map((set) => {
 writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n')
 NODE
 
+# OpenSSH public key lines, each with the PEM that ssh-keygen itself converts it to (no PKCS#8 export
+# exists for Ed25519 there: its test builds the wire format from a node:crypto key instead).
+mkdir -p "$out/openssh"
+tmp=$(mktemp -d)
+for spec in "rsa-2048:rsa -b 2048" "ecdsa-p256:ecdsa -b 256" "ecdsa-p384:ecdsa -b 384" "ecdsa-p521:ecdsa -b 521" "ed25519:ed25519"; do
+  name=${spec%%:*}
+  ssh-keygen -q -t ${spec#*:} -N '' -C user@example.com -f "$tmp/$name"
+  cp "$tmp/$name.pub" "$out/openssh/$name.pub"
+  [ "$name" = ed25519 ] || ssh-keygen -e -m PKCS8 -f "$tmp/$name.pub" > "$out/openssh/$name.pem"
+done
+rm -rf "$tmp"
+
 echo "wrote $(ls "$out" | wc -l) files to $out"

@@ -122,6 +122,7 @@ export type KeyFormat =
   | 'pem-certificate'
   | 'jwk'
   | 'jwks'
+  | 'openssh-public'
 
 /** One usable key. Private keys always carry their derived public JWK too. */
 export interface ParsedKey {

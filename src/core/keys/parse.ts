@@ -5,6 +5,7 @@ import { OID, certificateSpki, pkcs8Algorithm, rsaPublicParts, sec1CurveOid, spk
 import { LABEL_OF, NAME_OF, detectDerKind, type DerKind } from './der-kind'
 import { parsedKeyFromJwk, parsedSecret, type JwkErrorCode } from './jwk-key'
 import { looksLikePem, readPem, type PemErrorCode } from './pem'
+import { openSshKeyType, readOpenSshPublicKey, type OpenSshErrorCode } from './openssh'
 import { decodeSecret, decodeStandardBase64, type SecretErrorCode } from './secret'
 import { ed25519KeyProblem, rsaExponentProblem, rsaModulusProblem } from './weak-keys'
 
@@ -28,6 +29,8 @@ export type ParseKeyErrorCode =
   | 'JWKS_NO_USABLE_KEYS'
   | 'KEY_INVALID'
   | 'KEY_NOT_A_SECRET'
+  | 'KEY_IS_URL'
+  | OpenSshErrorCode
 
 /** The note added whenever a private key is given where a public key would do. */
 export const DERIVED_PUBLIC_NOTE = 'Private key given: its public key was derived for verification.'
@@ -85,7 +88,26 @@ async function parseUnguarded(text: string, options: ParseKeyOptions): Promise<R
   }
   if (looksLikePem(trimmed)) return parsePem(trimmed)
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJson(trimmed)
+  if (openSshKeyType(trimmed) !== undefined) return parseOpenSsh(trimmed)
+  if (isUrl(trimmed)) {
+    return err('KEY_IS_URL', `This is a URL (${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}), not a key, and JWT Lab never fetches anything by itself. Open it in your browser — for an issuer, add /.well-known/openid-configuration and open its "jwks_uri" — and paste the JSON key set (JWKS) it shows here.`)
+  }
   return parseSecretText(text, trimmed, options.encoding)
+}
+
+/** A single-line http(s) URL: pasted where a key belongs, it is a JWKS or issuer address. */
+function isUrl(text: string): boolean {
+  if (!text.startsWith('https://') && !text.startsWith('http://')) return false
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 0x20) return false
+  return true
+}
+
+async function parseOpenSsh(text: string): Promise<Result<KeyInput, ParseKeyErrorCode>> {
+  const jwk = readOpenSshPublicKey(text)
+  if (!jwk.ok) return jwk
+  const key = await parsedKeyFromJwk(jwk.value)
+  if (!key.ok) return key
+  return ok({ format: 'openssh-public', keys: [key.value], notes: ['OpenSSH public key line: the public key it carries is used (its comment is ignored).'] })
 }
 
 async function parseSecretText(text: string, trimmed: string, encoding: SecretEncoding): Promise<Result<KeyInput, ParseKeyErrorCode>> {

@@ -10,6 +10,7 @@ const formatNames: Readonly<Record<KeyFormat, string>> = {
   'pem-certificate': 'PEM certificate',
   jwk: 'JWK',
   jwks: 'JWKS',
+  'openssh-public': 'OpenSSH public key',
 }
 
 /** One key in a few words, e.g. `RSA 2048-bit public key, kid 'a1' (thumbprint …)`. */

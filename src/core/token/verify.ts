@@ -4,6 +4,7 @@ import { algorithmSpec, checkKeyFits, describeKey, importForAlgorithm, readTopSe
 import { isJsonObject, memberString } from '../json-object'
 import { critProblems, describeJson, isUnencodedPayload } from './header-checks'
 import { base64urlTextProblem, type Base64urlProblemCode } from './strict-encoding'
+import { nonStandardPssSalt, pssSaltReason } from './verify-hints'
 
 /** Error codes of {@link verifyToken}: the cases where the signature could not be checked at all. */
 export type VerifyErrorCode =
@@ -81,7 +82,13 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
     return err('NO_KEY', `No key given: paste ${spec.verifyKeyHint} into the verification key to check the signature.`)
   }
   const picked = pickKeys(token, keys, spec)
-  if (!picked.ok) return picked
+  if (!picked.ok) {
+    if (picked.error.code !== 'KID_NOT_FOUND') return picked
+    const other = await keyThatVerifiesAnyway(token, keys, spec, sig)
+    return other === undefined
+      ? picked
+      : err('KID_NOT_FOUND', `${picked.error.message} Key ${other} of this set verifies the signature, but the token's kid names a different key; a strict verifier rejects it.`)
+  }
   const candidates = picked.value
   const strict = strictProblems(token)
   const shape = shapeProblem(spec, sig)
@@ -116,6 +123,10 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
         matchesAsWritten: true,
         tried,
       })
+    }
+    const salt = await nonStandardPssSalt(spec, candidate.key, imported.value, sig, data)
+    if (salt !== undefined) {
+      return ok({ valid: false, alg, key: keyRef(candidate), reason: alsoRejected(pssSaltReason(spec, salt), strict), tried })
     }
     lastReason = `The signature does not match the token's header and payload under this key (${describeKey(candidate.key)}). The token was changed after signing, or it was signed with a different key.`
   }
@@ -234,6 +245,25 @@ function pickKeys(token: DecodedToken, input: KeyInput, spec: AlgorithmSpec): Re
   }
   const what = pool.map((c) => `${nameOf(c)} is ${describeKey(c.key)}${c.key.alg !== undefined ? ` for ${c.key.alg}` : ''}`).join('; ')
   return err('KEY_ALG_MISMATCH', `None of the ${pool.length} keys fits ${spec.alg}: ${what}. Paste ${spec.verifyKeyHint}.`)
+}
+
+/**
+ * When the token's `kid` names no key of the JWKS: the name of a key of the set that fits the
+ * algorithm and verifies the signature all the same (a hint; the token stays unverified).
+ */
+async function keyThatVerifiesAnyway(token: DecodedToken, input: KeyInput, spec: AlgorithmSpec, sig: Uint8Array): Promise<string | undefined> {
+  const { header, payload } = token
+  if (header === null || payload === null || shapeProblem(spec, sig) !== undefined) return undefined
+  const data = signingInput(token, header.encoded, payload.encoded)
+  for (const [index, key] of input.keys.entries()) {
+    if (!checkKeyFits(key, spec.alg, 'verify').ok) continue
+    if (spec.kty === 'RSA' && rsaLengthProblem(key, sig) !== undefined) continue
+    const imported = await importForAlgorithm(key, spec.alg, 'verify')
+    if (!imported.ok) continue
+    const valid = await spec.implementation.verify(imported.value, sig, data).catch(() => false)
+    if (valid) return key.kid !== undefined ? `"${key.kid}"` : String(index + 1)
+  }
+  return undefined
 }
 
 function headerKid(token: DecodedToken): string | undefined {

@@ -20,7 +20,9 @@ type Step = (text: string) => { readonly text: string; readonly notes: readonly 
  */
 export function extractToken(text: string): Extraction {
   const stripped: string[] = []
-  let current = text
+  const visible = removeInvisible(text)
+  stripped.push(...visible.notes)
+  let current = visible.text
   const trimmed = current.trim()
   if (trimmed !== current && trimmed !== '') stripped.push('Removed surrounding spaces and line breaks.')
   current = trimmed
@@ -40,7 +42,95 @@ export function extractToken(text: string): Extraction {
   } catch {
     // Every step guards its own parsing; this only keeps the contract if one ever does not.
   }
+  const foreign = nonAsciiNote(current)
+  if (foreign !== null) stripped.push(foreign)
   return { token: current, stripped }
+}
+
+/** Format characters chat apps, word processors and editors slip into copied text; none can be part of a token. */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad], // soft hyphen
+  [0x061c, 0x061c], // Arabic letter mark
+  [0x180e, 0x180e], // Mongolian vowel separator
+  [0x200b, 0x200f], // zero-width space, non-joiner, joiner, left-to-right and right-to-left marks
+  [0x202a, 0x202e], // bidirectional embeddings and overrides
+  [0x2060, 0x2064], // word joiner and invisible operators
+  [0x2066, 0x206f], // bidirectional isolates and deprecated format characters
+  [0xfeff, 0xfeff], // byte order mark, zero-width no-break space
+  [0xfff9, 0xfffb], // interlinear annotation characters
+  [0xe0001, 0xe0001], // language tag
+  [0xe0020, 0xe007f], // tag characters
+]
+
+function isInvisible(cp: number): boolean {
+  for (const [from, to] of INVISIBLE_RANGES) if (cp >= from && cp <= to) return true
+  return false
+}
+
+/** Positions listed per character before the rest are only counted. */
+const MAX_POSITIONS = 5
+
+function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+function positionList(positions: readonly number[]): string {
+  const shown = positions.slice(0, MAX_POSITIONS).map(String)
+  const more = positions.length - shown.length
+  if (more > 0) return `positions ${shown.join(', ')} and ${more} more`
+  if (shown.length === 1) return `position ${shown[0] as string}`
+  return `positions ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] as string}`
+}
+
+/**
+ * Drops invisible format characters and says which and where (1-based positions in the pasted
+ * text), one note per character kind, so nothing is removed without a word.
+ */
+function removeInvisible(text: string): { readonly text: string; readonly notes: readonly string[] } {
+  let kept = ''
+  let from = 0
+  const found = new Map<number, number[]>()
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i) as number
+    const width = cp > 0xffff ? 2 : 1
+    if (isInvisible(cp)) {
+      kept += text.slice(from, i)
+      from = i + width
+      const list = found.get(cp)
+      if (list === undefined) found.set(cp, [i + 1])
+      else list.push(i + 1)
+    }
+    i += width
+  }
+  if (found.size === 0) return { text, notes: [] }
+  kept += text.slice(from)
+  const notes = [...found].map(([cp, positions]) => `Removed the invisible character ${codePointName(cp)} at ${positionList(positions)}.`)
+  return { text: kept, notes }
+}
+
+/**
+ * A note naming the non-ASCII characters of what looks like a token once they are left out (a
+ * Cyrillic or Greek look-alike letter, typically): the token keeps them, so decoding points at them
+ * too, instead of the extractor silently keeping only the part after one. Positions are 1-based in
+ * the token as it is stored.
+ */
+function nonAsciiNote(token: string): string | null {
+  let ascii = ''
+  const found: string[] = []
+  let count = 0
+  for (let i = 0; i < token.length;) {
+    const cp = token.codePointAt(i) as number
+    const width = cp > 0xffff ? 2 : 1
+    if (cp > 0x7f) {
+      count++
+      if (found.length < MAX_POSITIONS) found.push(`${codePointName(cp)} '${String.fromCodePoint(cp)}' at position ${i + 1}`)
+    } else ascii += token.slice(i, i + width)
+    i += width
+  }
+  if (count === 0 || !looksLikeJwt(ascii)) return null
+  const more = count > found.length ? ` and ${count - found.length} more` : ''
+  const what = count === 1 ? 'a non-ASCII character' : 'non-ASCII characters'
+  return `The token holds ${what}: ${found.join(', ')}${more}. A token is ASCII only, so ${count === 1 ? 'it is probably a look-alike letter' : 'they are probably look-alike letters'} from a font, a chat app or a translation: retype ${count === 1 ? 'it' : 'them'}.`
 }
 
 function isBase64urlCode(c: number): boolean {
@@ -212,15 +302,15 @@ const embeddedToken: Step = (text) => {
   let start = -1
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : -1
-    if (c >= 0 && (isBase64urlCode(c) || c === 0x2e)) {
+    if (c >= 0 && (isBase64urlCode(c) || c === 0x2e || isForeignLetterInWord(text, i, start >= 0))) {
       if (start < 0) start = i
       continue
     }
     if (start >= 0) {
       const word = trimDots(text.slice(start, i))
       start = -1
-      if (looksLikeJwt(word)) {
-        if (word.startsWith('eyJ')) return { text: word, notes: ['Picked the token out of the surrounding text.'] }
+      if (looksLikeJwt(asciiOnly(word))) {
+        if (asciiOnly(word).startsWith('eyJ')) return { text: word, notes: ['Picked the token out of the surrounding text.'] }
         if (fallback === null && word.length >= 16) fallback = word
       }
     }
@@ -238,6 +328,30 @@ const STEPS: readonly Step[] = [
   innerWhitespace,
   embeddedToken,
 ]
+
+/**
+ * A non-ASCII character that belongs to the word around it, so a look-alike letter inside a token
+ * does not split it (the part after it would be taken for the token): a cased letter (Cyrillic,
+ * Greek…), or any character between two token characters. A curly quote before a token stays out.
+ */
+function isForeignLetterInWord(text: string, i: number, inWord: boolean): boolean {
+  const c = text.charCodeAt(i)
+  if (c <= 0x7f || isWhitespaceCode(c)) return false
+  const ch = text[i] as string
+  if (ch.toLowerCase() !== ch.toUpperCase()) return true
+  const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1
+  return inWord && next >= 0 && (isBase64urlCode(next) || next === 0x2e)
+}
+
+function isWhitespaceCode(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x85
+}
+
+function asciiOnly(word: string): string {
+  let out = ''
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) <= 0x7f) out += word[i]
+  return out
+}
 
 /** Sentence dots around a word are not part of a token (no regex: `\\.+$` backtracks quadratically). */
 function trimDots(word: string): string {

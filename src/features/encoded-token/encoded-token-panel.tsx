@@ -26,7 +26,8 @@ const TEXT_LAYOUT =
 function storeExtracted(text: string): boolean {
   if (BARE_TOKEN.test(text)) return false
   const extraction = extractToken(text)
-  if (extraction.stripped.length === 0 || extraction.token === text) return false
+  // A note with an unchanged token still matters (a non-ASCII look-alike letter is kept and named).
+  if (extraction.stripped.length === 0) return false
   useAppStore.getState().setToken(extraction.token, extraction.stripped)
   return true
 }

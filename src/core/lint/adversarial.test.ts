@@ -15,6 +15,7 @@ import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { lintRules, lintToken, resolveLintContext } from './index'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
+import { personalDataRule } from './personal-data-rules'
 import { hmacSecretRule } from './secret-rules'
 import { ecdsaZeroRule } from './signature-rules'
 import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './time-rules'
@@ -106,6 +107,11 @@ const cases: readonly Case[] = [
   ['a signature of a megabyte of "="', canonicalBase64urlRule, () => token('{"alg":"HS256"}', '{}', mega('=')), {}, [['non-canonical-base64url', 'Non-canonical base64url']]],
   ['a signature of a megabyte of "+/"', canonicalBase64urlRule, () => token('{"alg":"HS256"}', '{}', mega('+/')), {}, [['non-canonical-base64url', 'Non-canonical base64url']]],
   ['a megabyte of "a."', canonicalBase64urlRule, () => decodeToken(mega('a.')), {}, none],
+
+  ['a megabyte of "a@" under sub', personalDataRule, () => token('{"alg":"HS256"}', `{"sub":"${mega('a@')}"}`), {}, none],
+  ['a megabyte of "a@b." then a space', personalDataRule, () => token('{"alg":"HS256"}', `{"sub":"x@${mega('b.')} "}`), {}, none],
+  ['an e-mail address of a megabyte', personalDataRule, () => token('{"alg":"HS256"}', `{"login":"a@${mega('b.')}c"}`), {}, [['personal-data', 'Personal data in the payload']]],
+  ['60,000 members of "x" and a name beside a megabyte of spaces', personalDataRule, () => token('{"alg":"HS256"}', `{${junk},${Array.from({ length: 60_000 }, (_, i) => `"m${i}":"x"`).join(',')},"given_name":"Ann"}`), {}, [['personal-data', 'Personal data in the payload']]],
 
   ['a megabyte token', oversizedTokenRule, () => token(`{"alg":"HS256",${junk}}`), {}, [['oversized-token', 'Token larger than 8 KB']]],
 ]

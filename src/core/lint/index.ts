@@ -7,6 +7,7 @@ import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from 
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
+import { personalDataRule } from './personal-data-rules'
 import { hmacSecretRule } from './secret-rules'
 import { ecdsaZeroRule } from './signature-rules'
 import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './time-rules'
@@ -36,6 +37,7 @@ export const lintRules: readonly LintRule[] = [
   nbfAfterExpRule,
   canonicalBase64urlRule,
   oversizedTokenRule,
+  personalDataRule,
 ]
 
 const rank: Readonly<Record<FindingSeverity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }

@@ -73,6 +73,7 @@ describe('lintToken', () => {
       'critical hmac-secret-common',
       'high hmac-secret-short',
       'medium missing-exp',
+      'info personal-data',
     ])
   })
 

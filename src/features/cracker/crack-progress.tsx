@@ -1,13 +1,15 @@
-import type { CrackingProgress } from '../../workers/crack-client'
-import { formatCount, formatEta, formatRate } from './format'
+import { formatCount, formatEta, formatSpeed } from './format'
+import type { RunProgress } from './use-crack-run'
 
 interface CrackProgressProps {
-  readonly progress: CrackingProgress | null
+  readonly progress: RunProgress | null
   readonly running: boolean
+  /** Whether the run found the secret, for the wording of an unmeasured speed. */
+  readonly found: boolean
 }
 
 /** The progress bar (role progressbar, name `Cracking progress`) and the run's figures. */
-export function CrackProgress({ progress, running }: CrackProgressProps) {
+export function CrackProgress({ progress, running, found }: CrackProgressProps) {
   const fraction = progress?.fraction
   const percent = fraction === undefined ? undefined : Math.round(fraction * 1000) / 10
   const tested = progress?.tested ?? 0
@@ -42,7 +44,7 @@ export function CrackProgress({ progress, running }: CrackProgressProps) {
         </div>
         <div className="flex gap-2">
           <dt className="text-slate-600 dark:text-slate-400">Speed</dt>
-          <dd className="font-mono whitespace-nowrap tabular-nums">{formatRate(progress?.rate ?? 0)}</dd>
+          <dd className="font-mono whitespace-nowrap tabular-nums">{formatSpeed(progress?.rate ?? 0, tested, progress?.elapsedSeconds ?? 0, running ? 'running' : found ? 'found' : 'ended')}</dd>
         </div>
         <div className="flex gap-2">
           <dt className="text-slate-600 dark:text-slate-400">Time left</dt>

@@ -139,7 +139,7 @@ export function CrackerPanel() {
             )}
           </div>
 
-          {state.phase !== 'idle' && <CrackProgress progress={state.progress} running={running} />}
+          {state.phase !== 'idle' && <CrackProgress progress={state.progress} running={running} found={state.phase === 'found'} />}
           <Outcome state={state} />
 
           <div className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">

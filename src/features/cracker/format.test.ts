@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatCount, formatEta, formatRate, toHex } from './format'
+import { formatBytes, formatCount, formatEta, formatRate, formatSpeed, toHex } from './format'
 
 describe('cracker figures', () => {
   it.each([
@@ -10,6 +10,18 @@ describe('cracker figures', () => {
     [0, '0 candidates/s'], [Number.NaN, '0 candidates/s'], [950.4, '950 candidates/s'],
     [12345, '12,300 candidates/s'], [987654, '988,000 candidates/s'], [1_234_567, '1.23 million candidates/s'],
   ])('formatRate(%d) is %s', (n, text) => expect(formatRate(n)).toBe(text))
+
+  it.each<[number, number, number, 'running' | 'found' | 'ended', string]>([
+    [500, 2, 0.004, 'found', 'found after 2 guesses'],
+    [250, 1, 0.004, 'found', 'found after 1 guess'],
+    [500, 2, 0.004, 'ended', 'not measured (2 guesses)'],
+    [500, 2, 0.004, 'running', 'measuring…'],
+    [20_000, 9_999, 0.499, 'found', 'found after 9,999 guesses'],
+    [20_000, 10_000, 0.1, 'found', '20,000 candidates/s'],
+    [950.4, 475, 0.5, 'found', '950 candidates/s'],
+    [1_234_567, 5_000, 0.2, 'running', 'measuring…'],
+    [1_234_567, 600_000, 0.49, 'running', '1.23 million candidates/s'],
+  ])('formatSpeed(%d/s, %d tested, %d s, %s) is %s', (rate, tested, seconds, phase, text) => expect(formatSpeed(rate, tested, seconds, phase)).toBe(text))
 
   it.each([
     [0.2, 'under 1 s'], [42.4, '42 s'], [200, '3 min 20 s'], [7500, '2 h 5 min'], [90000, '1 d 1 h'],

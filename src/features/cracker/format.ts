@@ -15,6 +15,22 @@ export function formatRate(perSecond: number): string {
   return `${formatCount(perSecond)} candidates/s`
 }
 
+/** A speed is shown only once the run has lasted this long or tried this many candidates. */
+export const MIN_SPEED_SECONDS = 0.5
+export const MIN_SPEED_CANDIDATES = 10_000
+
+/**
+ * The Speed figure of a run. A rate over a tiny sample (two guesses in four milliseconds make
+ * "500 candidates/s") says nothing, so until the sample is large enough the figure says what
+ * happened instead: `found after 2 guesses`, `not measured (2 guesses)`, or `measuring…`.
+ */
+export function formatSpeed(perSecond: number, tested: number, elapsedSeconds: number, phase: 'running' | 'found' | 'ended'): string {
+  if (tested >= MIN_SPEED_CANDIDATES || elapsedSeconds >= MIN_SPEED_SECONDS) return formatRate(perSecond)
+  if (phase === 'running') return 'measuring…'
+  const guesses = `${formatCount(tested)} ${tested === 1 ? 'guess' : 'guesses'}`
+  return phase === 'found' ? `found after ${guesses}` : `not measured (${guesses})`
+}
+
 /** A duration for an estimate: `under 1 s`, `42 s`, `3 min 20 s`, `2 h 5 min`, `more than a year`. */
 export function formatEta(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds > 366 * 86400) return 'more than a year'

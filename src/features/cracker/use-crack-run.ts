@@ -4,16 +4,19 @@ import { startCracking, type CrackingProgress } from '../../workers/crack-client
 import { useAppStore } from '../../store/app-store'
 import { toHex } from './format'
 
+/** A run's progress and how long the run has taken so far, to tell a measured speed from a tiny sample. */
+export type RunProgress = CrackingProgress & { readonly elapsedSeconds: number }
+
 /** Where the candidates of a run come from. */
 export type CandidateSource = { readonly kind: 'bundled' } | { readonly kind: 'file'; readonly file: File }
 
 /** What the cracker is doing, or how its last run ended. */
 export type CrackRunState =
   | { readonly phase: 'idle' }
-  | { readonly phase: 'running'; readonly progress: CrackingProgress | null }
-  | { readonly phase: 'found'; readonly secret: string; readonly utf8: boolean; readonly tested: number; readonly progress: CrackingProgress | null }
-  | { readonly phase: 'not-found' | 'cancelled'; readonly tested: number; readonly progress: CrackingProgress | null }
-  | { readonly phase: 'error'; readonly message: string; readonly progress: CrackingProgress | null }
+  | { readonly phase: 'running'; readonly progress: RunProgress | null }
+  | { readonly phase: 'found'; readonly secret: string; readonly utf8: boolean; readonly tested: number; readonly progress: RunProgress | null }
+  | { readonly phase: 'not-found' | 'cancelled'; readonly tested: number; readonly progress: RunProgress | null }
+  | { readonly phase: 'error'; readonly message: string; readonly progress: RunProgress | null }
 
 /** Options of one run. */
 export interface CrackRunOptions {
@@ -45,7 +48,9 @@ export function useCrackRun(): { state: CrackRunState; start: (options: CrackRun
     stop()
     const id = runId.current
     const live = () => runId.current === id
-    let last: CrackingProgress | null = null
+    let last: RunProgress | null = null
+    const started = performance.now()
+    const elapsedSeconds = () => (performance.now() - started) / 1000
     setState({ phase: 'running', progress: null })
     handle.current = startCracking({
       token: options.target,
@@ -54,8 +59,8 @@ export function useCrackRun(): { state: CrackRunState; start: (options: CrackRun
       workers: options.workers,
       onProgress: (progress) => {
         if (!live()) return
-        last = progress
-        setState({ phase: 'running', progress })
+        last = { ...progress, elapsedSeconds: elapsedSeconds() }
+        setState({ phase: 'running', progress: last })
       },
       onFound: (found) => {
         if (!live()) return
@@ -69,7 +74,7 @@ export function useCrackRun(): { state: CrackRunState; start: (options: CrackRun
         if (!live()) return
         handle.current = null
         // The summary counts every worker's last report; the throttled progress may lag behind it.
-        const progress: CrackingProgress = { ...(last ?? { rate: 0 }), tested: Math.max(last?.tested ?? 0, summary.tested) }
+        const progress: RunProgress = { ...(last ?? { rate: 0 }), tested: Math.max(last?.tested ?? 0, summary.tested), elapsedSeconds: elapsedSeconds() }
         if (summary.error) setState({ phase: 'error', message: summary.error.message, progress })
         else if (summary.found) setState((s) => (s.phase === 'found' ? { ...s, tested: summary.tested, progress } : s))
         else setState({ phase: summary.cancelled ? 'cancelled' : 'not-found', tested: summary.tested, progress })

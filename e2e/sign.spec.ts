@@ -99,12 +99,13 @@ test('RSA 4096 generation runs in a worker and shows progress', async ({ page })
   await page.getByRole('combobox', { name: 'RSA key size' }).selectOption('4096')
   await page.getByRole('button', { name: 'Generate key', exact: true }).click()
   await expect(page.getByRole('status', { name: 'Key generation' })).toHaveText('Generating…')
-  // The page stays responsive while the worker works: a timer on the main thread still fires.
+  // The page stays responsive while the worker works: a timer on the main thread still fires. This is
+  // a freeze guard (generous, since CI machines are shared), not a speed target: see npm run bench.
   const lag = await page.evaluate(() => new Promise<number>((resolve) => {
     const start = performance.now()
     setTimeout(() => resolve(performance.now() - start - 50), 50)
   }))
-  expect(lag).toBeLessThan(1500)
+  expect(lag).toBeLessThan(5000)
   await expect(verificationKey(page)).toHaveValue(/^-----BEGIN PUBLIC KEY-----/, { timeout: 60_000 })
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
   const spki = await verificationKey(page).inputValue()

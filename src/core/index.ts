@@ -66,6 +66,7 @@ export {
   reencodeToken,
   signToken,
   verifyToken,
+  verifyingEncodings,
   type ReencodedToken,
   type ReencodeErrorCode,
   type ReencodeInput,

@@ -30,6 +30,11 @@ export interface TokenSlice {
 export interface KeysSlice {
   verificationKey: string
   secretEncoding: SecretEncoding
+  /**
+   * Whether the user chose `secretEncoding` themselves. Until they do, a key they type is read as
+   * UTF-8 text, whatever encoding the last example or tool left behind.
+   */
+  secretEncodingPicked: boolean
   signingKey: string
   /** Encoding of an HMAC signing secret (generated secrets are base64url). */
   signingEncoding: SecretEncoding
@@ -41,6 +46,9 @@ export interface KeysSlice {
   rememberSecrets: boolean
   /** Sets the verification key text; with `encoding`, how a secret in it reads, in the same update. */
   setVerificationKey: (text: string, encoding?: SecretEncoding) => void
+  /** The user typed or pasted the key text: read it as UTF-8 unless they picked an encoding. */
+  typeVerificationKey: (text: string) => void
+  /** The user picked how a secret reads. */
   setSecretEncoding: (encoding: SecretEncoding) => void
   setSigningKey: (text: string) => void
   setSigningEncoding: (encoding: SecretEncoding) => void

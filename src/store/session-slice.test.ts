@@ -144,3 +144,22 @@ describe('setVerificationKey', () => {
     expect(store.getState()).toMatchObject({ verificationKey: 'key text', secretEncoding: expected })
   })
 })
+
+describe('typeVerificationKey', () => {
+  it.each([
+    ['after an example set base64url, typed text reads as UTF-8', (s: AppState) => s.loadSession({ token: 'a.b.c', verificationKey: 'v', secretEncoding: 'base64url', origin: 'example' }), 'utf8'],
+    ['an encoding the user picked stays', (s: AppState) => s.setSecretEncoding('hex'), 'hex'],
+    ['a session loaded after the pick sets the encoding again, and typed text reads as UTF-8', (s: AppState) => {
+      s.setSecretEncoding('hex')
+      s.loadSession({ token: 'a.b.c', secretEncoding: 'base64', origin: 'example' })
+    }, 'utf8'],
+    ['a session that leaves the encoding out keeps the pick', (s: AppState) => {
+      s.setSecretEncoding('hex')
+      s.loadSession({ token: 'a.b.c' })
+    }, 'hex'],
+  ] as const)('%s', (_name, arrange, expected) => {
+    arrange(store.getState())
+    store.getState().typeVerificationKey('your-256-bit-secret')
+    expect(store.getState()).toMatchObject({ verificationKey: 'your-256-bit-secret', secretEncoding: expected })
+  })
+})

@@ -17,6 +17,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set) => ({
   loadSession: ({ token, verificationKey, secretEncoding, signingKey, signingEncoding, algorithm, origin }) => {
     const patch: Partial<AppState> = { ...replacedToken(token), ...given({ verificationKey, secretEncoding, signingKey, signingEncoding, algorithm }) }
     if (origin === 'example') patch.exampleToken = token
+    // The encoding came with the session's key, not from the user: a key they type next reads as text.
+    if (secretEncoding !== undefined) patch.secretEncodingPicked = false
     set(patch)
   },
   setKeyPair: ({ signingKey, verificationKey, encoding }) =>

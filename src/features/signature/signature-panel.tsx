@@ -1,7 +1,9 @@
 import { useId } from 'react'
-import type { SecretEncoding } from '../../core'
+import { verifyingEncodings, type SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
-import { InlineSelect } from '../../components/ui'
+import { Button, InlineSelect } from '../../components/ui'
+import { useLatest } from '../../hooks/use-latest'
+import { useDecodedToken } from '../../session/use-decoded-token'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
@@ -24,7 +26,7 @@ const statusStyle: Readonly<Record<VerificationView['status'], string>> = {
 /** The verification key, its detected format, and the signature verdict of the current token. */
 export function SignaturePanel() {
   const keyText = useAppStore((s) => s.verificationKey)
-  const setKeyText = useAppStore((s) => s.setVerificationKey)
+  const typeKeyText = useAppStore((s) => s.typeVerificationKey)
   const encoding = useAppStore((s) => s.secretEncoding)
   const setEncoding = useAppStore((s) => s.setSecretEncoding)
   const parsed = useParsedKey(keyText, encoding)
@@ -43,11 +45,14 @@ export function SignaturePanel() {
         >
           {verification.text}
         </div>
+        {verification.status === 'invalid' && parsed.status === 'ok' && parsed.input.format === 'secret' && (
+          <EncodingOffer keyText={keyText} encoding={encoding} onUse={setEncoding} />
+        )}
         <label htmlFor={keyId} className="text-sm font-medium">Verification key</label>
         <textarea
           id={keyId}
           value={keyText}
-          onChange={(e) => setKeyText(e.target.value)}
+          onChange={(e) => typeKeyText(e.target.value)}
           aria-describedby={infoId}
           spellCheck={false}
           autoComplete="off"
@@ -65,6 +70,29 @@ export function SignaturePanel() {
       </div>
     </Panel>
   )
+}
+
+/**
+ * When an HMAC secret fails under the chosen encoding but another reading of the same text
+ * verifies, says so and offers that reading. The verdict stays as it is until the user switches.
+ */
+function EncodingOffer({ keyText, encoding, onUse }: { readonly keyText: string; readonly encoding: SecretEncoding; readonly onUse: (e: SecretEncoding) => void }) {
+  const decoded = useDecodedToken()
+  const found = useLatest([decoded.token, keyText], () => verifyingEncodings(decoded, keyText))
+  if (found.status !== 'done') return null
+  const other = found.value.find((e) => e !== encoding)
+  if (other === undefined) return null
+  const label = labelOf(other)
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm text-amber-900 dark:text-amber-100">
+      <p>This secret verifies the signature when read as {label}, not {labelOf(encoding)}.</p>
+      <Button size="sm" onClick={() => onUse(other)}>Use {label}</Button>
+    </div>
+  )
+}
+
+function labelOf(encoding: SecretEncoding): string {
+  return encodings.find((e) => e.value === encoding)?.label ?? encoding
 }
 
 function KeyInfo({ parsed }: { readonly parsed: ReturnType<typeof useParsedKey> }) {

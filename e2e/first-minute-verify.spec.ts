@@ -1,4 +1,4 @@
-import { constants, generateKeyPairSync, sign as nodeSign } from 'node:crypto'
+import { constants, createHash, generateKeyPairSync, sign as nodeSign } from 'node:crypto'
 import { test, expect, pasteToken } from './fixtures'
 import { openApp, signatureStatus, verificationKey } from './helpers'
 
@@ -33,4 +33,17 @@ test('a PS256 token signed with salt length 0 is invalid, with the salt length t
   )
   await pasteToken(page, signed('PS256', {}))
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+})
+
+test('a Microsoft Graph access token says its signature matches only after Graph\'s nonce transformation, never verified', async ({ page }) => {
+  const header = { typ: 'JWT', nonce: 'graph-nonce-4sX9', alg: 'RS256', kid: 'graph-key' }
+  const payload = encodeJson({ aud: '00000003-0000-0000-c000-000000000000', scp: 'User.Read', iat: 1700000000 })
+  const signedHeader = { ...header, nonce: createHash('sha256').update(header.nonce).digest('hex') }
+  const sig = nodeSign('sha256', Buffer.from(`${encodeJson(signedHeader)}.${payload}`), rsa.privateKey).toString('base64url')
+  await openApp(page)
+  await pasteToken(page, `${encodeJson(header)}.${payload}.${sig}`)
+  await verificationKey(page).fill(JSON.stringify({ keys: [{ ...rsa.publicKey.export({ format: 'jwk' }), kid: 'graph-key' }] }))
+  await expect(signatureStatus(page)).toHaveText(
+    "Invalid signature: The signature matches only after Microsoft Graph's private nonce transformation (the header's nonce replaced by its SHA-256 hex digest before signing), so the token as written does not verify and only Microsoft Graph can validate it. This is a Microsoft Graph access token: to verify a token yourself, request one for your own API (its own scope and audience).",
+  )
 })

@@ -44,7 +44,7 @@ describe('describeMember', () => {
     ['kid', 'header', 'Key ID', 'RFC 7515 §4.1.4', 'string'],
     ['x5t#S256', 'header', 'X.509 SHA-256 thumbprint', 'RFC 7515 §4.1.8', 'string'],
     ['b64', 'header', 'Base64url-encode payload', 'RFC 7797 §3', 'boolean'],
-    ['nonce', 'header', 'ACME nonce', 'RFC 8555 §6.5.2', 'string'],
+    ['nonce', 'header', 'Header nonce', 'RFC 7515 §4.3', 'string'],
     ['nonce', 'payload', 'Nonce', 'OpenID Connect Core 1.0 §2', 'string'],
     ['cnf', 'payload', 'Confirmation', 'RFC 7800 §3.1', 'object'],
     ['act', 'payload', 'Actor', 'RFC 8693 §4.1', 'object'],
@@ -52,6 +52,21 @@ describe('describeMember', () => {
     ['events', 'payload', 'Security events', 'RFC 8417 §2.2', 'object'],
   ] as const)('%s in %s', (name, where, title, spec, type) => {
     expect(describeMember(name, where)).toMatchObject({ name, where, title, spec, type })
+  })
+
+  it.each([
+    [['alg', 'kid'], 'Header nonce', 'RFC 7515 §4.3'],
+    [['alg', 'jwk', 'url'], 'ACME nonce', 'RFC 8555 §6.5.2'],
+    [[], 'Header nonce', 'RFC 7515 §4.3'],
+  ] as const)('a header nonce beside %j is the %s', (siblings, title, spec) => {
+    expect(describeMember('nonce', 'header', siblings)).toMatchObject({ name: 'nonce', where: 'header', title, spec })
+  })
+
+  it('the JWT header nonce names Microsoft Graph and its SHA-256 transformation', () => {
+    expect(describeMember('nonce', 'header')?.description).toBe(
+      'Not a registered JWT header parameter: a value the issuer put in the protected header. Microsoft Graph access tokens carry one and sign over the header with it replaced by its SHA-256 hex digest, so only Graph can validate them. In an ACME request (with `url`) it is the server-issued anti-replay nonce (RFC 8555 §6.5.2).',
+    )
+    expect(describeMember('nonce', 'payload', ['url'])?.title).toBe('Nonce')
   })
 
   it.each([

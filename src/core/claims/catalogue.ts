@@ -41,7 +41,7 @@ export const claimCatalogue: readonly CatalogueEntry[] = [
   h('tag', 'Authentication tag', 'Base64url 128-bit authentication tag of AES-GCM key wrapping.', 'RFC 7518 §4.7.1.2', 'string'),
   h('p2s', 'PBES2 salt input', 'Base64url salt input for password-based key wrapping (at least 8 octets).', 'RFC 7518 §4.8.1.1', 'string'),
   h('p2c', 'PBES2 count', 'PBKDF2 iteration count for password-based key wrapping. Huge values make decryption slow (denial of service).', 'RFC 7518 §4.8.1.2', 'number'),
-  h('nonce', 'ACME nonce', 'A server-issued anti-replay nonce in ACME requests.', 'RFC 8555 §6.5.2', 'string'),
+  h('nonce', 'Header nonce', 'Not a registered JWT header parameter: a value the issuer put in the protected header. Microsoft Graph access tokens carry one and sign over the header with it replaced by its SHA-256 hex digest, so only Graph can validate them. In an ACME request (with `url`) it is the server-issued anti-replay nonce (RFC 8555 §6.5.2).', 'RFC 7515 §4.3', 'string'),
   h('url', 'ACME URL', 'The exact URL the ACME request is sent to, so a signed request cannot be replayed elsewhere.', 'RFC 8555 §6.4.1', 'string'),
 
   // Registered JWT claims: RFC 7519 §4.1.
@@ -107,10 +107,16 @@ export const claimCatalogue: readonly CatalogueEntry[] = [
 
 const index = new Map<string, CatalogueEntry>(claimCatalogue.map((entry) => [`${entry.where}:${entry.name}`, entry]))
 
+/** The header `nonce` of an ACME request (a JWS whose header also has `url`). */
+const ACME_NONCE: CatalogueEntry = h('nonce', 'ACME nonce', 'A server-issued anti-replay nonce in ACME requests.', 'RFC 8555 §6.5.2', 'string')
+
 /**
  * Looks up a header parameter or payload claim by its exact (case-sensitive) name.
- * Returns undefined for private or unknown names.
+ * Returns undefined for private or unknown names. `siblings`, the other member names of the same
+ * object, pick the meaning of a name that depends on context: a header `nonce` beside `url` is
+ * ACME's, otherwise the JWS/JWT header meaning.
  */
-export function describeMember(name: string, where: 'header' | 'payload'): CatalogueEntry | undefined {
+export function describeMember(name: string, where: 'header' | 'payload', siblings: readonly string[] = []): CatalogueEntry | undefined {
+  if (where === 'header' && name === 'nonce' && siblings.includes('url')) return ACME_NONCE
   return index.get(`${where}:${name}`)
 }

@@ -1,4 +1,4 @@
-import { constants, generateKeyPairSync, sign as nodeSign, type KeyObject } from 'node:crypto'
+import { constants, createHash, generateKeyPairSync, sign as nodeSign, type KeyObject } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { parseKey } from '../keys/parse'
 import type { KeyInput } from '../types'
@@ -104,5 +104,38 @@ describe('a PS* signature with a non-standard salt length', () => {
         value: { valid: false, reason: "The signature does not match the token's header and payload under this key (an RSA public key (2048 bits)). The token was changed after signing, or it was signed with a different key." },
       })
     }
+  })
+})
+
+describe('a Microsoft Graph access token (header nonce, Graph audience)', () => {
+  const graphReason =
+    "The signature matches only after Microsoft Graph's private nonce transformation (the header's nonce replaced by its SHA-256 hex digest before signing), so the token as written does not verify and only Microsoft Graph can validate it. This is a Microsoft Graph access token: to verify a token yourself, request one for your own API (its own scope and audience)."
+
+  /** Signs as Graph does: over the header with its nonce replaced by the SHA-256 hex of the nonce. */
+  function graphToken(aud: unknown, transform = true): string {
+    const header = { typ: 'JWT', nonce: 'm4pLeNonce-Value_123', alg: 'RS256', kid: 'graph-key' }
+    const payload = encodeJson({ aud, iss: 'https://sts.windows.net/tenant/', scp: 'User.Read' })
+    const signedHeader = transform ? { ...header, nonce: createHash('sha256').update(header.nonce).digest('hex') } : header
+    const sig = nodeSign('sha256', Buffer.from(`${encodeJson(signedHeader)}.${payload}`), rsa.privateKey)
+    return `${encodeJson(header)}.${payload}.${sig.toString('base64url')}`
+  }
+
+  const key = () => keyFrom(JSON.stringify({ keys: [jwk(rsa.publicKey, { kid: 'graph-key' })] }))
+
+  for (const aud of ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000', ['https://graph.microsoft.com']]) {
+    it(`aud ${JSON.stringify(aud)}: matches only after the nonce transformation, never verified`, async () => {
+      const result = await verifyToken(decodeToken(graphToken(aud)), await key())
+      expect(result).toEqual({ ok: true, value: { valid: false, alg: 'RS256', key: { index: 0, kid: 'graph-key', thumbprint: expect.any(String) as string }, reason: graphReason, tried: 1 } })
+    })
+  }
+
+  it('another audience gets the plain mismatch', async () => {
+    const result = await verifyToken(decodeToken(graphToken('api://mine')), await key())
+    expect(result).toMatchObject({ ok: true, value: { valid: false, reason: "The signature does not match the token's header and payload under this key (an RSA public key (2048 bits)). The token was changed after signing, or it was signed with a different key." } })
+  })
+
+  it('a Graph-audience token signed as written verifies normally', async () => {
+    const result = await verifyToken(decodeToken(graphToken('https://graph.microsoft.com', false)), await key())
+    expect(result).toMatchObject({ ok: true, value: { valid: true, alg: 'RS256', tried: 1 } })
   })
 })

@@ -1,5 +1,6 @@
 import type { AlgorithmSpec, KeyHandle } from '../keys'
 import type { ParsedKey } from '../types'
+import { base64urlEncode } from './base64url-codec'
 
 /**
  * Salt lengths other than the hash size that some libraries use for RSA-PSS: none at all, SHA-1's
@@ -35,4 +36,50 @@ export function pssSaltReason(spec: AlgorithmSpec, saltLength: number): string {
 
 function isCryptoKey(handle: KeyHandle): handle is CryptoKey {
   return typeof CryptoKey !== 'undefined' && handle instanceof CryptoKey
+}
+
+/** The audiences of Microsoft Graph access tokens: its URL and its application ID. */
+const GRAPH_AUDIENCES = new Set(['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000'])
+
+/**
+ * True when the token's audience is Microsoft Graph and its header carries a string `nonce`: Graph
+ * signs over a header whose nonce is replaced by its SHA-256 hex digest, so no one else can validate it.
+ */
+export function isGraphAccessToken(header: unknown, payload: unknown): boolean {
+  if (!isPlainObject(header) || typeof header['nonce'] !== 'string' || !isPlainObject(payload)) return false
+  const aud = payload['aud']
+  const auds = Array.isArray(aud) ? aud : [aud]
+  return auds.some((a) => typeof a === 'string' && GRAPH_AUDIENCES.has(a))
+}
+
+/**
+ * Whether the signature verifies over Graph's transformed signing input: the header JSON with its
+ * `nonce` replaced by the lowercase hex SHA-256 of the nonce, re-serialized, then `.payload`. A hint
+ * only: the token as written does not verify. Never throws.
+ */
+export async function verifiesAfterGraphNonce(
+  header: Record<string, unknown>,
+  payloadEncoded: string,
+  verify: (data: Uint8Array) => Promise<boolean>,
+): Promise<boolean> {
+  const nonce = header['nonce']
+  if (typeof nonce !== 'string') return false
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', ASCII.encode(nonce)))
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+    const transformed = base64urlEncode(JSON.stringify({ ...header, nonce: hex }))
+    return await verify(ASCII.encode(`${transformed}.${payloadEncoded}`))
+  } catch {
+    return false
+  }
+}
+
+/** The reason given for a Microsoft Graph access token whose signature matches only after Graph's nonce transformation. */
+export const GRAPH_NONCE_REASON =
+  "The signature matches only after Microsoft Graph's private nonce transformation (the header's nonce replaced by its SHA-256 hex digest before signing), so the token as written does not verify and only Microsoft Graph can validate it. This is a Microsoft Graph access token: to verify a token yourself, request one for your own API (its own scope and audience)."
+
+const ASCII = new TextEncoder()
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

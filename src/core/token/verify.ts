@@ -4,7 +4,7 @@ import { algorithmSpec, checkKeyFits, describeKey, importForAlgorithm, readTopSe
 import { isJsonObject, memberString } from '../json-object'
 import { critProblems, describeJson, isUnencodedPayload } from './header-checks'
 import { base64urlTextProblem, type Base64urlProblemCode } from './strict-encoding'
-import { nonStandardPssSalt, pssSaltReason } from './verify-hints'
+import { GRAPH_NONCE_REASON, isGraphAccessToken, nonStandardPssSalt, pssSaltReason, verifiesAfterGraphNonce } from './verify-hints'
 
 /** Error codes of {@link verifyToken}: the cases where the signature could not be checked at all. */
 export type VerifyErrorCode =
@@ -96,6 +96,7 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
     return ok({ valid: false, alg, key: candidates.length === 1 ? keyRef(candidates[0]!) : null, reason: alsoRejected(shape, strict), tried: candidates.length })
   }
   const data = signingInput(token, header.encoded, payload.encoded)
+  const graph = header.kind === 'json' && payload.kind === 'json' && isGraphAccessToken(header.value, payload.value)
   let tried = 0
   let lastReason = ''
   let importError: Result<never, VerifyErrorCode> | undefined
@@ -127,6 +128,9 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
     const salt = await nonStandardPssSalt(spec, candidate.key, imported.value, sig, data)
     if (salt !== undefined) {
       return ok({ valid: false, alg, key: keyRef(candidate), reason: alsoRejected(pssSaltReason(spec, salt), strict), tried })
+    }
+    if (graph && await verifiesAfterGraphNonce(header.value as Record<string, unknown>, payload.encoded, (input) => spec.implementation.verify(imported.value, sig, input))) {
+      return ok({ valid: false, alg, key: keyRef(candidate), reason: alsoRejected(GRAPH_NONCE_REASON, strict), tried })
     }
     lastReason = `The signature does not match the token's header and payload under this key (${describeKey(candidate.key)}). The token was changed after signing, or it was signed with a different key.`
   }

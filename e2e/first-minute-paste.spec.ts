@@ -27,3 +27,14 @@ test('a Cyrillic look-alike letter is named with its position and the token is k
   await expect(notes).toContainText('retype it')
   await expect(page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').first()).toBeVisible()
 })
+
+test('a JWS in JSON serialization says what it is instead of "no \'.\' separators"', async ({ page }) => {
+  const b64u = (s: string) => Buffer.from(s).toString('base64url')
+  const jws = JSON.stringify({ payload: b64u('{"iss":"joe"}'), protected: b64u('{"alg":"HS256"}'), signature: 'c2ln' })
+  await page.goto('./')
+  await pasteToken(page, jws)
+  const first = page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').first()
+  await expect(first).toContainText('This is a JWS in JSON serialization (RFC 7515 §7.2), flattened syntax')
+  await expect(first).toContainText('not supported yet')
+  await expect(page.getByRole('list', { name: 'Diagnostics' })).not.toContainText("no '.' separators")
+})

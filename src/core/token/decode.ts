@@ -102,6 +102,8 @@ function partCountDiagnostic(token: string, parts: readonly Part[], count: numbe
   const base = count === 1
     ? "The token has no '.' separators, so it is a single part. A signed JWT has three base64url parts (header.payload.signature), an encrypted one five."
     : `The token has ${count} parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5.`
+  const serialization = count === 1 ? jsonSerializationMessage(token) : null
+  if (serialization !== null) return { severity: 'error', segment: 'token', offset: 0, length: token.length, code: 'JSON_SERIALIZATION', message: serialization }
   let suffix: string
   let offset = 0
   let length = token.length
@@ -239,4 +241,32 @@ function decodeSignature(part: Part, alg: string | undefined, diagnostics: Diagn
   const decoded = decodeSegment(part.text, part.start, 'signature', 'signature')
   diagnostics.push(...decoded.diagnostics)
   return { encoded: part.text, start: part.start, bytes: decoded.bytes }
+}
+
+/**
+ * What a pasted JWS in JSON serialization (RFC 7515 §7.2) is, instead of "no '.' separators": a
+ * JSON object with "payload" and "signature" (flattened) or "signatures" (general).
+ */
+function jsonSerializationMessage(token: string): string | null {
+  const text = token.trim()
+  if (!text.startsWith('{') || !text.endsWith('}')) return null
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null
+  const o = parsed as Record<string, unknown>
+  if (typeof o.payload !== 'string') return null
+  const lead = 'This is a JWS in JSON serialization (RFC 7515 §7.2)'
+  const rest = 'Decoding it is not supported yet; the compact form joins the base64url members with dots: protected.payload.signature.'
+  if (Array.isArray(o.signatures)) {
+    const n = o.signatures.length
+    return `${lead}, general syntax with ${n} signature${n === 1 ? '' : 's'}: the header, payload and signatures are JSON members, not '.'-separated parts. ${rest} Take "protected" and "signature" from one entry of "signatures".`
+  }
+  if (typeof o.signature === 'string') {
+    return `${lead}, flattened syntax: the header, payload and signature are JSON members, not '.'-separated parts. ${rest}`
+  }
+  return null
 }

@@ -1,0 +1,40 @@
+import { Buffer } from 'node:buffer'
+import { describe, expect, it } from 'vitest'
+import { decodeToken } from './decode'
+
+const b64u = (s: string) => Buffer.from(s).toString('base64url')
+const protectedHeader = b64u('{"alg":"ES256"}')
+const payload = b64u('{"iss":"joe"}')
+const REST = 'Decoding it is not supported yet; the compact form joins the base64url members with dots: protected.payload.signature.'
+
+describe('decodeToken: a JWS in JSON serialization', () => {
+  it.each([
+    [
+      'flattened',
+      JSON.stringify({ payload, protected: protectedHeader, signature: 'c2ln' }),
+      `This is a JWS in JSON serialization (RFC 7515 §7.2), flattened syntax: the header, payload and signature are JSON members, not '.'-separated parts. ${REST}`,
+    ],
+    [
+      'general with two signatures',
+      JSON.stringify({ payload, signatures: [{ protected: protectedHeader, signature: 'c2ln' }, { protected: protectedHeader, signature: 'c2ln' }] }, null, 2),
+      `This is a JWS in JSON serialization (RFC 7515 §7.2), general syntax with 2 signatures: the header, payload and signatures are JSON members, not '.'-separated parts. ${REST} Take "protected" and "signature" from one entry of "signatures".`,
+    ],
+    [
+      'general with one signature',
+      JSON.stringify({ payload, signatures: [{ protected: protectedHeader, signature: 'c2ln' }] }),
+      `This is a JWS in JSON serialization (RFC 7515 §7.2), general syntax with 1 signature: the header, payload and signatures are JSON members, not '.'-separated parts. ${REST} Take "protected" and "signature" from one entry of "signatures".`,
+    ],
+  ])('%s is named', (_name, text, message) => {
+    const first = decodeToken(text).diagnostics[0]
+    expect(first).toEqual({ severity: 'error', segment: 'token', offset: 0, length: text.length, code: 'JSON_SERIALIZATION', message })
+  })
+
+  it.each([
+    ['JSON without a payload', '{"signature":"c2ln"}'],
+    ['JSON with a payload but no signature', `{"payload":"${payload}"}`],
+    ['broken JSON', '{"payload":'],
+    ['a plain word', 'hello'],
+  ])('%s keeps the part-count message', (_name, text) => {
+    expect(decodeToken(text).diagnostics[0]?.code).toBe('SEGMENT_COUNT')
+  })
+})

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, generateKeyPairSync, sign } from 'node:crypto'
 import { test, expect, pasteToken } from './fixtures'
 import { openApp, signatureStatus, verificationKey } from './helpers'
 
@@ -44,4 +44,21 @@ test('a secret that verifies under no encoding gets no offer', async ({ page }) 
   for (const label of ['UTF-8', 'base64url', 'base64', 'hex']) {
     await expect(page.getByRole('button', { name: `Use ${label}`, exact: true })).toHaveCount(0)
   }
+})
+
+/** An RS256 token from elsewhere, signed by node:crypto with a key of its own. */
+function rs256Token(): string {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const input = `${b64u('{"alg":"RS256","typ":"JWT","kid":"other"}')}.${b64u('{"sub":"someone-else","iss":"https://issuer.example"}')}`
+  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`
+}
+
+test('pasting an RS256 token into a fresh page drops the example\'s HMAC secret: nothing speaks of a key the user never gave', async ({ page }) => {
+  await openApp(page)
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+  await pasteToken(page, rs256Token())
+  await expect(verificationKey(page)).toHaveValue('')
+  await expect(signatureStatus(page)).toHaveText('Signature not checked: add a verification key')
+  await expect(page.getByText(/HMAC secret, but RS256 needs/)).toHaveCount(0)
+  await expect(page.getByText('Key type does not fit RS256')).toHaveCount(0)
 })

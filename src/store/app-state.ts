@@ -21,6 +21,11 @@ export interface TokenSlice {
    * the user's own token, whichever code path wrote it.
    */
   exampleToken: string
+  /**
+   * The verification key the last example brought (null when none). Pasting a token with other
+   * claims drops it while it is still in the key box: it is the example's key, not the user's.
+   */
+  exampleVerificationKey: string | null
   setToken: (token: string, extractionNotes?: readonly string[]) => void
   /** Stores a token re-encoded from edited header/payload JSON; `stale` says the signature is the old one. */
   setEditedToken: (token: string, stale: boolean) => void

@@ -163,3 +163,24 @@ describe('typeVerificationKey', () => {
     expect(store.getState()).toMatchObject({ verificationKey: 'your-256-bit-secret', secretEncoding: expected })
   })
 })
+
+describe('setToken after an example', () => {
+  const example = { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleGFtcGxlIn0.sig', verificationKey: 'example-secret', secretEncoding: 'base64url', origin: 'example' } as const
+  it.each([
+    ['a token with other claims drops the example\'s key', (s: AppState) => s.setToken('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvdGhlciJ9.b3RoZXI'), { verificationKey: '', secretEncoding: 'utf8' }],
+    ['re-signing the example (same claims) keeps its key', (s: AppState) => s.setToken('eyJhbGciOiJIUzM4NCJ9.eyJzdWIiOiJleGFtcGxlIn0.other'), { verificationKey: 'example-secret', secretEncoding: 'base64url' }],
+    ['tampering with the example (same signature) keeps its key', (s: AppState) => s.setToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.sig'), { verificationKey: 'example-secret', secretEncoding: 'base64url' }],
+    ['a key the user typed stays', (s: AppState) => {
+      s.typeVerificationKey('my-own-secret')
+      s.setToken('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvdGhlciJ9.b3RoZXI')
+    }, { verificationKey: 'my-own-secret', secretEncoding: 'utf8' }],
+    ['once the token is no longer the example, a later paste keeps the key', (s: AppState) => {
+      s.setEditedToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJlZGl0ZWQifQ.sig', true)
+      s.setToken('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvdGhlciJ9.b3RoZXI')
+    }, { verificationKey: 'example-secret', secretEncoding: 'base64url' }],
+  ] as const)('%s', (_name, act, expected) => {
+    store.getState().loadSession(example)
+    act(store.getState())
+    expect(store.getState()).toMatchObject(expected)
+  })
+})

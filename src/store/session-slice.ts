@@ -16,7 +16,10 @@ function given<T extends object>(fields: T): Partial<T> {
 export const createSessionSlice: SliceCreator<SessionSlice> = (set) => ({
   loadSession: ({ token, verificationKey, secretEncoding, signingKey, signingEncoding, algorithm, origin }) => {
     const patch: Partial<AppState> = { ...replacedToken(token), ...given({ verificationKey, secretEncoding, signingKey, signingEncoding, algorithm }) }
-    if (origin === 'example') patch.exampleToken = token
+    if (origin === 'example') {
+      patch.exampleToken = token
+      patch.exampleVerificationKey = verificationKey ?? null
+    }
     // The encoding came with the session's key, not from the user: a key they type next reads as text.
     if (secretEncoding !== undefined) patch.secretEncodingPicked = false
     set(patch)

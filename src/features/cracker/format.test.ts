@@ -18,7 +18,10 @@ describe('cracker figures', () => {
     [500, 2, 0.004, 'running', 'measuring…'],
     [20_000, 9_999, 0.499, 'found', 'found after 9,999 guesses'],
     [20_000, 10_000, 0.1, 'found', '20,000 candidates/s'],
-    [950.4, 475, 0.5, 'found', '950 candidates/s'],
+    [950.4, 1_000, 0.5, 'found', '950 candidates/s'],
+    [69, 1, 1.2, 'found', 'found after 1 guess'],
+    [400, 475, 1.2, 'found', 'found after 475 guesses'],
+    [400, 475, 1.2, 'running', 'measuring…'],
     [1_234_567, 5_000, 0.2, 'running', 'measuring…'],
     [1_234_567, 600_000, 0.49, 'running', '1.23 million candidates/s'],
   ])('formatSpeed(%d/s, %d tested, %d s, %s) is %s', (rate, tested, seconds, phase, text) => expect(formatSpeed(rate, tested, seconds, phase)).toBe(text))

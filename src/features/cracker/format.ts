@@ -15,9 +15,15 @@ export function formatRate(perSecond: number): string {
   return `${formatCount(perSecond)} candidates/s`
 }
 
-/** A speed is shown only once the run has lasted this long or tried this many candidates. */
+/** A speed is shown only once the run has lasted this long (over at least MIN_SPEED_SAMPLE candidates)… */
 export const MIN_SPEED_SECONDS = 0.5
+/** …or tried this many candidates. */
 export const MIN_SPEED_CANDIDATES = 10_000
+/**
+ * The fewest candidates a rate is ever computed over: a run whose workers took a second to start and
+ * then found the secret at the first guess must not report "1 candidates/s".
+ */
+export const MIN_SPEED_SAMPLE = 1_000
 
 /**
  * The Speed figure of a run. A rate over a tiny sample (two guesses in four milliseconds make
@@ -25,7 +31,7 @@ export const MIN_SPEED_CANDIDATES = 10_000
  * happened instead: `found after 2 guesses`, `not measured (2 guesses)`, or `measuring…`.
  */
 export function formatSpeed(perSecond: number, tested: number, elapsedSeconds: number, phase: 'running' | 'found' | 'ended'): string {
-  if (tested >= MIN_SPEED_CANDIDATES || elapsedSeconds >= MIN_SPEED_SECONDS) return formatRate(perSecond)
+  if (tested >= MIN_SPEED_CANDIDATES || (elapsedSeconds >= MIN_SPEED_SECONDS && tested >= MIN_SPEED_SAMPLE)) return formatRate(perSecond)
   if (phase === 'running') return 'measuring…'
   const guesses = `${formatCount(tested)} ${tested === 1 ? 'guess' : 'guesses'}`
   return phase === 'found' ? `found after ${guesses}` : `not measured (${guesses})`

@@ -24,3 +24,19 @@ export function memberString(value: unknown, name: string): string | undefined {
   const member = value[name]
   return typeof member === 'string' ? member : undefined
 }
+
+/**
+ * The object a whole text holds as JSON (`{…}` after trimming), or null when it is not one. For
+ * recognising pasted JSON (token responses, JSON-serialized JWS); positions are not kept.
+ */
+export function parseJsonObjectText(text: string): Record<string, unknown> | null {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return null
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(trimmed)
+  } catch {
+    return null
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null
+}

@@ -1,4 +1,4 @@
-import { isJsonObject } from '../json-object'
+import { isJsonObject, parseJsonObjectText } from '../json-object'
 import type { DecodedPart, DecodedSegment, DecodedToken, Diagnostic, SegmentName } from '../types'
 import { decodeSegment, type OffsetRange } from './base64url'
 import { checkHeader, describeJson, isUnencodedPayload, type HeaderContext } from './header-checks'
@@ -248,16 +248,8 @@ function decodeSignature(part: Part, alg: string | undefined, diagnostics: Diagn
  * JSON object with "payload" and "signature" (flattened) or "signatures" (general).
  */
 function jsonSerializationMessage(token: string): string | null {
-  const text = token.trim()
-  if (!text.startsWith('{') || !text.endsWith('}')) return null
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null
-  const o = parsed as Record<string, unknown>
+  const o = parseJsonObjectText(token)
+  if (o === null) return null
   if (typeof o.payload !== 'string') return null
   const lead = 'This is a JWS in JSON serialization (RFC 7515 §7.2)'
   const rest = 'Decoding it is not supported yet; the compact form joins the base64url members with dots: protected.payload.signature.'

@@ -1,4 +1,5 @@
 import type { Extraction } from '../types'
+import { parseJsonObjectText } from '../json-object'
 
 /** Names under which URLs, JSON bodies and cookies carry tokens, most specific first. */
 const TOKEN_NAMES: readonly string[] = ['id_token', 'access_token', 'token', 'jwt']
@@ -180,15 +181,9 @@ const trailingPunctuation: Step = (text) => {
 }
 
 const jsonBody: Step = (text) => {
-  if (!text.startsWith('{') || !text.endsWith('}')) return null
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null
-  const entries = Object.entries(parsed as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string')
+  const parsed = parseJsonObjectText(text)
+  if (parsed === null) return null
+  const entries = Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')
   const named = TOKEN_NAMES.flatMap((name) => entries.filter(([n]) => n === name))
   const pick = named.find(([, v]) => looksLikeJwt(v.trim())) ?? entries.find(([, v]) => looksLikeJwt(v.trim())) ?? named[0]
   if (pick === undefined) return null

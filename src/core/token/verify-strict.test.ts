@@ -1,6 +1,8 @@
 import { createHash, createHmac, createPublicKey, generateKeyPairSync, sign as nodeSign } from 'node:crypto'
 import { compactVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { ED25519_SMALL_ORDER } from '../../../test/differential/forge'
 import { parseKey } from '../keys/parse'
 import { checkKeyFits } from '../keys/import'
 import type { KeyInput, ParsedKey, Verification } from '../types'
@@ -162,15 +164,7 @@ describe('lenient segment text is never "verified"', () => {
 // RFC 8032 small-order points: the identity verifies R = identity, S = 0 for any message in Node's and
 // Chromium's WebCrypto, so the core must refuse the key itself.
 const IDENTITY_X = 'AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
-const SMALL_ORDER = [
-  '0100000000000000000000000000000000000000000000000000000000000000',
-  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-  '0000000000000000000000000000000000000000000000000000000000000000',
-  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
-  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
-  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-].flatMap((hex) => [hex, hex.slice(0, 62) + (parseInt(hex.slice(62), 16) | 0x80).toString(16)])
+const SMALL_ORDER = ED25519_SMALL_ORDER
 const ED_WEAK = 'The Ed25519 key cannot be trusted: its public key is a small-order point (such as the identity), for which a signature with R = identity and S = 0 verifies any payload. Use the issuer\'s real key.'
 
 describe('weak or degenerate public keys are refused', () => {
@@ -186,6 +180,15 @@ describe('weak or degenerate public keys are refused', () => {
     const handMade: ParsedKey = { kind: 'public', kty: 'OKP', crv: 'Ed25519', bits: 256, jwk: { kty: 'OKP', crv: 'Ed25519', x: IDENTITY_X }, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: IDENTITY_X }, thumbprint: 't' }
     const result = await verify(`${h}.${p}.${b64u(forged)}`, { format: 'jwk', keys: [handMade], notes: [] })
     expect(result.ok ? 'verified?' : result.error.code).toBe('KEY_WEAK')
+  })
+
+  it('the list is every small-order encoding, by an independent implementation (@noble/curves)', () => {
+    expect(SMALL_ORDER).toHaveLength(14)
+    for (const hex of SMALL_ORDER) expect(ed25519.Point.fromBytes(Buffer.from(hex, 'hex'), true).isSmallOrder(), hex).toBe(true)
+    // And an ordinary key is not on it.
+    const { publicKey } = generateKeyPairSync('ed25519')
+    const x = Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url')
+    expect(ed25519.Point.fromBytes(x).isSmallOrder()).toBe(false)
   })
 
   it.each(SMALL_ORDER)('small-order encoding %s is refused as JWK and as PEM', async (hex) => {

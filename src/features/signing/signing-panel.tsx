@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import type { GenerateKeyOptions, JwsAlgorithm, SecretEncoding } from '../../core'
+import { SIGNING_ALGORITHMS, type GenerateKeyOptions, type JwsAlgorithm, type SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, InlineSelect } from '../../components/ui'
 import { generateKeyInWorker } from '../../workers/keygen-client'
@@ -9,10 +9,8 @@ import { useAppFields, useAppStore } from '../../store/app-store'
 import { KeyExport } from './key-export'
 import { isOwnSignature, resign, type ResignRequest, type SignOutcome } from './resign'
 
-/** The algorithms offered, in menu order. */
-const ALGORITHMS: readonly JwsAlgorithm[] = [
-  'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'none',
-]
+/** The algorithms offered, in menu order: the core's algorithm table, then the unsecured `none`. */
+const ALGORITHMS: readonly JwsAlgorithm[] = [...SIGNING_ALGORITHMS, 'none']
 
 const encodings: readonly { value: SecretEncoding; label: string }[] = [
   { value: 'utf8', label: 'UTF-8' },

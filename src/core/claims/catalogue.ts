@@ -4,6 +4,8 @@
  * described the same way everywhere.
  */
 import type { CatalogueEntry } from '../types'
+import { vendorMember } from './vendors'
+import type { MemberDescription, RecognisedIssuer } from './vendors/types'
 
 type Entry = CatalogueEntry
 
@@ -110,13 +112,36 @@ const index = new Map<string, CatalogueEntry>(claimCatalogue.map((entry) => [`${
 /** The header `nonce` of an ACME request (a JWS whose header also has `url`). */
 const ACME_NONCE: CatalogueEntry = h('nonce', 'ACME nonce', 'A server-issued anti-replay nonce in ACME requests.', 'RFC 8555 §6.5.2', 'string')
 
+/** What around a member decides its meaning, beyond its name. */
+export interface MemberContext {
+  /** The header's `typ` (ACME requests have none, or not `JWT`). */
+  readonly headerTyp?: string
+  /** The identity provider recognised from the token (see `recogniseIssuer`), once per token. */
+  readonly issuer?: RecognisedIssuer | null
+}
+
+/** Whether a header is an ACME request's: it has `url`, and its `typ` (if any) is not JWT's. */
+function isAcmeHeader(siblings: readonly string[], typ: string | undefined): boolean {
+  if (!siblings.includes('url')) return false
+  const t = typ?.toLowerCase()
+  return t !== 'jwt' && t !== 'application/jwt'
+}
+
 /**
  * Looks up a header parameter or payload claim by its exact (case-sensitive) name.
  * Returns undefined for private or unknown names. `siblings`, the other member names of the same
- * object, pick the meaning of a name that depends on context: a header `nonce` beside `url` is
- * ACME's, otherwise the JWS/JWT header meaning.
+ * object, and `context` pick the meaning of a name that depends on context: a header `nonce` beside
+ * `url` in a header that is not a JWT's is ACME's, otherwise the JWS/JWT header meaning; a claim of
+ * a recognised identity provider is described from its dictionary, naming the vendor.
  */
-export function describeMember(name: string, where: 'header' | 'payload', siblings: readonly string[] = []): CatalogueEntry | undefined {
-  if (where === 'header' && name === 'nonce' && siblings.includes('url')) return ACME_NONCE
-  return index.get(`${where}:${name}`)
+export function describeMember(
+  name: string,
+  where: 'header' | 'payload',
+  siblings: readonly string[] = [],
+  context: MemberContext = {},
+): MemberDescription | undefined {
+  if (where === 'header' && name === 'nonce' && isAcmeHeader(siblings, context.headerTyp)) return ACME_NONCE
+  const registered = index.get(`${where}:${name}`)
+  const vendor = context.issuer?.vendor
+  return (vendor === undefined ? undefined : vendorMember(vendor, name, where, registered)) ?? registered
 }

@@ -1,5 +1,7 @@
-/** Claims: the registered-claim catalogue, editor schemas, times, the verifier policy and what may be stored. */
-export { describeMember } from './catalogue'
+/** Claims: the registered-claim catalogue, vendor claim dictionaries, editor schemas, times, the verifier policy and what may be stored. */
+export { describeMember, type MemberContext } from './catalogue'
+export { recogniseIssuer } from './vendors'
+export type { MemberDescription, RecognisedIssuer, VendorId, VendorNote } from './vendors/types'
 export { headerJsonSchema, payloadJsonSchema, type ClaimJsonSchema, type ClaimPropertySchema } from './json-schema'
 export { liveCredentialHint, type LiveCredentialHint } from './live-credential'
 export { checkPolicy } from './policy'

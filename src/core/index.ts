@@ -82,6 +82,7 @@ export {
   isoFromSeconds,
   liveCredentialHint,
   MAX_STORABLE_TOKEN_LENGTH,
+  memberMarkdown,
   payloadJsonSchema,
   recogniseIssuer,
   tokenStorageDecision,

@@ -10,6 +10,7 @@ import { jsonDefaults } from 'monaco-editor/languages/features/json/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 import { describeTime, headerJsonSchema, payloadJsonSchema } from '../../core'
+import { registerMemberHover } from './member-hover'
 
 /** Model paths of the two editors; the JSON schemas are attached to them. */
 export const HEADER_MODEL_PATH = 'inmemory://jwt-lab/header.json'
@@ -34,6 +35,11 @@ jsonDefaults.setDiagnosticsOptions({
     { uri: 'inmemory://jwt-lab/schema/payload', fileMatch: [monaco.Uri.parse(PAYLOAD_MODEL_PATH).toString()], schema: payloadJsonSchema() },
   ],
 })
+// Member descriptions depend on context (the header's other members, the recognised issuer), which
+// a static schema cannot express: `member-hover.ts` gives them, so the schema's own hovers are off.
+// The schemas still drive completion and validation.
+jsonDefaults.setModeConfiguration({ ...jsonDefaults.modeConfiguration, hovers: false })
+registerMemberHover(monaco, { header: HEADER_MODEL_PATH, payload: PAYLOAD_MODEL_PATH })
 
 // `"exp": 1300819380` on one line: the member name and its numeric value, with their columns.
 const TIME_MEMBER = new RegExp(`"(${TIME_CLAIMS.join('|')})"\\s*:\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)`, 'g')

@@ -2,7 +2,7 @@
 export { describeMember, type MemberContext } from './catalogue'
 export { recogniseIssuer } from './vendors'
 export type { MemberDescription, RecognisedIssuer, VendorId, VendorNote } from './vendors/types'
-export { headerJsonSchema, payloadJsonSchema, type ClaimJsonSchema, type ClaimPropertySchema } from './json-schema'
+export { headerJsonSchema, memberMarkdown, payloadJsonSchema, type ClaimJsonSchema, type ClaimPropertySchema } from './json-schema'
 export { liveCredentialHint, type LiveCredentialHint } from './live-credential'
 export { checkPolicy } from './policy'
 export { describeTime, formatDuration, isoFromSeconds, type TimeInfo } from './time'

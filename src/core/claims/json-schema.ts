@@ -4,6 +4,7 @@
  */
 import type { CatalogueEntry } from '../types'
 import { claimCatalogue } from './catalogue'
+import type { MemberDescription } from './vendors/types'
 
 /** The subset of JSON Schema draft-07 the catalogue schemas use. */
 export interface ClaimPropertySchema {
@@ -77,10 +78,37 @@ function propertyOf(entry: CatalogueEntry): ClaimPropertySchema {
     ...typeOf(entry),
     ...extra,
     description: `${entry.title}: ${entry.description} (${entry.spec}; type: ${typeLabels[entry.type]})`,
-    markdownDescription:
-      `**${entry.title}** (\`${entry.name}\`)\n\n${entry.description}\n\n` +
-      `*Type:* ${typeLabels[entry.type]}  \n*Defined in:* ${entry.spec}`,
+    markdownDescription: memberMarkdown(entry),
   }
+}
+
+/**
+ * `text` as a Markdown code span, shown exactly as written: the fence is one backtick longer than
+ * the longest run of backticks inside (CommonMark code spans interpret nothing else).
+ */
+function codeSpan(text: string): string {
+  let longest = 0
+  let run = 0
+  for (const ch of text) {
+    run = ch === '`' ? run + 1 : 0
+    if (run > longest) longest = run
+  }
+  const fence = '`'.repeat(longest + 1)
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${text}${pad}${fence}`
+}
+
+/**
+ * The Markdown an editor shows for a member: title, name, description, type and where it is
+ * defined, with a link to the vendor's documentation for vendor entries. The name may be the
+ * token's own text (a vendor's `xms_*` or URL-named claim), so it is shown as a code span.
+ */
+export function memberMarkdown(entry: MemberDescription): string {
+  const link = entry.reference === undefined ? '' : ` ([documentation](${entry.reference}))`
+  return (
+    `**${entry.title}** (${codeSpan(entry.name.replaceAll('\n', ' ').replaceAll('\r', ' '))})\n\n${entry.description}\n\n` +
+    `*Type:* ${typeLabels[entry.type]}  \n*Defined in:* ${entry.spec}${link}`
+  )
 }
 
 function schemaFor(where: 'header' | 'payload', title: string): ClaimJsonSchema {

@@ -1,11 +1,12 @@
-import { useState } from 'react'
-import { describeMember, type JsonMember, type JsonValue } from '../../core'
+import { useMemo, useState } from 'react'
+import { describeMember, recogniseIssuer, type JsonMember, type JsonValue, type RecognisedIssuer } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, CheckTable, type Column } from '../../components/ui'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useHighlightedMember } from '../../hooks/member-highlight'
 import { useAppStore } from '../../store/app-store'
 import { ClaimValue, ScopeChips } from './claim-value'
+import { IssuerSummary } from './issuer-summary'
 import { TimeValue } from './time-value'
 
 // Store actions are stable functions: the pointer handlers can take them once.
@@ -33,12 +34,15 @@ export function ClaimsTable() {
   const [expandedFor, setExpandedFor] = useState<string | null>(null)
   const highlighted = useHighlightedMember('payload', decoded.token)
   const showAll = expandedFor === decoded.token
+  // Once per token: every row's description depends on the same recognition.
+  const issuer = useMemo(() => (members.length === 0 ? null : recogniseIssuer(decoded.header?.value, value)), [decoded, members.length, value])
   const counts = new Map<string, number>()
   for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1)
   const rows: ClaimRow[] = (showAll ? members : members.slice(0, FIRST_ROWS)).map((member) => ({
     member,
     value: (isObject(value) ? value[member.name] : null) as JsonValue,
     repeated: (counts.get(member.name) ?? 0) > 1,
+    issuer,
   }))
 
   let empty: string | null = null
@@ -53,6 +57,7 @@ export function ClaimsTable() {
       title="Claims"
       actions={members.length > 0 ? <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">{members.length.toLocaleString('en-US')} claims</span> : undefined}
     >
+      {issuer !== null && <IssuerSummary issuer={issuer} />}
       <CheckTable
         label="Claims"
         columns={columns}
@@ -90,12 +95,14 @@ interface ClaimRow {
   readonly member: JsonMember
   readonly value: JsonValue
   readonly repeated: boolean
+  /** The identity provider recognised from the token, whose dictionary describes its claims. */
+  readonly issuer: RecognisedIssuer | null
 }
 
 const columns: readonly Column<ClaimRow>[] = [
   { header: 'Claim', kind: 'header', width: 'w-[22%]', className: 'font-mono text-[13px] font-semibold break-all text-violet-700 dark:text-violet-300', cell: ClaimName },
   { header: 'Value', width: 'w-[43%]', className: 'min-w-0 break-words', cell: ({ member, value }) => <ClaimValueCell name={member.name} value={value} /> },
-  { header: 'Description', width: 'w-[35%]', className: 'text-slate-700 dark:text-slate-300', cell: ({ member }) => <ClaimDescription name={member.name} /> },
+  { header: 'Description', width: 'w-[35%]', className: 'text-slate-700 dark:text-slate-300', cell: ({ member, issuer }) => <ClaimDescription name={member.name} issuer={issuer} /> },
 ]
 
 function ClaimName({ member, repeated }: ClaimRow) {
@@ -113,8 +120,8 @@ function ClaimValueCell({ name, value }: { readonly name: string; readonly value
   return <ClaimValue value={value} />
 }
 
-function ClaimDescription({ name }: { readonly name: string }) {
-  const entry = describeMember(name, 'payload')
+function ClaimDescription({ name, issuer }: { readonly name: string; readonly issuer: RecognisedIssuer | null }) {
+  const entry = describeMember(name, 'payload', [], { issuer })
   if (!entry) return <span className="text-slate-500 italic dark:text-slate-400">Not a registered claim</span>
   return (
     <>

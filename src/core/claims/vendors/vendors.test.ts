@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { JsonObject } from '../../json-object'
 import { describeMember } from '../catalogue'
+import { memberMarkdown } from '../json-schema'
 import { recogniseIssuer, vendorDictionaries } from './index'
 
 const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -248,5 +249,25 @@ describe('the header nonce in context', () => {
     expect(entry?.description).toContain('SHA-256 hex digest')
     expect(entry?.description).not.toContain('ACME nonce')
     expect(entry?.spec).toBe('Microsoft identity platform claims reference; RFC 7515 §4.3')
+  })
+})
+
+describe('memberMarkdown', () => {
+  it('links a vendor entry to its documentation', () => {
+    const entry = describeMember('oid', 'payload', [], { issuer: recogniseIssuer({}, ENTRA_V2_ACCESS) })
+    expect(entry && memberMarkdown(entry)).toBe(
+      '**Object ID** (`oid`)\n\nThe immutable ID of the user or service principal in this tenant, the same for every app: with tid, the key to identify a user. (Microsoft Entra ID)\n\n' +
+        '*Type:* string  \n*Defined in:* Microsoft identity platform claims reference ([documentation](https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference))',
+    )
+  })
+
+  it.each([
+    ['https://example.com/roles', '(`https://example.com/roles`)'],
+    ['https://example.com/`x`', '(`` https://example.com/`x` ``)'],
+    ['https://example.com/a``b', '(```https://example.com/a``b```)'],
+    ['https://example.com/<img src=x>\n\n# h', '(`https://example.com/<img src=x>  # h`)'],
+  ])('shows the token\'s own claim name %j as a code span', (name, shown) => {
+    const entry = describeMember(name, 'payload', [], { issuer: recogniseIssuer({}, AUTH0_ACCESS) })
+    expect(entry && memberMarkdown(entry).split('\n')[0]).toBe(`**Custom claim** ${shown}`)
   })
 })

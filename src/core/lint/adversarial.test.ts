@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest'
 import { parseKey } from '../keys/parse'
 import { decodeToken } from '../token/decode'
 import type { DecodedToken, KeyInput } from '../types'
-import { algNoneRule, keyAlgMismatchRule } from './alg-rules'
+import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule } from './alg-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { lintRules, lintToken, resolveLintContext } from './index'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
 import { personalDataRule } from './personal-data-rules'
+import { profileRule } from './profile-rules'
 import { hmacSecretRule } from './secret-rules'
 import { ecdsaZeroRule } from './signature-rules'
 import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './time-rules'
@@ -55,6 +56,11 @@ const cases: readonly Case[] = [
   ['a common secret beside a megabyte of spaces', hmacSecretRule, () => token(`{"alg":"HS256",${junk}}`), { secretText: 'secret' }, [['hmac-secret-common', 'HMAC secret is a well-known value'], ['hmac-secret-short', 'HMAC secret shorter than 256 bits']]],
 
   ['ES256 with a megabyte signature of zeros', ecdsaZeroRule, () => token('{"alg":"ES256"}', '{}', mega('A')), {}, none],
+  ['ES256K with a megabyte signature of "_"', es256kHighSRule, () => token('{"alg":"ES256K"}', '{}', mega('_')), {}, none],
+  ['ES256K with a high-S signature beside a megabyte of spaces', es256kHighSRule, () => token(`{"alg":"ES256K",${junk}}`, '{}', b64u(new Uint8Array(64).fill(0x80))), {}, [['es256k-high-s', 'ES256K signature with a high S (not low-S normalised)']]],
+  ['alg "EdDSA" beside a megabyte of spaces', eddsaDeprecatedRule, () => token(`{"alg":"EdDSA",${junk}}`), {}, [['alg-eddsa-deprecated', 'alg "EdDSA" is deprecated (RFC 9864)']]],
+  ['alg of a megabyte of "EdDSA"', eddsaDeprecatedRule, () => token(`{"alg":"${mega('EdDSA')}"}`), {}, none],
+
   ['ES256 with a zero signature beside a megabyte of spaces', ecdsaZeroRule, () => token(`{"alg":"ES256",${junk}}`, '{}', b64u(new Uint8Array(64))), {}, [['ecdsa-zero-signature', 'ECDSA signature with zero r or s (psychic signature)']]],
 
   ['jku of a megabyte of "../"', keySourceRule, () => token(`{"alg":"RS256","jku":"https://${mega('../')}"}`), {}, [['header-jku', 'Key URL chosen by the token (jku)']]],
@@ -93,6 +99,16 @@ const cases: readonly Case[] = [
   ['crit listing 60,000 absent names', critRule, () => token(`{"alg":"HS256","crit":${JSON.stringify(Array.from({ length: 60_000 }, (_, i) => `x${i}`))}}`), {}, [['crit-invalid', 'Malformed crit header'], ['crit-unknown', 'Critical extension not understood']]],
   ['crit naming a present member whose name is a megabyte long', critRule, () => token(`{"alg":"HS256","${mega('x')}":1,"crit":["${mega('x')}"]}`), {}, [['crit-unknown', 'Critical extension not understood']]],
   ['crit ["b64"] with b64 false beside a megabyte of spaces', critRule, () => token(`{"alg":"HS256","b64":false,"crit":["b64"],${junk}}`), {}, none],
+
+  ['typ of a megabyte of "at+jwt"', profileRule, () => token(`{"alg":"RS256","typ":"${mega('at+jwt')}"}`), {}, none],
+  ['an at+jwt of a megabyte of spaces and no claims', profileRule, () => token(`{"alg":"RS256","typ":"at+jwt",${junk}}`, `{${junk}}`), {}, [['profile-missing-claim', 'JWT access token without iss, exp, aud, sub, client_id, iat and jti']]],
+  ['a DPoP proof whose jwk holds a megabyte private key', profileRule, () => token(`{"alg":"ES256","typ":"dpop+jwt","jwk":{"kty":"EC","d":"${mega('A')}"}}`, `{"jti":"1","htm":"GET","htu":"https://a.example","iat":${NOW},"ath":"${mega('_')}"}`), {}, [
+    ['dpop-jwk-private', 'DPoP proof publishes its private key (jwk)'], ['dpop-ath-invalid', 'DPoP proof with a malformed ath'],
+  ]],
+  ['a logout token with a megabyte nonce and 60,000 events', profileRule, () => token('{"alg":"RS256","typ":"logout+jwt"}', `{"nonce":"${mega('n')}","events":{${Array.from({ length: 60_000 }, (_, i) => `"e${i}":{}`).join(',')}}}`), {}, [
+    ['profile-missing-claim', 'Logout token without iss, aud, iat, jti and sub or sid'], ['profile-forbidden-claim', 'Logout token with a nonce claim'], ['profile-exp-missing', 'Logout token without exp'],
+    ['logout-event-missing', 'Logout token without the back-channel logout event'],
+  ]],
 
   ['a megabyte payload without exp', missingExpRule, () => token('{"alg":"HS256"}', `{${junk}}`), {}, [['missing-exp', 'Token never expires (no exp claim)']]],
   ['exp as a megabyte string of digits', missingExpRule, () => token('{"alg":"HS256"}', `{"exp":"${mega('9')}"}`), {}, [['exp-not-numeric', 'exp is not a number']]],

@@ -8,6 +8,7 @@ import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
 import { personalDataRule } from './personal-data-rules'
+import { profileRule } from './profile-rules'
 import { hmacSecretRule } from './secret-rules'
 import { ecdsaZeroRule } from './signature-rules'
 import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './time-rules'
@@ -31,6 +32,7 @@ export const lintRules: readonly LintRule[] = [
   sensitiveDataRule,
   duplicateMemberRule,
   critRule,
+  profileRule,
   missingExpRule,
   lifetimeRule,
   iatFutureRule,

@@ -3,18 +3,24 @@
  * validity windows that never open.
  */
 import { formatDuration, isoFromSeconds } from '../claims'
+import { tokenProfile } from './profiles'
 import type { Finding, LintRule } from './types'
 import { member, memberLocation, showJson, numericMember, partLocation, payloadObject } from './token-parts'
 
 /** Tolerance for `iat` ahead of the clock, so ordinary clock drift is not reported. */
 export const IAT_FUTURE_TOLERANCE_SECONDS = 60
 
-/** No `exp`, or an `exp` that is not a number (many libraries then skip the check). */
+/**
+ * No `exp`, or an `exp` that is not a number (many libraries then skip the check). A token whose
+ * `typ` names a profile (see `profiles.ts`) follows that profile's exp rule instead: a DPoP proof or a
+ * security event token has no exp by design, and the profile rules report an exp a profile requires.
+ */
 export const missingExpRule: LintRule = (token) => {
   const claims = payloadObject(token)
   if (claims === undefined || token.payload === null) return []
   const exp = member(claims, 'exp')
   if (exp === undefined) {
+    if (tokenProfile(token) !== undefined) return []
     return [{
       id: 'missing-exp',
       severity: 'medium',
@@ -37,8 +43,13 @@ export const missingExpRule: LintRule = (token) => {
   }]
 }
 
-/** `exp − iat` (or `exp − nbf` without iat) longer than the allowed lifetime. */
+/**
+ * `exp − iat` (or `exp − nbf` without iat) longer than the allowed lifetime, for bearer tokens; not
+ * for profiles that are long-lived by design or not judged by exp (credentials, entity statements,
+ * DPoP proofs).
+ */
 export const lifetimeRule: LintRule = (token, context) => {
+  if (tokenProfile(token)?.lifetimeChecked === false) return []
   const claims = payloadObject(token)
   const exp = numericMember(claims, 'exp')
   const iat = numericMember(claims, 'iat')

@@ -22,13 +22,15 @@ const KNOWN_JWE_ENCRYPTIONS: readonly string[] = [
 /**
  * `typ` values in common use (compared case-insensitively, with or without `application/`):
  * RFC 7519, RFC 9068 (at+jwt), RFC 9449 (dpop+jwt), RFC 8417 (secevent+jwt), OIDC back-channel logout,
- * RFC 9701 (token-introspection+jwt), RFC 9101 (oauth-authz-req+jwt), SD-JWT key binding, OpenID
- * Federation, and others.
+ * RFC 9701 (token-introspection+jwt), RFC 9101 (oauth-authz-req+jwt), SD-JWT key binding (RFC 9901),
+ * SD-JWT VC (dc+sd-jwt, formerly vc+sd-jwt; example+sd-jwt in RFC 9901's examples), OpenID Federation,
+ * and others.
  */
 const COMMON_TYP_VALUES: readonly string[] = [
   'JWT', 'JOSE', 'at+jwt', 'dpop+jwt', 'secevent+jwt', 'logout+jwt', 'token-introspection+jwt',
   'oauth-authz-req+jwt', 'jwk-set+jwt', 'kb+jwt', 'entity-statement+jwt', 'trust-mark+jwt', 'jwt-vc', 'vc+jwt',
-  'vp+jwt', 'client-attestation+jwt', 'client-attestation-pop+jwt', 'txn-token+jwt', 'rc+jwt',
+  'vp+jwt', 'client-attestation+jwt', 'client-attestation-pop+jwt', 'txn-token+jwt', 'rc+jwt', 'dc+sd-jwt',
+  'vc+sd-jwt', 'example+sd-jwt',
 ]
 
 /**

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { HEADER_MODEL_PATH, PAYLOAD_MODEL_PATH } from './monaco-setup'
 import { attachTeachingMode } from './teaching-mode'
+import { attachTabKey } from './tab-key'
+import { TabKeyHint } from './tab-key-hint'
 
 type StandaloneEditor = Parameters<OnMount>[0]
 
@@ -55,6 +57,13 @@ export default function MonacoJsonEditor(props: MonacoJsonEditorProps) {
   const valueRef = useRef(value)
   const [height, setHeight] = useState(MIN_HEIGHT)
   const dark = useDarkClass()
+  // Tab moves focus unless the user asked for it to indent (no keyboard trap, WCAG 2.1.2).
+  const [tabIndents, setTabIndents] = useState(false)
+  const [mounted, setMounted] = useState(false)
+  const setTabIndentsKey = useRef<((on: boolean) => void) | null>(null)
+  // A read-only editor never indents; it starts again from "Tab moves" once it is editable.
+  if (readOnly && tabIndents) setTabIndents(false)
+  const indenting = tabIndents && !readOnly
 
   useEffect(() => {
     onEditRef.current = onUserEdit
@@ -74,6 +83,8 @@ export default function MonacoJsonEditor(props: MonacoJsonEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision])
 
+  useEffect(() => setTabIndentsKey.current?.(indenting), [indenting, mounted])
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
     const model = editor.getModel()
@@ -85,6 +96,11 @@ export default function MonacoJsonEditor(props: MonacoJsonEditorProps) {
       if (!applying.current) onEditRef.current(editor.getValue())
     })
     attachTeachingMode(editor, schema)
+    setTabIndentsKey.current = attachTabKey(editor, {
+      onToggle: () => setTabIndents((on) => !on),
+      onLeave: () => setTabIndents(false),
+    })
+    setMounted(true)
   }
 
   const large = value.length > LARGE_TEXT
@@ -93,6 +109,7 @@ export default function MonacoJsonEditor(props: MonacoJsonEditorProps) {
     () => ({
       ariaLabel,
       readOnly,
+      tabFocusMode: !indenting,
       // Typing a quote or brace over a selection would wrap it instead of replacing it: replacing a
       // selected document with new JSON (select all, type or insert) must give exactly that JSON.
       autoSurround: 'never' as const,
@@ -116,19 +133,24 @@ export default function MonacoJsonEditor(props: MonacoJsonEditorProps) {
       guides: { bracketPairs: false, indentation: !large },
       matchBrackets: large ? ('never' as const) : ('always' as const),
     }),
-    [ariaLabel, readOnly, large],
+    [ariaLabel, readOnly, large, indenting],
   )
 
   return (
-    <Editor
-      height={height}
-      defaultValue={value}
-      path={schema === 'header' ? HEADER_MODEL_PATH : PAYLOAD_MODEL_PATH}
-      language={large ? 'plaintext' : language}
-      theme={dark ? 'vs-dark' : 'vs'}
-      loading={fallback}
-      onMount={onMount}
-      options={options}
-    />
+    <>
+      <Editor
+        height={height}
+        defaultValue={value}
+        path={schema === 'header' ? HEADER_MODEL_PATH : PAYLOAD_MODEL_PATH}
+        language={large ? 'plaintext' : language}
+        theme={dark ? 'vs-dark' : 'vs'}
+        loading={fallback}
+        onMount={onMount}
+        options={options}
+      />
+      {mounted && !readOnly && (
+        <TabKeyHint editorName={ariaLabel} tabIndents={indenting} onToggle={() => setTabIndents((on) => !on)} />
+      )}
+    </>
   )
 }

@@ -11,7 +11,9 @@ const NUM_RUNS = process.env.CI ? 10_000 : 1_000
 const b64u = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
 const H = b64u('{"alg":"HS256"}') // 20 characters
 const P = b64u('{"sub":"1"}') // 15 characters
-const S = 'c2lnbmF0dXJl'
+// 32 bytes, the size of an HS256 signature, so no row is about the signature's length by accident.
+const SIGNATURE_TEXT = 'a 32-byte HMAC-SHA-256 signature'
+const S = b64u(SIGNATURE_TEXT)
 
 const d = (severity: Diagnostic['severity'], segment: Diagnostic['segment'], offset: number, length: number, code: string, message: string): Diagnostic =>
   ({ severity, segment, offset, length, code, message })
@@ -26,7 +28,7 @@ const rows: [string, string, Diagnostic[]][] = [
     d('error', 'token', 0, 36, 'SEGMENT_COUNT', "The token has 2 parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5. The signature part is missing: the token may have been cut off while copying."),
   ]],
   ['four parts', `${H}.${P}.${S}.extra`, [
-    d('error', 'token', 49, 6, 'SEGMENT_COUNT', "The token has 4 parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5. Only the first three parts were decoded."),
+    d('error', 'token', 80, 6, 'SEGMENT_COUNT', "The token has 4 parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5. Only the first three parts were decoded."),
   ]],
   ['an empty header', `.${P}.${S}`, [
     d('error', 'header', 0, 1, 'EMPTY_SEGMENT', 'The header is empty: a JWT starts with a base64url-encoded JSON header such as {"alg":"HS256"}.'),
@@ -189,7 +191,7 @@ describe('decodeToken decodes as far as possible', () => {
     expect(decoded.header?.kind).toBe('text')
     expect(decoded.header?.text).toBe('{"alg":')
     expect(decoded.payload?.value).toEqual({ sub: '1' })
-    expect(Buffer.from(decoded.signature?.bytes as Uint8Array).toString()).toBe('signature')
+    expect(Buffer.from(decoded.signature?.bytes as Uint8Array).toString()).toBe(SIGNATURE_TEXT)
   })
 
   it('decodes base64 (not base64url) content so the user can read it', () => {

@@ -3,6 +3,7 @@ import type { DecodedPart, DecodedSegment, DecodedToken, Diagnostic, SegmentName
 import { decodeSegment, type OffsetRange } from './base64url'
 import { checkHeader, describeJson, isUnencodedPayload, type HeaderContext } from './header-checks'
 import { describeJsonError, parseJsonText } from './json'
+import { signatureLengthProblem } from './signature-length'
 import { firstInvalidUtf8, utf16OffsetToByteOffset } from './utf8'
 
 
@@ -28,7 +29,7 @@ interface Part {
  * goes, reporting every problem as a {@link Diagnostic} whose offset points into `token`: part
  * count, empty parts, base64url errors, invalid UTF-8, invalid JSON (at the base64url character that
  * encodes the offending byte), non-object header or payload, repeated member names, and header
- * checks (`alg`, `enc`, `crit`, `typ`). A broken part does not stop the others from being decoded.
+ * checks (`alg`, `enc`, `crit`, `typ`), and a signature whose length cannot fit `alg`. A broken part does not stop the others from being decoded.
  * Never throws; linear in the token length.
  */
 export function decodeToken(token: string): DecodedToken {
@@ -240,6 +241,13 @@ function decodeSignature(part: Part, alg: string | undefined, diagnostics: Diagn
   }
   const decoded = decodeSegment(part.text, part.start, 'signature', 'signature')
   diagnostics.push(...decoded.diagnostics)
+  // Checked without a key: a length no key can give means the token never verifies as it stands.
+  // Not after an encoding error: the bytes are then a guess, and the error says what to fix first.
+  const garbled = decoded.bytes === null || decoded.diagnostics.some((d) => d.severity === 'error')
+  const lengthProblem = garbled ? undefined : signatureLengthProblem(alg, decoded.bytes)
+  if (lengthProblem !== undefined) {
+    diagnostics.push({ severity: 'warning', segment: 'signature', offset: part.start, length: part.text.length, code: 'SIGNATURE_LENGTH', message: lengthProblem })
+  }
   return { encoded: part.text, start: part.start, bytes: decoded.bytes }
 }
 

@@ -1,22 +1,87 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test, expect } from './fixtures'
-import { openApp, signatureStatus } from './helpers'
+import type { Page } from '@playwright/test'
+import { test, expect, pasteToken } from './fixtures'
+import { chooseExample, example, openApp, openPolicy, openSettings, openSigning, signatureStatus } from './helpers'
 
 // An axe scan of the whole page (with Monaco) takes a while on a busy machine.
 test.setTimeout(180_000)
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`the main view has no serious or critical accessibility violations (${theme})`, async ({ page }) => {
-    await openApp(page)
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
-    if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/)
-    else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
-    await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-    await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 })
-    const results = await new AxeBuilder({ page }).analyze()
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
-    expect(serious).toEqual([])
-  })
+/** Serious and critical violations of the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await openSettings(page)
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
+  if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/)
+  else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
+}
+
+const openTool = async (page: Page, name: string, ready: (page: Page) => Promise<void>) => {
+  await page.getByRole('tab', { name, exact: true }).click()
+  await ready(page)
+}
+
+/**
+ * Every view of the app and how to reach it from a fresh page. Each is scanned in the light theme;
+ * those marked `dark` in the dark theme too (the tools share the kit's colours, so scanning each of
+ * them twice would only cost time).
+ */
+const views: readonly { name: string; phone?: boolean; dark?: boolean; reach: (page: Page) => Promise<void> }[] = [
+  { name: 'the first view', dark: true, reach: async () => {} },
+  { name: 'the first view on a phone', phone: true, dark: true, reach: async () => {} },
+  {
+    name: 'settings, policy and signing opened',
+    dark: true,
+    reach: async (page) => {
+      await openSettings(page)
+      await openPolicy(page)
+      await openSigning(page)
+    },
+  },
+  {
+    name: 'an RS256 token with decode problems',
+    reach: async (page) => {
+      await chooseExample(page, example('rs256'))
+      await pasteToken(page, 'eyJhbGciOiJSUzI1NiJ9=.eyJzdWIiOiIxIiwic3ViIjoiMiJ9.c2ln')
+      await expect(page.getByRole('list', { name: 'Diagnostics', exact: true }).getByRole('listitem').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'Explain',
+    reach: async (page) => {
+      await page.getByRole('button', { name: 'Explain', exact: true }).click()
+      await expect(page.getByRole('region', { name: 'Explain', exact: true })).toBeVisible({ timeout: 30_000 })
+    },
+  },
+  { name: 'the Delegation tool', reach: (page) => openTool(page, 'Delegation', (p) => expect(p.getByRole('region', { name: 'Token exchange', exact: true })).toBeVisible({ timeout: 30_000 })) },
+  { name: 'the Multi-hop tool', reach: (page) => openTool(page, 'Multi-hop', (p) => expect(p.getByRole('tabpanel')).not.toContainText('Loading', { timeout: 30_000 })) },
+  { name: 'the DPoP tool', reach: (page) => openTool(page, 'DPoP', (p) => expect(p.getByRole('region', { name: 'DPoP', exact: true })).toBeVisible({ timeout: 30_000 })) },
+  { name: 'the Attack lab', dark: true, reach: (page) => openTool(page, 'Attack lab', (p) => expect(p.getByRole('region', { name: 'Attack lab', exact: true })).toBeVisible({ timeout: 30_000 })) },
+  {
+    name: 'the Practice verifier',
+    reach: (page) => openTool(page, 'Practice verifier', (p) => expect(p.getByRole('region', { name: 'Practice verifier', exact: true })).toBeVisible({ timeout: 30_000 })),
+  },
+  { name: 'the Lessons', reach: (page) => openTool(page, 'Lessons', (p) => expect(p.getByRole('tabpanel')).toBeVisible()) },
+  { name: 'Presentation mode', reach: (page) => page.getByRole('button', { name: 'Presentation mode', exact: true }).click() },
+]
+
+for (const view of views) {
+  for (const theme of view.dark ? (['light', 'dark'] as const) : (['light'] as const)) {
+    test(`${view.name} has no serious or critical accessibility violations (${theme})`, async ({ page }) => {
+      if (view.phone) await page.setViewportSize({ width: 390, height: 844 })
+      await openApp(page)
+      await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+      await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 })
+      await useTheme(page, theme)
+      // Settings closes again so that each view is scanned as a user would see it.
+      if (view.name !== 'settings, policy and signing opened') await page.getByRole('button', { name: 'Settings', exact: true }).click()
+      await view.reach(page)
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { openSigning } from './helpers'
 import { test, expect, pasteToken } from './fixtures'
 import type { Page } from '@playwright/test'
 import { lastCopied, recordCopies } from './clipboard'
@@ -27,6 +28,7 @@ function segments(value: string): string[] {
 /** Opens the app with the given token and no signing key (a first visit may preload an example key). */
 async function openWithoutKey(page: Page, token: string): Promise<void> {
   await page.goto('./')
+  await openSigning(page)
   const key = page.getByRole('textbox', { name: 'Signing key' })
   if ((await key.count()) > 0) await key.fill('')
   await pasteToken(page, token)
@@ -110,6 +112,7 @@ test('a token typed elsewhere replaces the editors and copy buttons copy', async
 
 test('with a signing key, an edit is re-signed over exactly the new bytes', async ({ page }) => {
   await page.goto('./')
+  await openSigning(page)
   const key = page.getByRole('textbox', { name: 'Signing key' })
   const secret = 'editor-test-secret-0123456789abcdef'
   await key.fill(secret)

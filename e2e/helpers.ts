@@ -53,3 +53,25 @@ export async function replaceEditorText(page: Page, ariaLabel: string, text: str
   await page.keyboard.press('Shift+Control+End')
   await page.keyboard.press('Delete')
 }
+
+/** Opens a collapsible panel of the page (its heading is a disclosure button) unless it is open. */
+async function expand(page: Page, name: string): Promise<void> {
+  const toggle = page.getByRole('button', { name, exact: true })
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+}
+
+/** Opens the Settings panel of the toolbar (theme, what is kept, forget everything). */
+export function openSettings(page: Page): Promise<void> {
+  return expand(page, 'Settings')
+}
+
+/** Opens the Signing panel (collapsed at first: most visitors only read tokens). */
+export function openSigning(page: Page): Promise<void> {
+  return expand(page, 'Signing')
+}
+
+/** Opens the Policy checks panel (collapsed until a policy is set). */
+export function openPolicy(page: Page): Promise<void> {
+  return expand(page, 'Policy checks')
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { encodedToken, openApp, signatureStatus, verificationKey } from './helpers'
+import { encodedToken, openApp, signatureStatus, verificationKey, openPolicy, openSigning } from './helpers'
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 
@@ -70,10 +70,12 @@ test('Expiry and clock skew: past exp fails, skew lets it pass', async ({ page }
   await expect(expiryRow(page)).toContainText('Expired 30 seconds ago (exp 2030-01-01T01:00:00Z); allowed clock skew 0 s.')
   await expect(signatureStatus(page)).toContainText('Signature verified')
   await doStep(page, 3)
+  await openPolicy(page)
   await expect(page.getByLabel('Clock skew (seconds)')).toHaveValue('60')
   await expect(expiryRow(page)).toContainText('Pass')
   await expect(expiryRow(page)).toContainText('within the allowed clock skew 60 s')
   await doStep(page, 4)
+  await openPolicy(page)
   await expect(page.getByLabel('Clock skew (seconds)')).toHaveValue('0')
   await expect(expiryRow(page)).toContainText(/Expires in \d+ years/)
 })
@@ -85,6 +87,7 @@ test('Symmetric vs asymmetric keys: RS256 verifies with the public key, not with
   await doStep(page, 2)
   await expect(encodedToken(page)).toHaveValue(/^eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9\./)
   await expect(verificationKey(page)).toHaveValue(/^-----BEGIN PUBLIC KEY-----/)
+  await openSigning(page)
   await expect(page.getByRole('textbox', { name: 'Signing key', exact: true })).toHaveValue(/^-----BEGIN PRIVATE KEY-----/)
   await expect(signatureStatus(page)).toContainText('Signature verified')
   await doStep(page, 3)

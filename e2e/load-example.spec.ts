@@ -1,11 +1,12 @@
 import { test, expect, pasteToken } from './fixtures'
-import { chooseExample, encodedToken, example, signatureStatus, signingKey } from './helpers'
+import { chooseExample, encodedToken, example, signatureStatus, signingKey, openSigning } from './helpers'
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 const TOKEN = `${b64u('{"alg":"HS256","typ":"JWT"}')}.${b64u('{"sub":"1234567890"}')}.c2lnbmF0dXJlLWJ5dGVz`
 
 test('an example loaded after an unsigned edit is not called unsigned: its own signature matches', async ({ page }) => {
   await page.goto('./')
+  await openSigning(page)
   await signingKey(page).fill('')
   await pasteToken(page, TOKEN)
   const payload = page.locator('.monaco-editor', { has: page.getByRole('textbox', { name: 'Payload', exact: true }) })
@@ -20,5 +21,6 @@ test('an example loaded after an unsigned edit is not called unsigned: its own s
   await chooseExample(page, hs)
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
   await expect(page.getByText('Not signed — add a signing key')).toHaveCount(0)
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue(hs.signingKey)
 })

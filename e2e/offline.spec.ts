@@ -1,3 +1,4 @@
+import { openSigning } from './helpers'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { serveBuilt } from './serve'
@@ -24,8 +25,11 @@ async function expectAppWorksOffline(page: Page): Promise<void> {
   // Monaco and its workers come from the precache.
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 })
   // Key generation (Web Worker) and signing.
+  await openSigning(page)
   await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption('ES256')
+  await openSigning(page)
   await page.getByRole('button', { name: 'Generate key', exact: true }).click()
+  await openSigning(page)
   await expect(page.getByRole('textbox', { name: 'Signing key', exact: true })).toHaveValue(/BEGIN PRIVATE KEY/, { timeout: 30_000 })
   // Re-signing with the new key finishes after the key fields fill: wait for the ES256 token itself.
   const box = page.getByRole('textbox', { name: 'Encoded token', exact: true })

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { test, expect, pasteToken } from './fixtures'
-import { chooseExample, encodedToken, example, openApp, signatureStatus, signingKey, verificationKey } from './helpers'
+import { chooseExample, encodedToken, example, openApp, signatureStatus, signingKey, verificationKey, openPolicy, openSettings, openSigning } from './helpers'
 import { lastCopied, recordCopies } from './clipboard'
 
 const STORAGE_KEY = 'jwt-lab:v1'
@@ -19,10 +19,12 @@ test('a reload keeps the token and a public key, but not secrets or private keys
   const rs = example('rs256')
   await openApp(page)
   await chooseExample(page, rs)
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue(rs.signingKey)
   await page.reload()
   await expect(encodedToken(page)).toHaveValue(rs.token)
   await expect(verificationKey(page)).toHaveValue(rs.verificationKey)
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue('')
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
   const stored = await page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY)
@@ -33,6 +35,7 @@ test('a reload keeps the token and a public key, but not secrets or private keys
   await page.reload()
   await expect(encodedToken(page)).toHaveValue(hs.token)
   await expect(verificationKey(page)).toHaveValue('')
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue('')
   await expect(signatureStatus(page)).toHaveText('Signature not checked: add a verification key')
   expect(await page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY)).not.toContain(hs.verificationKey)
@@ -41,11 +44,14 @@ test('a reload keeps the token and a public key, but not secrets or private keys
 test('with "Remember tokens and secrets" ticked a reload keeps secrets and private keys', async ({ page }) => {
   const hs = example('hs256')
   await openApp(page)
+  await openSettings(page)
   await page.getByRole('checkbox', { name: REMEMBER }).check()
   await chooseExample(page, hs)
   await page.reload()
+  await openSettings(page)
   await expect(page.getByRole('checkbox', { name: REMEMBER })).toBeChecked()
   await expect(verificationKey(page)).toHaveValue(hs.verificationKey)
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue(hs.signingKey)
   await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('base64url')
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
@@ -53,22 +59,29 @@ test('with "Remember tokens and secrets" ticked a reload keeps secrets and priva
   const es = example('es256')
   await chooseExample(page, es)
   await page.reload()
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue(es.signingKey)
 
   // Unticking forgets them again at the next save.
+  await openSettings(page)
   await page.getByRole('checkbox', { name: REMEMBER }).uncheck()
   await page.reload()
+  await openSigning(page)
   await expect(signingKey(page)).toHaveValue('')
   await expect(verificationKey(page)).toHaveValue(es.verificationKey)
 })
 
 test('settings survive a reload', async ({ page }) => {
   await openApp(page)
+  await openSettings(page)
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
+  await openPolicy(page)
   await page.getByLabel('Expected issuer').fill('https://login.example.com')
   await page.reload()
   await expect(page.locator('html')).toHaveClass(/\bdark\b/)
+  await openSettings(page)
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark')
+  await openPolicy(page)
   await expect(page.getByLabel('Expected issuer')).toHaveValue('https://login.example.com')
 })
 
@@ -91,9 +104,12 @@ for (const [name, text, notice] of corrupt) {
     const alert = page.getByRole('alert').filter({ hasText: notice })
     await expect(alert).toBeVisible()
     await expect(encodedToken(page)).toHaveValue('')
+    await openSettings(page)
     await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system')
+    await openSettings(page)
     await expect(page.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked()
     await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('utf8')
+    await openPolicy(page)
     await expect(page.getByLabel('Clock skew (seconds)')).toHaveValue('0')
     await expect(signatureStatus(page)).toHaveText(/^Signature not checked/)
     await alert.getByRole('button', { name: 'Dismiss' }).click()
@@ -133,17 +149,20 @@ test('a live signed token is kept after a reload only with "Remember tokens and 
   const live = hs256({ sub: 'live-user', exp: Math.floor(Date.now() / 1000) + 3600 })
   await openApp(page)
   await pasteToken(page, live)
+  await openSettings(page)
   await expect(page.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked()
   await page.reload()
   await expect(encodedToken(page)).toHaveValue('')
   expect(await stored(page)).not.toContain(live)
 
   await pasteToken(page, live)
+  await openSettings(page)
   await page.getByRole('checkbox', { name: REMEMBER }).check()
   await page.reload()
   await expect(encodedToken(page)).toHaveValue(live)
 
   // Unticking forgets it again at the next save.
+  await openSettings(page)
   await page.getByRole('checkbox', { name: REMEMBER }).uncheck()
   await page.reload()
   await expect(encodedToken(page)).toHaveValue('')
@@ -164,10 +183,13 @@ test('an expired or unsigned token is kept after a reload without the opt-in', a
 
 test('the settings say what is kept, for the current token and key', async ({ page }) => {
   await openApp(page)
+  await openSettings(page)
   await expect(page.getByText('Kept on this device: settings, policy inputs, practice progress, public keys, and the token only if it is an example, unsigned or expired. Live tokens, secrets and private keys stay in this tab.')).toBeVisible()
   await pasteToken(page, hs256({ sub: 'x' }))
+  await openSettings(page)
   await page.getByText('What is kept on this device?').click()
   await expect(page.getByText('The token is signed and has no readable expiry ("exp"), so it may still be valid')).toBeVisible()
+  await openSettings(page)
   await page.getByRole('checkbox', { name: REMEMBER }).check()
   await expect(page.getByText('Kept on this device: settings, policy inputs, practice progress, the token and both keys, including live tokens, secrets and private keys.')).toBeVisible()
 })

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { encodedToken, openApp } from './helpers'
+import { encodedToken, openApp, openPolicy, openSigning } from './helpers'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
@@ -16,7 +16,9 @@ test('Presentation mode: button and Alt+P toggle large type with the side panels
   const tokenBefore = await fontSize('textarea[aria-label="Encoded token"]')
   const editorBefore = await fontSize('.monaco-editor .view-lines')
   const claimsBefore = await fontSize('table[aria-label="Claims"] td')
+  await openSigning(page)
   await expect(page.getByRole('textbox', { name: 'Signing key', exact: true })).toBeVisible()
+  await openPolicy(page)
   await expect(page.getByRole('table', { name: 'Policy checks' })).toBeVisible()
   await expect(page.getByRole('tablist', { name: 'Tools' })).toBeVisible()
 
@@ -52,6 +54,7 @@ test('Presentation mode: button and Alt+P toggle large type with the side panels
   await encodedToken(page).focus()
   await page.keyboard.press('Alt+KeyP')
   await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await openSigning(page)
   await expect(page.getByRole('textbox', { name: 'Signing key', exact: true })).toBeVisible()
   await expect.poll(() => fontSize('textarea[aria-label="Encoded token"]')).toBe(tokenBefore)
   await page.keyboard.press('Alt+KeyP')

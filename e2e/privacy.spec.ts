@@ -1,3 +1,4 @@
+import { openSettings } from './helpers'
 import { createHmac } from 'node:crypto'
 import { test, expect, pasteToken } from './fixtures'
 
@@ -20,9 +21,11 @@ test('a token that looks live shows a bearer-credential warning; a test token do
   await expect(banner).toContainText('This looks like a live credential')
   await expect(banner).toContainText('login.acme-corp.io')
   // The banner says truthfully where the token is kept.
-  await expect(banner).toContainText('JWT Lab keeps it in this tab only: it is not saved on this device unless you tick "Remember tokens and secrets on this device".')
+  await expect(banner).toContainText('JWT Lab keeps it in this tab only: it is not saved on this device unless you tick "Remember tokens and secrets on this device" under Settings.')
+  await openSettings(page)
   await page.getByRole('checkbox', { name: 'Remember tokens and secrets on this device' }).check()
   await expect(banner).toContainText('because "Remember tokens and secrets on this device" is ticked, in this browser\'s storage')
+  await openSettings(page)
   await page.getByRole('checkbox', { name: 'Remember tokens and secrets on this device' }).uncheck()
   await pasteToken(page, hs256({ iss: 'https://issuer.example.com', sub: 'u1', exp: now + 3600 }))
   await expect(banner).toHaveCount(0)

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { encodedToken, openApp, replaceEditorText, signatureStatus, signingKey, verificationKey } from './helpers'
+import { encodedToken, openApp, replaceEditorText, signatureStatus, signingKey, verificationKey, openSigning } from './helpers'
 
 const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'none']
 
@@ -11,7 +11,9 @@ function decodeSegment(token: string, index: number): unknown {
 /** Picks `alg`, presses Generate key and waits until the token is signed with the new key and verifies. */
 async function generate(page: Page, alg: string, timeout = 30_000): Promise<void> {
   const oldKey = await verificationKey(page).inputValue()
+  await openSigning(page)
   await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption(alg)
+  await openSigning(page)
   await page.getByRole('button', { name: 'Generate key', exact: true }).click()
   await expect(verificationKey(page)).not.toHaveValue(oldKey, { timeout })
   await expect.poll(async () => (decodeSegment(await encodedToken(page).inputValue(), 0) as { alg?: string }).alg, { timeout }).toBe(alg)
@@ -20,6 +22,7 @@ async function generate(page: Page, alg: string, timeout = 30_000): Promise<void
 
 test('the Algorithm select offers exactly the supported algorithms', async ({ page }) => {
   await openApp(page)
+  await openSigning(page)
   await expect(page.getByRole('combobox', { name: 'Algorithm', exact: true }).locator('option')).toHaveText(ALGORITHMS)
 })
 
@@ -30,10 +33,13 @@ for (const alg of ALGORITHMS.filter((a) => a !== 'none')) {
     await generate(page, alg)
     const signed = await encodedToken(page).inputValue()
     if (alg.startsWith('HS')) {
+      await openSigning(page)
       await expect(verificationKey(page)).toHaveValue(await signingKey(page).inputValue())
       await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('base64url')
+      await openSigning(page)
       await expect(page.getByRole('combobox', { name: 'Signing secret encoding', exact: true })).toHaveValue('base64url')
     } else {
+      await openSigning(page)
       await expect(signingKey(page)).toHaveValue(/^-----BEGIN PRIVATE KEY-----/)
       await expect(verificationKey(page)).toHaveValue(/^-----BEGIN PUBLIC KEY-----/)
     }
@@ -50,6 +56,7 @@ for (const alg of ALGORITHMS.filter((a) => a !== 'none')) {
 
 test("alg 'none' gives an empty signature", async ({ page }) => {
   await openApp(page)
+  await openSigning(page)
   await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption('none')
   await expect(encodedToken(page)).toHaveValue(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.$/)
   const token = await encodedToken(page).inputValue()
@@ -60,7 +67,9 @@ test("alg 'none' gives an empty signature", async ({ page }) => {
 test('a short HMAC secret signs with the warning, and live re-signing follows the key', async ({ page }) => {
   await openApp(page)
   const before = await encodedToken(page).inputValue()
+  await openSigning(page)
   await page.getByRole('combobox', { name: 'Signing secret encoding', exact: true }).selectOption('utf8')
+  await openSigning(page)
   await signingKey(page).fill('secret')
   await expect(page.getByText(/The HMAC secret is 48 bits \(6 bytes\), shorter than the 256 bits/)).toBeVisible()
   await expect(encodedToken(page)).not.toHaveValue(before)
@@ -74,6 +83,7 @@ test('a short HMAC secret signs with the warning, and live re-signing follows th
 test('Use thumbprint as kid puts the RFC 7638 thumbprint into the header and re-signs', async ({ page }) => {
   await openApp(page)
   await generate(page, 'ES256')
+  await openSigning(page)
   await page.getByRole('button', { name: 'Use thumbprint as kid', exact: true }).click()
   await expect(encodedToken(page)).toHaveValue(/^eyJ/)
   await expect.poll(async () => (decodeSegment(await encodedToken(page).inputValue(), 0) as { kid?: string }).kid).toBeTruthy()
@@ -95,9 +105,13 @@ test('Use thumbprint as kid puts the RFC 7638 thumbprint into the header and re-
 
 test('RSA 4096 generation runs in a worker and shows progress', async ({ page }) => {
   await openApp(page)
+  await openSigning(page)
   await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption('RS256')
+  await openSigning(page)
   await page.getByRole('combobox', { name: 'RSA key size' }).selectOption('4096')
+  await openSigning(page)
   await page.getByRole('button', { name: 'Generate key', exact: true }).click()
+  await openSigning(page)
   await expect(page.getByRole('status', { name: 'Key generation' })).toHaveText('Generating…')
   // The page stays responsive while the worker works: a timer on the main thread still fires. This is
   // a freeze guard (generous, since CI machines are shared), not a speed target: see npm run bench.

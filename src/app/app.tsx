@@ -1,7 +1,6 @@
 import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { EncodedTokenPanel } from '../features/encoded-token/encoded-token-panel'
-import { DiagnosticsList } from '../features/diagnostics/diagnostics-list'
-import { SecurityFindingsPanel } from '../features/security-findings/security-findings-panel'
+import { FindingsPanel } from '../features/findings/findings-panel'
 import { JsonPanels } from '../features/header-payload/json-panels'
 import { ClaimsTable } from '../features/claims/claims-table'
 import { SignaturePanel } from '../features/signature/signature-panel'
@@ -10,7 +9,7 @@ import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
 import { LinkNotices } from '../features/share/link-notices'
 import { ExamplesMenu } from '../features/examples/examples-menu'
-import { SettingsBar } from '../features/settings/settings-bar'
+import { SettingsMenu } from '../features/settings/settings-menu'
 import { StorageNotice } from '../features/settings/storage-notice'
 import { boot, loadFromLocation } from './boot'
 import { useThemeClass } from './use-theme-class'
@@ -18,6 +17,7 @@ import { UpdatePrompt } from '../features/offline/update-prompt'
 import { LiveCredentialBanner } from '../features/privacy/live-credential-banner'
 import { ExplainButton } from '../features/explain/explain-button'
 import { useAppStore } from '../store/app-store'
+import { useDecodedToken } from '../session/use-decoded-token'
 import { PresentationButton } from '../features/presentation/presentation-button'
 import { usePresentationMode } from '../features/presentation/use-presentation-mode'
 import { ToolTabs } from './tool-tabs'
@@ -42,6 +42,7 @@ export function App() {
   const explainOpen = useAppStore((s) => s.explainOpen)
   // "Forget everything" bumps this: every view below remounts, dropping its local copies of inputs.
   const inputsGeneration = useAppStore((s) => s.inputsGeneration)
+  const hmacToken = useDecodedToken().alg?.startsWith('HS') === true
   useEffect(() => {
     const onHashChange = () => void loadFromLocation(window.location.hash)
     window.addEventListener('hashchange', onHashChange)
@@ -50,18 +51,25 @@ export function App() {
 
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <h1 className="text-xl font-semibold">JWT Lab</h1>
-        <p hidden={presenting} className="text-sm text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>
-        <div className="ml-auto flex flex-wrap items-center gap-3">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+        <div className="flex min-w-0 flex-col">
+          <h1 className="text-xl leading-tight font-semibold">JWT Lab</h1>
+          {/* The privacy promise stays in view at every width, in small type under the name. */}
+          <p hidden={presenting} className="text-xs text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>
+        </div>
+        {/* On a phone Settings sits next to the title, so the toolbar below stays one or two rows. */}
+        <div hidden={presenting} className="contents">
+          <SettingsMenu />
+        </div>
+        <div className="flex w-full flex-wrap items-center gap-2 lg:ml-auto lg:w-auto">
           <ExamplesMenu />
           <ExplainButton />
           <div hidden={presenting} className="contents">
             <ShareButton />
           </div>
-          <PresentationButton />
-          <div hidden={presenting} className="contents">
-            <SettingsBar />
+          {/* A projector view is for a laptop on a stage, not for a phone screen. */}
+          <div className="hidden sm:contents">
+            <PresentationButton />
           </div>
         </div>
       </header>
@@ -77,22 +85,24 @@ export function App() {
           )}
           <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
             <EncodedTokenPanel />
-            <DiagnosticsList />
-            <SecurityFindingsPanel />
             <SignaturePanel />
-            <div hidden={presenting}>
-              <Suspense fallback={null}>
-                <CrackerPanel />
-              </Suspense>
-            </div>
+            <FindingsPanel />
           </section>
           <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
             <JsonPanels />
             <ClaimsTable />
           </section>
-          <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 gap-3 lg:col-span-2 lg:grid-cols-2">
+          <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
             <PolicyPanel />
             <SigningPanel />
+            {/* The cracker applies to HMAC tokens only: other tokens do not get it at all. */}
+            {hmacToken && (
+              <div className="min-w-0 lg:col-span-2">
+                <Suspense fallback={null}>
+                  <CrackerPanel />
+                </Suspense>
+              </div>
+            )}
           </section>
           {toolTabs.length > 0 && (
             <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">

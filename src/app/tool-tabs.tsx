@@ -11,13 +11,15 @@ export interface ToolTab {
 }
 
 /**
- * Accessible tabs (WAI-ARIA tabs pattern, arrow keys move between tabs). A panel is mounted the first
- * time its tab is opened and then kept mounted while hidden, so long work in it (a cracking run, a
- * practice session) survives switching tabs, while unvisited tools cost nothing at start-up.
+ * Accessible tabs (WAI-ARIA tabs pattern, arrow keys move between tabs). No tool is open at first:
+ * none of them is about the token being read, so the page ends with the row of tabs until one is
+ * chosen. A panel is mounted the first time its tab is opened and then kept mounted while hidden, so
+ * long work in it (a cracking run, a practice session) survives switching tabs, while unvisited
+ * tools cost nothing.
  */
 export function ToolTabs({ tabs, label }: { tabs: readonly ToolTab[]; label: string }) {
-  const [active, setActive] = useState(tabs[0]?.id ?? '')
-  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([tabs[0]?.id ?? '']))
+  const [active, setActive] = useState('')
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set())
   const refs = useRef(new Map<string, HTMLButtonElement>())
 
   const open = (id: string) => {
@@ -25,8 +27,11 @@ export function ToolTabs({ tabs, label }: { tabs: readonly ToolTab[]; label: str
     setVisited((v) => (v.has(id) ? v : new Set([...v, id])))
   }
 
+  // With no tool open, the first tab is the one Tab reaches.
+  const focusable = active === '' ? tabs[0]?.id : active
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const index = tabs.findIndex((t) => t.id === active)
+    const index = Math.max(0, tabs.findIndex((t) => t.id === (focusable ?? '')))
     const next =
       e.key === 'ArrowRight' ? (index + 1) % tabs.length
       : e.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
@@ -60,7 +65,7 @@ export function ToolTabs({ tabs, label }: { tabs: readonly ToolTab[]; label: str
             id={`tab-${t.id}`}
             aria-selected={active === t.id}
             aria-controls={`tabpanel-${t.id}`}
-            tabIndex={active === t.id ? 0 : -1}
+            tabIndex={focusable === t.id ? 0 : -1}
             onClick={() => open(t.id)}
             className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
               active === t.id
@@ -72,6 +77,9 @@ export function ToolTabs({ tabs, label }: { tabs: readonly ToolTab[]; label: str
           </button>
         ))}
       </div>
+      {active === '' && (
+        <p className="pt-2 text-sm text-slate-600 dark:text-slate-400">Choose a tool above to open it.</p>
+      )}
       {tabs.map((t) =>
         visited.has(t.id) ? (
           <div

@@ -108,7 +108,17 @@ export {
   type FoundSecret,
   type HmacAlgorithm,
 } from './crack'
-export { lintToken, loadCommonSecrets, type Finding, type FindingSeverity, type LintContext } from './lint'
+export {
+  lintToken,
+  listFindings,
+  loadCommonSecrets,
+  type Finding,
+  type FindingSeverity,
+  type LintContext,
+  type ListedFinding,
+  type PlacedDiagnostic,
+  type ProblemPlace,
+} from './lint'
 export {
   attackCatalogue,
   attackInfo,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createHmac } from 'node:crypto'
 import { decodeToken, lintToken, parseKey, type SecretEncoding } from '../core'
-import { lintKeyContext, toLintFinding } from './use-lint-findings'
+import { lintKeyContext } from './use-lint-findings'
 import type { ParsedKeyState } from './use-parsed-key'
 
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
@@ -35,26 +35,4 @@ describe('lintKeyContext', () => {
     expect(lintKeyContext('x', 'utf8', { status: 'pending' })).toEqual({ keys: null, secretText: undefined })
     expect(lintKeyContext('', 'utf8', { status: 'empty' })).toEqual({ keys: null, secretText: undefined })
   })
-})
-
-describe('toLintFinding', () => {
-  it('lists an alg "none" finding as an error with its title', () => {
-    const token = `${b64u('{"alg":"none"}')}.${b64u('{"sub":"1","exp":4102444800}')}.`
-    const findings = lintToken(decodeToken(token), { now: 1_767_225_600 }).map(toLintFinding)
-    expect(findings).toEqual([{ id: 'alg-none', severity: 'error', message: 'Unsigned token: alg is "none"' }])
-  })
-
-  const cases = [
-    ['critical', 'error'],
-    ['high', 'error'],
-    ['medium', 'warning'],
-    ['low', 'warning'],
-    ['info', 'info'],
-  ] as const
-  for (const [severity, expected] of cases) {
-    it(`maps ${severity} to ${expected}`, () => {
-      const finding = { id: 'x', severity, title: 'T', explanation: 'E', fix: 'F', reference: 'R' }
-      expect(toLintFinding(finding).severity).toBe(expected)
-    })
-  }
 })

@@ -1,12 +1,12 @@
 import {
   lintToken,
+  listFindings,
   loadCommonSecrets,
   type DecodedToken,
   type Finding,
-  type FindingSeverity,
   type KeyInput,
+  type ListedFinding,
   type SecretEncoding,
-  type Severity,
 } from '../core'
 import { createMemo } from '../hooks/create-memo'
 import { useLatest } from '../hooks/use-latest'
@@ -14,13 +14,6 @@ import { useAppStore } from '../store/app-store'
 import { useDecodedToken } from './use-decoded-token'
 import { useNow } from './use-now'
 import { useParsedKey, type ParsedKeyState } from './use-parsed-key'
-
-/** One security finding shown under the decode diagnostics. */
-export interface LintFinding {
-  readonly id: string
-  readonly severity: Severity
-  readonly message: string
-}
 
 /** What the lint gets besides the token: the parsed verification key and, for HMAC, the typed secret. */
 export interface LintKeyContext {
@@ -37,19 +30,6 @@ export function lintKeyContext(keyText: string, encoding: SecretEncoding, parsed
   if (parsed.status !== 'ok') return { keys: null, secretText: undefined }
   const secretText = parsed.input.format === 'secret' && encoding === 'utf8' ? keyText : undefined
   return { keys: parsed.input, secretText }
-}
-
-const diagnosticSeverity: Readonly<Record<FindingSeverity, Severity>> = {
-  critical: 'error',
-  high: 'error',
-  medium: 'warning',
-  low: 'warning',
-  info: 'info',
-}
-
-/** A finding as a `Diagnostics` item: critical and high are errors, medium and low warnings. */
-export function toLintFinding(finding: Finding): LintFinding {
-  return { id: finding.id, severity: diagnosticSeverity[finding.severity], message: finding.title }
 }
 
 /**
@@ -95,7 +75,17 @@ export function useSecurityFindings(): readonly Finding[] {
   return lintCached(decoded, context, common, now)
 }
 
-/** Security findings as `Diagnostics` items (id, severity, message), listed after the decode problems. */
-export function useLintFindings(): readonly LintFinding[] {
-  return useSecurityFindings().map(toLintFinding)
+/**
+ * The one findings list of the current token: decode problems and security findings on one scale,
+ * most severe first, none said twice (core `listFindings`).
+ */
+export function useListedFindings(): readonly ListedFinding[] {
+  const decoded = useDecodedToken()
+  const findings = useSecurityFindings()
+  return listedCached(decoded, findings)
 }
+
+export const listedCached = createMemo((token: DecodedToken, findings: readonly Finding[]) => listFindings(token, findings), {
+  max: 2,
+  key: (token, findings) => [token, findings],
+})

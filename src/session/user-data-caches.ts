@@ -1,5 +1,5 @@
 import { decodeCached } from './use-decoded-token'
-import { lintCached } from './use-lint-findings'
+import { lintCached, listedCached } from './use-lint-findings'
 import { parseKeyCached } from './use-parsed-key'
 import { verifyCached } from './use-verification'
 
@@ -23,5 +23,6 @@ export function clearUserDataCaches(): void {
   parseKeyCached.clear()
   verifyCached.clear()
   lintCached.clear()
+  listedCached.clear()
   for (const clear of others) clear()
 }

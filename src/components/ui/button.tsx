@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 
 /** What a button is for: its look says how much it matters. */
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link' | 'quiet' | 'outline'
@@ -38,6 +38,7 @@ export function buttonClass(variant: ButtonVariant = 'secondary', size: ButtonSi
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   readonly variant?: ButtonVariant
   readonly size?: ButtonSize
+  readonly ref?: Ref<HTMLButtonElement>
 }
 
 /** A `type="button"` button (pass `type="submit"` inside a form) in one of the app's variants. */

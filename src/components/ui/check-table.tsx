@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Key, ReactNode } from 'react'
+import { useEffect, useRef, useState, type HTMLAttributes, type Key, type ReactNode } from 'react'
 import { Verdict, type VerdictKind } from './verdict'
 
 /** One column of a {@link CheckTable}: its heading, its cells, and where it goes in a narrow-screen card. */
@@ -20,6 +20,8 @@ export interface Column<Row> {
   readonly className?: string
   /** In a card: `meta` small text after the title, `body` a line of its own, `note` a small labelled line. */
   readonly card?: 'meta' | 'body' | 'note'
+  /** In a stacked table (`stackBelow`): the cell takes a line of its own under the others. */
+  readonly stacked?: 'line'
 }
 
 /** Attributes of a body row: handlers, extra classes, `data-*` markers. */
@@ -37,6 +39,12 @@ interface CheckTableProps<Row> {
   readonly cardsBelow?: 'sm' | 'lg'
   /** Minimum width of the table (a Tailwind class): narrower screens scroll it sideways. */
   readonly minWidth?: string
+  /**
+   * Below this breakpoint the table stays a table but each row wraps: its `stacked: 'line'` cells go
+   * on a line of their own under the others, so nothing scrolls sideways on a phone (and the
+   * column of such a cell loses its heading there, which the cell's own text makes up for).
+   */
+  readonly stackBelow?: 'sm'
   readonly caption?: ReactNode
   /** Shown in one full-width row instead of the rows (e.g. why there is nothing to show). */
   readonly empty?: ReactNode
@@ -72,10 +80,10 @@ const bodyRowClass = 'border-b border-slate-100 align-top last:border-b-0 dark:b
 export function CheckTable<Row>(props: CheckTableProps<Row>) {
   const { label, columns, rows, cardsBelow, frame = 'bleed', footer, className = '' } = props
   const table = (
-    <div className={`${frames[frame]} ${cardsBelow !== undefined ? tableShownFrom[cardsBelow] : ''} ${className}`}>
+    <ScrollFrame label={label} className={`${frames[frame]} ${cardsBelow !== undefined ? tableShownFrom[cardsBelow] : ''} ${className}`}>
       <WideTable {...props} />
       {footer}
-    </div>
+    </ScrollFrame>
   )
   if (cardsBelow === undefined) return table
   return (
@@ -90,10 +98,43 @@ export function CheckTable<Row>(props: CheckTableProps<Row>) {
   )
 }
 
-function WideTable<Row>({ label, columns, rows, rowKey, verdict, minWidth = '', caption, empty, noteBefore, rowAttributes, bodyClassName }: CheckTableProps<Row>) {
-  const fixed = columns.some((c) => c.width !== undefined)
+/**
+ * The frame that scrolls a table sideways when it is wider than the screen (large type, a phone).
+ * While it does, it is focusable and named, so keyboard users can scroll it too; while it does not,
+ * it adds no stop to the Tab order.
+ */
+function ScrollFrame({ label, className, children }: { readonly label: string; readonly className: string; readonly children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [scrolls, setScrolls] = useState(false)
+  useEffect(() => {
+    const frame = ref.current
+    if (frame === null || typeof ResizeObserver === 'undefined') return
+    const measure = () => setScrolls(frame.scrollWidth > frame.clientWidth + 1)
+    const observer = new ResizeObserver(measure)
+    observer.observe(frame)
+    if (frame.firstElementChild) observer.observe(frame.firstElementChild)
+    measure()
+    return () => observer.disconnect()
+  }, [])
   return (
-    <table aria-label={label} className={`w-full border-collapse text-left text-sm ${fixed ? 'table-fixed' : ''} ${minWidth}`}>
+    <div ref={ref} className={className} {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` } : {})}>
+      {children}
+    </div>
+  )
+}
+
+// Literal class names, so Tailwind sees them. Explicit roles keep the table semantics that a
+// `display: grid` row would otherwise lose in some browsers.
+const stackedRow = 'max-sm:grid max-sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]'
+const stackedLine = 'max-sm:col-span-2 max-sm:pt-0'
+const stackedHeading = 'max-sm:sr-only'
+
+function WideTable<Row>({ label, columns, rows, rowKey, verdict, minWidth = '', caption, empty, noteBefore, rowAttributes, bodyClassName, stackBelow }: CheckTableProps<Row>) {
+  const fixed = columns.some((c) => c.width !== undefined)
+  const stack = stackBelow !== undefined
+  const roles = (role: string) => (stack ? { role } : {})
+  return (
+    <table {...roles('table')} aria-label={label} className={`w-full border-collapse text-left text-sm ${fixed ? 'table-fixed' : ''} ${minWidth}`}>
       {caption !== undefined && <caption className="px-3 py-1.5 text-left text-xs text-slate-600 dark:text-slate-400">{caption}</caption>}
       {fixed && (
         <colgroup>
@@ -102,9 +143,14 @@ function WideTable<Row>({ label, columns, rows, rowKey, verdict, minWidth = '', 
       )}
       <thead>
         <tr
-          className={`border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300 ${caption !== undefined ? 'border-t' : ''}`}
+          {...roles('row')}
+          className={`border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300 ${caption !== undefined ? 'border-t' : ''} ${stack ? stackedRow : ''}`}
         >
-          {columns.map((c) => <th key={c.header} scope="col" className={`${cellPadding} font-semibold`}>{c.header}</th>)}
+          {columns.map((c) => (
+            <th key={c.header} {...roles('columnheader')} scope="col" className={`${cellPadding} font-semibold ${stack && c.stacked === 'line' ? stackedHeading : ''}`}>
+              {c.header}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className={bodyClassName}>
@@ -114,8 +160,8 @@ function WideTable<Row>({ label, columns, rows, rowKey, verdict, minWidth = '', 
           const { className = '', ...attributes } = rowAttributes?.(row, i) ?? {}
           return (
             <RowWithNote key={rowKey(row, i)} note={note} span={columns.length}>
-              <tr className={`${bodyRowClass} ${className}`} {...attributes}>
-                {columns.map((c) => <Cell key={c.header} column={c} row={row} verdict={verdict?.(row)} />)}
+              <tr {...roles('row')} className={`${bodyRowClass} ${className} ${stack ? stackedRow : ''}`} {...attributes}>
+                {columns.map((c) => <Cell key={c.header} column={c} row={row} verdict={verdict?.(row)} stack={stack} />)}
               </tr>
             </RowWithNote>
           )
@@ -142,13 +188,15 @@ function NoteRow({ span, className, children }: { readonly span: number; readonl
   )
 }
 
-function Cell<Row>({ column, row, verdict }: { readonly column: Column<Row>; readonly row: Row; readonly verdict: VerdictKind | undefined }) {
-  if (column.kind === 'verdict') return <td className={cellPadding}>{verdict !== undefined && <Verdict kind={verdict} />}</td>
+function Cell<Row>({ column, row, verdict, stack }: { readonly column: Column<Row>; readonly row: Row; readonly verdict: VerdictKind | undefined; readonly stack: boolean }) {
+  const line = stack && column.stacked === 'line' ? stackedLine : ''
+  const role = stack ? { role: column.kind === 'header' ? 'rowheader' : 'cell' } : {}
+  if (column.kind === 'verdict') return <td {...role} className={`${cellPadding} ${line}`}>{verdict !== undefined && <Verdict kind={verdict} />}</td>
   const content = column.cell?.(row)
-  if (column.kind !== 'header') return <td className={`${cellPadding} ${column.className ?? ''}`}>{content}</td>
+  if (column.kind !== 'header') return <td {...role} className={`${cellPadding} ${line} ${column.className ?? ''}`}>{content}</td>
   const sub = column.sub?.(row)
   return (
-    <th scope="row" className={`${cellPadding} text-left ${column.className ?? 'font-medium'}`}>
+    <th {...role} scope="row" className={`${cellPadding} ${line} text-left ${column.className ?? 'font-medium'}`}>
       {content}
       {sub !== undefined && <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{sub}</span>}
     </th>

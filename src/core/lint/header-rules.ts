@@ -5,6 +5,7 @@
 import { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from '../token'
 import type { Finding, LintRule } from './types'
 import { headerObject, listOf, member, memberLocation, quote, showJson } from './token-parts'
+import { tokenProfile } from './profiles'
 
 const urlParams = [
   { name: 'jku', what: 'a JWK Set URL', section: 'RFC 7515 §4.1.2' },
@@ -32,9 +33,9 @@ export const keySourceRule: LintRule = (token) => {
     })
   }
   if (member(header, 'jwk') !== undefined) {
-    const typ = member(header, 'typ')
-    // DPoP proofs must carry their public key in jwk (RFC 9449 §4.2): that is expected there.
-    const dpop = typeof typ === 'string' && typ.toLowerCase() === 'dpop+jwt'
+    // DPoP proofs must carry their public key in jwk (RFC 9449 §4.2): that is expected there, whether
+    // the typ is written `dpop+jwt` or `application/dpop+jwt`.
+    const dpop = tokenProfile(token)?.id === 'dpop+jwt'
     findings.push(dpop
       ? {
           id: 'header-jwk',

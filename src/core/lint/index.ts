@@ -16,6 +16,7 @@ import type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintConte
 
 export type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
 export { loadCommonSecrets } from './common-secrets'
+export { listFindings, type ListedFinding, type PlacedDiagnostic, type ProblemPlace } from './findings-list'
 
 /** Default longest acceptable lifetime: one day. */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400

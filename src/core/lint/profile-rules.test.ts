@@ -322,6 +322,13 @@ describe('DPoP proofs', () => {
     const findings = lintToken(decodeToken(RFC_TOKEN_PROOF), { now: 1562262616 + 5 })
     expect(findings.map((f) => f.title)).toEqual(['DPoP proof carries its own key (jwk)'])
   })
+
+  it('a typ written as a media type (application/dpop+jwt) is still a DPoP proof for the jwk rule', () => {
+    const header = b64u(JSON.stringify({ typ: 'application/dpop+jwt', alg: 'ES256', jwk: RFC_DPOP_JWK }))
+    const token = `${header}.${b64u(JSON.stringify(RFC_DPOP_CLAIMS))}.${b64u('s'.repeat(64))}`
+    const jwk = lintToken(decodeToken(token), { now: 1562262616 + 5 }).filter((f) => f.id === 'header-jwk')
+    expect(jwk.map((f) => `${f.severity} ${f.title}`)).toEqual(['info DPoP proof carries its own key (jwk)'])
+  })
 })
 
 describe('profile structure', () => {

@@ -63,7 +63,8 @@ export function ClaimsTable() {
         columns={columns}
         rows={rows}
         rowKey={(_, i) => i}
-        minWidth="min-w-[34rem]"
+        minWidth="sm:min-w-[34rem]"
+        stackBelow="sm"
         empty={empty}
         rowAttributes={(_, i) => ({
           onMouseEnter: () => highlightMember('payload', i),
@@ -102,7 +103,7 @@ interface ClaimRow {
 const columns: readonly Column<ClaimRow>[] = [
   { header: 'Claim', kind: 'header', width: 'w-[22%]', className: 'font-mono text-[13px] font-semibold break-all text-violet-700 dark:text-violet-300', cell: ClaimName },
   { header: 'Value', width: 'w-[43%]', className: 'min-w-0 break-words', cell: ({ member, value }) => <ClaimValueCell name={member.name} value={value} /> },
-  { header: 'Description', width: 'w-[35%]', className: 'text-slate-700 dark:text-slate-300', cell: ({ member, issuer }) => <ClaimDescription name={member.name} issuer={issuer} /> },
+  { header: 'Description', width: 'w-[35%]', stacked: 'line', className: 'text-slate-700 dark:text-slate-300', cell: ({ member, issuer }) => <ClaimDescription name={member.name} issuer={issuer} /> },
 ]
 
 function ClaimName({ member, repeated }: ClaimRow) {

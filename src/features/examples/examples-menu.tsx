@@ -11,7 +11,7 @@ export function ExamplesMenu() {
   return (
     <div className="flex items-center gap-2 text-sm">
       <label className="flex items-center gap-1">
-        <span>Examples</span>
+        <span className="sr-only sm:not-sr-only">Examples</span>
         <select
           value=""
           aria-describedby={hintId}
@@ -27,7 +27,7 @@ export function ExamplesMenu() {
           ))}
         </select>
       </label>
-      <span id={hintId} className="hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
+      <span id={hintId} className="hidden text-xs text-slate-600 2xl:inline dark:text-slate-400">
         demo keys: public, never use them for real tokens
       </span>
     </div>

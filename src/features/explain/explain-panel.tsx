@@ -85,7 +85,7 @@ function OpenExplainPanel() {
                           : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
                       }`}
                     >
-                      <span className="inline-block w-6 tabular-nums text-slate-500 dark:text-slate-400">{i + 1}.</span>
+                      <span className="inline-block w-6 tabular-nums text-slate-600 dark:text-slate-300">{i + 1}.</span>
                       {s.title}
                     </button>
                   </li>

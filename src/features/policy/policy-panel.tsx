@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { checkPolicy, type PolicyCheck, type PolicyOptions } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, CheckTable, Field, TextField, controlClass, type Column, type VerdictKind } from '../../components/ui'
@@ -31,6 +32,14 @@ const shown: readonly { id: PolicyCheck['id']; label: string }[] = [
 ]
 
 
+/** The verdicts in a few words, visible while the panel is collapsed. */
+function PolicySummary({ rows }: { readonly rows: readonly Row[] }) {
+  const failed = rows.filter((r) => r.verdict === 'fail').length
+  const passed = rows.filter((r) => r.verdict === 'pass').length
+  const text = failed > 0 ? `${failed} of ${rows.length} checks fail` : `${passed} of ${rows.length} checks pass`
+  return <span className={`text-xs tabular-nums ${failed > 0 ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}>{text}</span>
+}
+
 function signatureRow(v: VerificationView): Row {
   const verdict: VerdictKind = v.status === 'verified' ? 'pass' : v.status === 'invalid' ? 'fail' : v.status === 'pending' ? 'pending' : 'skip'
   return { id: 'signature', label: 'Signature', verdict, message: v.text }
@@ -45,6 +54,15 @@ export function PolicyPanel() {
     'expectedIssuer', 'expectedAudience', 'clockSkewSeconds', 'allowedAlgorithms', 'nowOverride', 'setPolicy',
   )
 
+  // Open only once a policy is set (by the user or by a lesson): until then the heading's summary is
+  // enough. Setting one later opens the panel, so whoever set it sees what it does.
+  const policySet = expectedIssuer !== '' || expectedAudience !== '' || allowedAlgorithms !== '' || nowOverride !== ''
+  const [collapsed, setCollapsed] = useState(!policySet)
+  const [wasSet, setWasSet] = useState(policySet)
+  if (policySet !== wasSet) {
+    setWasSet(policySet)
+    if (policySet) setCollapsed(false)
+  }
   const audiences = splitList(expectedAudience)
   const algorithms = splitList(allowedAlgorithms)
   const options: PolicyOptions = {
@@ -62,7 +80,7 @@ export function PolicyPanel() {
   }
 
   return (
-    <Panel title="Policy checks">
+    <Panel title="Policy checks" collapse={{ collapsed, onToggle: () => setCollapsed((c) => !c) }} actions={<PolicySummary rows={rows} />}>
       <div className="grid gap-2 sm:grid-cols-2">
         <TextField label="Expected issuer" value={expectedIssuer} placeholder="any" onChange={(v) => setPolicy({ expectedIssuer: v })} />
         <TextField label="Expected audience" value={expectedAudience} placeholder="any (comma-separated)" onChange={(v) => setPolicy({ expectedAudience: v })} />

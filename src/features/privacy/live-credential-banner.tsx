@@ -16,10 +16,10 @@ function describeExpiry(seconds: number | null): string {
 /** Where JWT Lab keeps this token, said truthfully for the current opt-in and token. */
 export function whereKept(storable: boolean, remember: boolean): string {
   if (remember) {
-    return 'JWT Lab keeps it in this tab and, because "Remember tokens and secrets on this device" is ticked, in this browser\'s storage until you untick it or use "Forget everything on this device".'
+    return 'JWT Lab keeps it in this tab and, because "Remember tokens and secrets on this device" is ticked, in this browser\'s storage until you untick it or use "Forget everything on this device" (both under Settings).'
   }
   if (storable) return 'JWT Lab keeps it in this tab and in this browser\'s storage, because it cannot be used as a credential as it stands.'
-  return 'JWT Lab keeps it in this tab only: it is not saved on this device unless you tick "Remember tokens and secrets on this device".'
+  return 'JWT Lab keeps it in this tab only: it is not saved on this device unless you tick "Remember tokens and secrets on this device" under Settings.'
 }
 
 /**

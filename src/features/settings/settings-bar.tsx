@@ -20,7 +20,7 @@ export function SettingsBar() {
   const { theme, setTheme, rememberSecrets, setRememberSecrets } = useAppFields('theme', 'setTheme', 'rememberSecrets', 'setRememberSecrets')
 
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
+    <div className="flex flex-col items-start gap-2 text-sm">
       <InlineSelect label="Theme" value={theme} options={themes} onChange={setTheme} />
       <label className="flex items-center gap-1">
         <input type="checkbox" checked={rememberSecrets} onChange={(e) => setRememberSecrets(e.target.checked)} aria-describedby={keptId} />

@@ -16,6 +16,9 @@ const encodings: readonly { value: SecretEncoding; label: string }[] = [
   { value: 'hex', label: 'hex' },
 ]
 
+/** Algorithm families whose keys are never text secrets. */
+const ASYMMETRIC_PREFIXES: readonly string[] = ['RS', 'PS', 'ES', 'Ed', 'ML-DSA']
+
 const statusStyle: Readonly<Record<VerificationView['status'], string>> = {
   verified: 'border-emerald-500 bg-emerald-50 text-emerald-900 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-100',
   invalid: 'border-rose-500 bg-rose-50 text-rose-900 dark:border-rose-500 dark:bg-rose-950 dark:text-rose-100',
@@ -31,7 +34,14 @@ export function SignaturePanel() {
   const setEncoding = useAppStore((s) => s.setSecretEncoding)
   const parsed = useParsedKey(keyText, encoding)
   const verification = useVerification()
+  const decoded = useDecodedToken()
   const keyId = useId()
+  // How text turns into bytes matters only for an HMAC secret: shown for HS* tokens, tokens without
+  // a usable alg, and whenever the key box holds a secret (e.g. a confusion attempt on an RS256 token).
+  const alg = decoded.alg
+  const showEncoding =
+    alg === undefined || alg.startsWith('HS') || !ASYMMETRIC_PREFIXES.some((p) => alg.startsWith(p))
+      || (parsed.status === 'ok' && parsed.input.format === 'secret')
   const infoId = useId()
 
   return (
@@ -60,7 +70,7 @@ export function SignaturePanel() {
           placeholder="HMAC secret, PEM public key or certificate, JWK or JWKS"
           className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
         />
-        <div className="flex flex-wrap items-center gap-2 text-sm">
+        <div hidden={!showEncoding} className="flex flex-wrap items-center gap-2 text-sm">
           <InlineSelect label="Secret encoding" value={encoding} options={encodings} onChange={setEncoding} />
           <span className="text-xs text-slate-600 dark:text-slate-400">(how an HMAC secret&apos;s text turns into bytes)</span>
         </div>

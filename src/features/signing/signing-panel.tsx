@@ -39,6 +39,8 @@ export function SigningPanel() {
   const [outcome, setOutcome] = useState<SignOutcome | null>(null)
   const [generating, setGenerating] = useState(false)
   const [rsaSize, setRsaSize] = useState<RsaSize>(2048)
+  // Most visitors only read tokens: signing starts collapsed (edits still re-sign with the key given).
+  const [collapsed, setCollapsed] = useState(true)
   const keyId = useId()
   const messageId = useId()
 
@@ -91,7 +93,7 @@ export function SigningPanel() {
   const message = generating ? null : outcome
 
   return (
-    <Panel title="Sign">
+    <Panel title="Signing" collapse={{ collapsed, onToggle: () => setCollapsed((c) => !c) }}>
       <div className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <InlineSelect

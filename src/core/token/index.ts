@@ -19,6 +19,16 @@ export { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from './
 export { base64urlTextProblem, type Base64urlProblem, type Base64urlProblemCode } from './strict-encoding'
 export { signSigningInput, signToken, type SignErrorCode, type SignInput } from './sign'
 export { verifyToken, type VerifyErrorCode } from './verify'
+export {
+  MAX_JWS_SIGNATURES,
+  parseJwsJson,
+  verifyDetachedPayload,
+  verifyJwsJson,
+  type DetachedErrorCode,
+  type JwsJson,
+  type JwsJsonErrorCode,
+  type JwsJsonSignature,
+} from './json-serialization'
 export { verifyingEncodings } from './verifying-encodings'
 export { reencodeToken, type ReencodeErrorCode, type ReencodeInput, type ReencodedToken } from './reencode'
 export { asymmetricToken, equalBytes, hmac, hmacToken, rawSignature, signingInput, utf8, type HmacHash, type LabAlgorithm } from './raw-sign'

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { encodedToken, openApp, replaceEditorText, signatureStatus, signingKey, verificationKey, openSigning } from './helpers'
 
-const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'none']
+const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'none']
 
 function decodeSegment(token: string, index: number): unknown {
   return JSON.parse(Buffer.from(token.split('.')[index] as string, 'base64url').toString('utf8'))

@@ -1,15 +1,20 @@
 /**
- * Generates the bundled examples: fresh demo keys for every algorithm family, tokens signed with
- * them, and a check that each token verifies. Writes src/features/examples/examples-data.ts.
+ * Generates the bundled examples: demo keys for every algorithm family, tokens signed with them,
+ * and a check that each token verifies. Writes src/features/examples/examples-data.ts.
  *
- *   npx tsx scripts/make-examples.ts
+ *   npx tsx scripts/make-examples.ts           # adds missing examples, keeps the others as they are
+ *   npx tsx scripts/make-examples.ts --fresh   # new keys and tokens for every example
  *
+ * ES256K and Ed448 tokens are signed by node:crypto (OpenSSL), not by the engine they demonstrate,
+ * and their kid is a thumbprint computed here; the engine then has to verify them.
  * The keys it makes are demo keys: they are published with the app, so they protect nothing.
  */
+import { createHash, generateKeyPairSync, sign as nodeSign } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { decodeToken, generateKey, parseKey, signToken, verifyToken, type JwsAlgorithm, type SecretEncoding } from '../src/core'
 import type { Example } from '../src/features/examples/example'
+import { examples as current } from '../src/features/examples/examples-data'
 
 const OUT = fileURLToPath(new URL('../src/features/examples/examples-data.ts', import.meta.url))
 
@@ -25,6 +30,8 @@ interface Spec {
   readonly payload: Record<string, unknown>
   /** Put the key's thumbprint into the header as `kid`. */
   readonly kid?: boolean
+  /** Sign with node:crypto instead of the engine (algorithms the engine implements itself). */
+  readonly signer?: 'node'
 }
 
 const person = { sub: '1234567890', name: 'Ada Lovelace', iat: ISSUED, exp: FAR_FUTURE }
@@ -35,6 +42,8 @@ const specs: readonly Spec[] = [
   { id: 'ps256', label: 'PS256 (RSA-PSS)', alg: 'PS256', kid: true, payload: person },
   { id: 'es256', label: 'ES256 (ECDSA P-256)', alg: 'ES256', kid: true, payload: person },
   { id: 'eddsa', label: 'EdDSA (Ed25519)', alg: 'EdDSA', kid: true, payload: person },
+  { id: 'es256k', label: 'ES256K (ECDSA secp256k1)', alg: 'ES256K', kid: true, payload: person, signer: 'node' },
+  { id: 'ed448', label: 'Ed448 (EdDSA on Ed448)', alg: 'Ed448', kid: true, payload: person, signer: 'node' },
   {
     id: 'oidc',
     label: 'OpenID Connect ID token (RS256)',
@@ -69,8 +78,33 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+const b64u = (data: string | Uint8Array) => Buffer.from(data).toString('base64url')
+
+/** A key pair, a token and its kid made by node:crypto alone (RFC 7638 thumbprint by hand). */
+function nodeSigned(spec: Spec): { token: string; privateText: string; publicText: string } {
+  const { privateKey, publicKey } = spec.alg === 'ES256K' ? generateKeyPairSync('ec', { namedCurve: 'secp256k1' }) : generateKeyPairSync('ed448')
+  const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>
+  const members = jwk.kty === 'EC' ? ['crv', 'kty', 'x', 'y'] : ['crv', 'kty', 'x']
+  const thumbprint = createHash('sha256').update(`{${members.map((m) => `"${m}":"${jwk[m]}"`).join(',')}}`).digest('base64url')
+  const header = { alg: spec.alg, typ: 'JWT', ...(spec.kid ? { kid: thumbprint } : {}), ...spec.header }
+  const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(spec.payload))}`
+  const signature = spec.alg === 'ES256K'
+    ? nodeSign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' })
+    : nodeSign(null, Buffer.from(input), privateKey)
+  return {
+    token: `${input}.${b64u(signature)}`,
+    privateText: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    publicText: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  }
+}
+
 async function make(spec: Spec): Promise<Example> {
   const encoding: SecretEncoding = spec.alg.startsWith('HS') ? 'base64url' : 'utf8'
+  if (spec.signer === 'node') {
+    const { token, privateText, publicText } = nodeSigned(spec)
+    await mustVerify(spec, token, publicText, encoding)
+    return { id: spec.id, label: spec.label, token, algorithm: spec.alg, verificationKey: publicText, secretEncoding: encoding, signingKey: privateText, signingEncoding: encoding }
+  }
   let privateText = ''
   let publicText = ''
   let thumbprint = ''
@@ -92,12 +126,7 @@ async function make(spec: Spec): Promise<Example> {
   if (!signed.ok) fail(`${spec.id}: ${signed.error.message}`)
   const token = signed.value.token
 
-  if (spec.alg !== 'none') {
-    const verifier = await parseKey(publicText, { encoding })
-    if (!verifier.ok) fail(`${spec.id}: ${verifier.error.message}`)
-    const verified = await verifyToken(decodeToken(token), verifier.value)
-    if (!verified.ok || !verified.value.valid) fail(`${spec.id}: the new token does not verify`)
-  }
+  if (spec.alg !== 'none') await mustVerify(spec, token, publicText, encoding)
   return {
     id: spec.id,
     label: spec.label,
@@ -110,8 +139,20 @@ async function make(spec: Spec): Promise<Example> {
   }
 }
 
+async function mustVerify(spec: Spec, token: string, publicText: string, encoding: SecretEncoding): Promise<void> {
+  const verifier = await parseKey(publicText, { encoding })
+  if (!verifier.ok) fail(`${spec.id}: ${verifier.error.message}`)
+  const verified = await verifyToken(decodeToken(token), verifier.value)
+  if (!verified.ok || !verified.value.valid) fail(`${spec.id}: the new token does not verify`)
+}
+
+// Examples keep their keys and tokens between runs (tests and screenshots read them) unless --fresh.
+const fresh = process.argv.includes('--fresh')
 const examples: Example[] = []
-for (const spec of specs) examples.push(await make(spec))
+for (const spec of specs) {
+  const kept = fresh ? undefined : current.find((x) => x.id === spec.id && x.label === spec.label && x.algorithm === spec.alg)
+  examples.push(kept ?? (await make(spec)))
+}
 
 const source = `// Generated by scripts/make-examples.ts (npx tsx scripts/make-examples.ts); do not edit by hand.
 //

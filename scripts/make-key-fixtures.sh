@@ -26,8 +26,8 @@ cert "$out/rsa-2048-pkcs8.pem" "$out/rsa-2048-cert.pem"
 openssl pkcs8 -topk8 -v2 aes-256-cbc -passout pass:fixture -in "$out/rsa-2048-pkcs8.pem" -out "$out/rsa-2048-pkcs8-encrypted.pem"
 openssl rsa -aes256 -traditional -passout pass:fixture -in "$out/rsa-2048-pkcs8.pem" -out "$out/rsa-2048-pkcs1-encrypted.pem" 2>/dev/null
 
-# EC P-256/P-384/P-521: SEC1 (bare and with the EC PARAMETERS block ecparam writes), PKCS#8, SPKI, certificate.
-for pair in p256:prime256v1 p384:secp384r1 p521:secp521r1; do
+# EC P-256/P-384/P-521/secp256k1: SEC1 (bare and with the EC PARAMETERS block ecparam writes), PKCS#8, SPKI, certificate.
+for pair in p256:prime256v1 p384:secp384r1 p521:secp521r1 secp256k1:secp256k1; do
   name=${pair%%:*}
   curve=${pair##*:}
   openssl ecparam -name "$curve" -genkey -noout -out "$out/ec-$name-sec1.pem"
@@ -43,9 +43,13 @@ openssl genpkey -algorithm ed25519 -out "$out/ed25519-pkcs8.pem"
 openssl pkey -in "$out/ed25519-pkcs8.pem" -pubout -out "$out/ed25519-spki.pem"
 cert "$out/ed25519-pkcs8.pem" "$out/ed25519-cert.pem"
 
+# Ed448: PKCS#8, SPKI, certificate.
+openssl genpkey -algorithm ed448 -out "$out/ed448-pkcs8.pem"
+openssl pkey -in "$out/ed448-pkcs8.pem" -pubout -out "$out/ed448-spki.pem"
+cert "$out/ed448-pkcs8.pem" "$out/ed448-cert.pem"
+
 # Keys the parser must refuse with a clear message.
 openssl genpkey -algorithm x25519 -out "$out/x25519-pkcs8.pem"
-openssl ecparam -name secp256k1 -genkey -noout -out "$out/ec-secp256k1-sec1.pem"
 
 node --input-type=module - "$out" <<'NODE'
 import { createHash, createPublicKey } from 'node:crypto'
@@ -57,7 +61,9 @@ const sets = [
   { name: 'ec-p256', kty: 'EC', crv: 'P-256', bits: 256, files: ['sec1', 'sec1-with-params', 'pkcs8', 'spki', 'cert'] },
   { name: 'ec-p384', kty: 'EC', crv: 'P-384', bits: 384, files: ['sec1', 'sec1-with-params', 'pkcs8', 'spki', 'cert'] },
   { name: 'ec-p521', kty: 'EC', crv: 'P-521', bits: 521, files: ['sec1', 'sec1-with-params', 'pkcs8', 'spki', 'cert'] },
+  { name: 'ec-secp256k1', kty: 'EC', crv: 'secp256k1', bits: 256, files: ['sec1', 'sec1-with-params', 'pkcs8', 'spki', 'cert'] },
   { name: 'ed25519', kty: 'OKP', crv: 'Ed25519', bits: 256, files: ['pkcs8', 'spki', 'cert'] },
+  { name: 'ed448', kty: 'OKP', crv: 'Ed448', bits: 448, files: ['pkcs8', 'spki', 'cert'] },
 ]
 // RFC 7638 §3.2: required members only, lexicographic order, no whitespace.
 const required = { RSA: ['e', 'kty', 'n'], EC: ['crv', 'kty', 'x', 'y'], OKP: ['crv', 'kty', 'x'] }

@@ -128,7 +128,7 @@ export type KeyFormat =
 export interface ParsedKey {
   readonly kind: 'secret' | 'public' | 'private'
   readonly kty: 'oct' | 'RSA' | 'EC' | 'OKP'
-  /** Curve for EC/OKP keys (`P-256`, `P-384`, `P-521`, `Ed25519`). */
+  /** Curve for EC/OKP keys (`P-256`, `P-384`, `P-521`, `secp256k1`, `Ed25519`, `Ed448`). */
   readonly crv?: string
   /** Key size in bits (RSA modulus, EC field, secret length). */
   readonly bits: number
@@ -156,13 +156,16 @@ export interface KeyInput {
   readonly notes: readonly string[]
 }
 
-/** Algorithms the engine signs and verifies. `Ed25519` is the RFC 9864 name for EdDSA over Ed25519. */
+/**
+ * Algorithms the engine signs and verifies. `ES256K` is ECDSA on secp256k1 (RFC 8812); `Ed25519` and
+ * `Ed448` are the RFC 9864 names for EdDSA on one curve, where `EdDSA` (RFC 8037) takes either.
+ */
 export type JwsAlgorithm =
   | 'HS256' | 'HS384' | 'HS512'
   | 'RS256' | 'RS384' | 'RS512'
   | 'PS256' | 'PS384' | 'PS512'
-  | 'ES256' | 'ES384' | 'ES512'
-  | 'EdDSA' | 'Ed25519'
+  | 'ES256' | 'ES384' | 'ES512' | 'ES256K'
+  | 'EdDSA' | 'Ed25519' | 'Ed448'
   | 'none'
 
 /** Which key verified (or was tried). */

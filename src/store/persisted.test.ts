@@ -138,7 +138,7 @@ describe('sanitizePersisted, field by field', () => {
     ['allowedAlgorithms', ['HS256,RS256'], [true]],
     ['secretEncoding', ['utf8', 'base64url', 'base64', 'hex'], ['UTF-8', 'latin1', '', 1]],
     ['signingEncoding', ['utf8', 'base64url', 'base64', 'hex'], ['binary', null]],
-    ['algorithm', ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'none'], ['hs256', 'Ed448', 'ES256K', 'None', '', 256]],
+    ['algorithm', ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'none'], ['hs256', 'ed448', 'ES256k', 'None', '', 256]],
     ['theme', ['system', 'light', 'dark'], ['Dark', 'blue', 0]],
     ['rememberSecrets', [true, false], ['true', 1, null]],
     ['clockSkewSeconds', [0, 30, 0.5], [-1, Number.NaN, Number.POSITIVE_INFINITY, '30', null]],

@@ -1,5 +1,6 @@
 import type { JwsAlgorithm, ParsedKey } from '../types'
-import type { SignatureImplementation } from './signature-implementation'
+import { onDemand } from './on-demand'
+import type { KeyHandle, SignatureImplementation } from './signature-implementation'
 import { webCrypto } from './webcrypto'
 
 /** A JWS algorithm that signs (every one but `none`). */
@@ -7,6 +8,9 @@ export type SigningAlgorithm = Exclude<JwsAlgorithm, 'none'>
 
 /** The family a JWS algorithm belongs to; it decides which key type fits. */
 export type AlgorithmFamily = 'HS' | 'RS' | 'PS' | 'ES' | 'Ed'
+
+/** A curve of the EC and OKP signing keys. */
+export type CurveName = 'P-256' | 'P-384' | 'P-521' | 'secp256k1' | 'Ed25519' | 'Ed448'
 
 /** A hash function of the JWS algorithms. */
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512'
@@ -25,9 +29,14 @@ export interface AlgorithmSpec {
   readonly hashBytes?: number
   /** Key type that fits. */
   readonly kty: ParsedKey['kty']
-  /** Curve the key must be on (ES*, EdDSA). */
-  readonly crv?: 'P-256' | 'P-384' | 'P-521' | 'Ed25519'
-  /** Exact signature size in bytes where the algorithm fixes it (HS*, ES*, Ed25519); RSA's follows the key. */
+  /** Curve the key must be on (ES*, Ed25519, Ed448); for `EdDSA` the usual one of {@link AlgorithmSpec.curves}. */
+  readonly crv?: CurveName
+  /** Every curve that fits, where more than one does: `EdDSA` takes Ed25519 and Ed448 keys (RFC 8037). */
+  readonly curves?: readonly CurveName[]
+  /**
+   * Exact signature size in bytes where the algorithm fixes it (HS*, ES*, Ed25519, Ed448); RSA's
+   * follows the key, and so does `EdDSA`'s curve (see {@link signatureBytesFor}).
+   */
   readonly signatureBytes?: number
   /** Whether the same key and input always give the same signature (no salt, no nonce). */
   readonly deterministic: boolean
@@ -73,7 +82,7 @@ function rsa(alg: SigningAlgorithm, family: 'RS' | 'PS', hash: HashName, bytes: 
   }
 }
 
-function ecdsa(alg: SigningAlgorithm, hash: HashName, bytes: number, crv: 'P-256' | 'P-384' | 'P-521', signatureBytes: number): AlgorithmSpec {
+function ecdsa(alg: SigningAlgorithm, hash: HashName, bytes: number, crv: 'P-256' | 'P-384' | 'P-521' | 'secp256k1', signatureBytes: number): AlgorithmSpec {
   return {
     alg, family: 'ES', hash, hashBytes: bytes, kty: 'EC', crv, signatureBytes, deterministic: false, rfc: 'RFC 7518 §3.4',
     need: `an EC key on curve ${crv}`,
@@ -87,13 +96,47 @@ function ecdsa(alg: SigningAlgorithm, hash: HashName, bytes: number, crv: 'P-256
   }
 }
 
-function ed25519(alg: SigningAlgorithm): AlgorithmSpec {
+const ED25519 = webCrypto({ importParams: { name: 'Ed25519' }, signParams: { name: 'Ed25519' }, generateParams: () => ({ name: 'Ed25519' }) })
+const ED448 = onDemand((curves) => curves.ed448Implementation)
+
+function edwards(alg: SigningAlgorithm, crv: 'Ed25519' | 'Ed448'): AlgorithmSpec {
   return {
-    alg, family: 'Ed', kty: 'OKP', crv: 'Ed25519', signatureBytes: 64, deterministic: true, rfc: 'RFC 8037',
-    need: 'an Ed25519 (OKP) key',
-    verifyKeyHint: `an Ed25519 public key ${PUBLIC_KEY_FORMS} for ${alg}`,
-    signKeyHint: 'paste an Ed25519 private key (PEM or JWK), or generate one.',
-    implementation: webCrypto({ importParams: { name: 'Ed25519' }, signParams: { name: 'Ed25519' }, generateParams: () => ({ name: 'Ed25519' }) }),
+    alg, family: 'Ed', kty: 'OKP', crv, signatureBytes: crv === 'Ed448' ? 114 : 64, deterministic: true, rfc: alg === 'EdDSA' ? 'RFC 8037' : 'RFC 9864',
+    need: `an ${crv} (OKP) key`,
+    verifyKeyHint: `an ${crv} public key ${PUBLIC_KEY_FORMS} for ${alg}`,
+    signKeyHint: `paste an ${crv} private key (PEM or JWK), or generate one.`,
+    implementation: crv === 'Ed448' ? ED448 : ED25519,
+  }
+}
+
+/**
+ * `EdDSA` of RFC 8037: the key's curve decides between Ed25519 (WebCrypto) and Ed448; a generated
+ * key is Ed25519. RFC 9864 deprecates the name in favour of `Ed25519` and `Ed448`.
+ */
+function polymorphicEdDsa(): AlgorithmSpec {
+  const of = (key: KeyHandle) => (key instanceof CryptoKey ? ED25519 : ED448)
+  const { signatureBytes: _size, ...ed25519 } = edwards('EdDSA', 'Ed25519')
+  return {
+    ...ed25519,
+    curves: ['Ed25519', 'Ed448'],
+    need: 'an Ed25519 or Ed448 (OKP) key',
+    verifyKeyHint: `an Ed25519 or Ed448 public key ${PUBLIC_KEY_FORMS} for EdDSA`,
+    signKeyHint: 'paste an Ed25519 or Ed448 private key (PEM or JWK), or generate one.',
+    implementation: {
+      importKey: (material, usage) => (material.jwk.crv === 'Ed448' ? ED448 : ED25519).importKey(material, usage),
+      sign: (key, data) => of(key).sign(key, data),
+      verify: (key, signature, data) => of(key).verify(key, signature, data),
+      ...(ED25519.generatePair === undefined ? {} : { generatePair: ED25519.generatePair }),
+    },
+  }
+}
+
+/** ES256K (RFC 8812 §3.2): ECDSA on secp256k1 with SHA-256, which WebCrypto lacks. */
+function es256k(): AlgorithmSpec {
+  return {
+    ...ecdsa('ES256K', 'SHA-256', 32, 'secp256k1', 64),
+    rfc: 'RFC 8812 §3.2',
+    implementation: onDemand((curves) => curves.secp256k1Implementation),
   }
 }
 
@@ -111,14 +154,16 @@ const SPECS: Readonly<Record<SigningAlgorithm, AlgorithmSpec>> = {
   ES256: ecdsa('ES256', 'SHA-256', 32, 'P-256', 64),
   ES384: ecdsa('ES384', 'SHA-384', 48, 'P-384', 96),
   ES512: ecdsa('ES512', 'SHA-512', 64, 'P-521', 132),
-  EdDSA: ed25519('EdDSA'),
-  Ed25519: ed25519('Ed25519'),
+  ES256K: es256k(),
+  EdDSA: polymorphicEdDsa(),
+  Ed25519: edwards('Ed25519', 'Ed25519'),
+  Ed448: edwards('Ed448', 'Ed448'),
 }
 
 /** Every algorithm the engine can sign and verify with (all but `none`). */
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = Object.keys(SPECS) as SigningAlgorithm[]
 
-/** The supported algorithms as a list for messages: `HS256, …, EdDSA or Ed25519` (`and` with `conjunction`). */
+/** The supported algorithms as a list for messages: `HS256, …, Ed25519 or Ed448` (`and` with `conjunction`). */
 export function supportedAlgorithmList(conjunction: 'or' | 'and' | ',' = 'or'): string {
   if (conjunction === ',') return SIGNING_ALGORITHMS.join(', ')
   return `${SIGNING_ALGORITHMS.slice(0, -1).join(', ')} ${conjunction} ${SIGNING_ALGORITHMS[SIGNING_ALGORITHMS.length - 1]}`
@@ -131,7 +176,19 @@ export function algorithmSpec(alg: string): AlgorithmSpec | undefined {
 
 /** Whether a key of this type and curve fits the algorithm's entry. */
 export function keyFitsSpec(key: Pick<ParsedKey, 'kty' | 'crv'>, spec: AlgorithmSpec): boolean {
-  return spec.kty === key.kty && (spec.crv === undefined || spec.crv === key.crv)
+  if (spec.kty !== key.kty) return false
+  if (spec.curves !== undefined) return spec.curves.some((crv) => crv === key.crv)
+  return spec.crv === undefined || spec.crv === key.crv
+}
+
+/**
+ * The signature size of the algorithm with a key on `crv`: the entry's own, or for `EdDSA` that of
+ * the curve's fully-specified entry (`Ed448`: 114 bytes). Undefined where the key decides (RSA).
+ */
+export function signatureBytesFor(spec: AlgorithmSpec, crv: string | undefined): number | undefined {
+  if (spec.signatureBytes !== undefined) return spec.signatureBytes
+  if (spec.curves === undefined) return undefined
+  return Object.values(SPECS).find((other) => other.family === spec.family && other.crv === crv && other.curves === undefined)?.signatureBytes
 }
 
 /** Algorithms a key of this type can be used with, for "choose one of …" hints. */

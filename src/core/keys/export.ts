@@ -3,6 +3,8 @@ import { err, ok, type Result } from '../result'
 import type { JWK, ParsedKey } from '../types'
 import { describeKey } from './algorithms'
 import { PRIVATE_MEMBERS, publicPart } from './jwk-key'
+import { loadCurves } from './on-demand'
+import { toPem } from './parse'
 
 /** Error codes of {@link exportKeyText}. */
 export type ExportErrorCode = 'KEY_NOT_PRIVATE' | 'EXPORT_UNSUPPORTED' | 'KEY_IMPORT_FAILED'
@@ -32,6 +34,11 @@ export async function exportKeyText(key: ParsedKey, format: KeyTextFormat, part:
   if (format === 'jwk') return ok(JSON.stringify(jwk, null, 2))
   try {
     const material = keyMaterial(jwk, part === 'private')
+    if (key.crv === 'secp256k1' || key.crv === 'Ed448') {
+      // WebCrypto (and so jose) cannot hold these curves: the curve module writes the DER.
+      const der = (await loadCurves()).derFromJwk(key.crv, material, part === 'public' ? 'spki' : 'pkcs8')
+      return ok(toPem(der, part === 'public' ? 'PUBLIC KEY' : 'PRIVATE KEY'))
+    }
     // Any algorithm of the key's type will do: SPKI and PKCS#8 do not record the JWS algorithm.
     const alg = key.kty === 'RSA' ? 'PS256' : key.kty === 'OKP' ? 'EdDSA' : key.crv === 'P-521' ? 'ES512' : key.crv === 'P-384' ? 'ES384' : 'ES256'
     const cryptoKey = await importJWK(material, alg, { extractable: true })

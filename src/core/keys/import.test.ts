@@ -82,7 +82,7 @@ describe('importForAlgorithm refuses keys that do not fit', () => {
     [
       'RSA key for EdDSA',
       rsaPublic, 'EdDSA', 'verify', 'KEY_ALG_MISMATCH',
-      'The key is an RSA public key (2048 bits), but EdDSA needs an Ed25519 (OKP) key. Choose RS256, RS384, RS512, PS256, PS384, PS512 for this key, or paste an Ed25519 (OKP) key.',
+      'The key is an RSA public key (2048 bits), but EdDSA needs an Ed25519 or Ed448 (OKP) key. Choose RS256, RS384, RS512, PS256, PS384, PS512 for this key, or paste an Ed25519 or Ed448 (OKP) key.',
     ],
     [
       'JWK alg RS256 used for PS256',
@@ -107,7 +107,7 @@ describe('importForAlgorithm refuses keys that do not fit', () => {
     [
       'unknown algorithm',
       secret, 'HS1' as JwsAlgorithm, 'verify', 'ALG_UNSUPPORTED',
-      'The algorithm "HS1" is not supported. Use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA or Ed25519.',
+      'The algorithm "HS1" is not supported. Use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519 or Ed448.',
     ],
   ]
   it.each(cases)('%s', async (_name, make, alg, usage, code, message) => {

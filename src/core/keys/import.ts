@@ -19,11 +19,11 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const
 const cache = new WeakMap<ParsedKey, Map<string, Promise<Result<KeyHandle, ImportErrorCode>>>>()
 
 /**
- * Checks that `key` fits `alg` and imports it with the algorithm's implementation (WebCrypto for
- * every algorithm today) for signing or verifying.
+ * Checks that `key` fits `alg` and imports it with the algorithm's implementation (WebCrypto, or
+ * the on-demand curve module for ES256K and Ed448) for signing or verifying.
  *
- * HS256–HS512 need a secret; RS256–PS512 an RSA key; ES256/ES384/ES512 an EC key on P-256/P-384/P-521; EdDSA and
- * Ed25519 an Ed25519 key. Signing needs a private key or a secret; verifying uses the public part of a
+ * HS256–HS512 need a secret; RS256–PS512 an RSA key; ES256/ES384/ES512/ES256K an EC key on
+ * P-256/P-384/P-521/secp256k1; Ed25519 and Ed448 a key on that curve, EdDSA either (RFC 8037). Signing needs a private key or a secret; verifying uses the public part of a
  * private key. A key whose JWK `alg` names another algorithm, whose `use` is `enc`, or whose `key_ops`
  * lack the operation (`verify` / `sign`) is refused, and so is a degenerate public key (RSA e < 3 or
  * even, an RSA modulus under 1024 bits for verifying, an Ed25519 small-order point).

@@ -3,10 +3,12 @@ export {
   algorithmSpec,
   algorithmsForKey,
   describeKey,
+  signatureBytesFor,
   SIGNING_ALGORITHMS,
   supportedAlgorithmList,
   type AlgorithmFamily,
   type AlgorithmSpec,
+  type CurveName,
   type HashName,
   type SigningAlgorithm,
 } from './algorithms'

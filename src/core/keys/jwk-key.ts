@@ -1,6 +1,7 @@
 import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, ParsedKey } from '../types'
+import { loadCurves } from './on-demand'
 import { jwkThumbprint } from './thumbprint'
 import { ed25519KeyProblem, rsaExponentProblem, rsaModulusProblem } from './weak-keys'
 
@@ -21,6 +22,13 @@ const EC_SIZES: Readonly<Record<string, { bytes: number; bits: number }>> = {
   'P-256': { bytes: 32, bits: 256 },
   'P-384': { bytes: 48, bits: 384 },
   'P-521': { bytes: 66, bits: 521 },
+  secp256k1: { bytes: 32, bits: 256 },
+}
+
+/** The OKP signing curves and their key sizes (RFC 8037: `x` and `d` have the same length). */
+const OKP_SIZES: Readonly<Record<string, { bytes: number; bits: number }>> = {
+  Ed25519: { bytes: 32, bits: 256 },
+  Ed448: { bytes: 57, bits: 448 },
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/
@@ -28,7 +36,8 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/
 /**
  * Turns one JWK (as parsed from JSON) into a {@link ParsedKey}: checks its members, derives the public
  * JWK of a private key, measures it and computes its RFC 7638 thumbprint. The key material is test-
- * imported with WebCrypto so that a broken key is reported here rather than at verification time.
+ * imported with WebCrypto (secp256k1 and Ed448 keys: checked on their curve, the private key against
+ * the public one) so that a broken key is reported here rather than at verification time.
  */
 export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey, JwkErrorCode>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -78,7 +87,7 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
       if (typeof jwk.crv !== 'string') return invalid('crv', 'must be a string')
       const size = EC_SIZES[jwk.crv]
       if (size === undefined) {
-        return err('JWK_UNSUPPORTED_CURVE', `The EC curve "${jwk.crv}" is not supported. JWS uses P-256 (ES256), P-384 (ES384) and P-521 (ES512).`)
+        return err('JWK_UNSUPPORTED_CURVE', `The EC curve "${jwk.crv}" is not supported. JWS uses P-256 (ES256), P-384 (ES384), P-521 (ES512) and secp256k1 (ES256K).`)
       }
       crv = jwk.crv
       for (const name of isPrivate ? ['x', 'y', 'd'] : ['x', 'y']) {
@@ -90,21 +99,22 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
       break
     }
     case 'OKP': {
-      if (jwk.crv === undefined) return missing('OKP', 'crv', 'Add "crv": "Ed25519".')
+      if (jwk.crv === undefined) return missing('OKP', 'crv', 'Add "crv": "Ed25519" or "Ed448".')
       if (typeof jwk.crv !== 'string') return invalid('crv', 'must be a string')
-      if (jwk.crv !== 'Ed25519') {
+      const size = OKP_SIZES[jwk.crv]
+      if (size === undefined) {
         const why = jwk.crv.startsWith('X') ? `${jwk.crv} is for key agreement (ECDH), not signatures` : `${jwk.crv} is not supported`
-        return err('JWK_UNSUPPORTED_CURVE', `The OKP curve "${jwk.crv}" cannot sign JWS here: ${why}. Use an Ed25519 key.`)
+        return err('JWK_UNSUPPORTED_CURVE', `The OKP curve "${jwk.crv}" cannot sign JWS here: ${why}. Use an Ed25519 or Ed448 key.`)
       }
       crv = jwk.crv
       for (const name of isPrivate ? ['x', 'd'] : ['x']) {
         const part = member(jwk, 'OKP', name)
         if (!part.ok) return part
-        if (part.value.length !== 32) return invalid(name, `is ${part.value.length} bytes, but Ed25519 needs exactly 32`)
-        const weak = name === 'x' ? ed25519KeyProblem(part.value) : undefined
+        if (part.value.length !== size.bytes) return invalid(name, `is ${part.value.length} bytes, but ${crv} needs exactly ${size.bytes}`)
+        const weak = name === 'x' && crv === 'Ed25519' ? ed25519KeyProblem(part.value) : undefined
         if (weak !== undefined) return weakKey(`The Ed25519 key cannot be trusted: ${weak}. Use the issuer's real key`)
       }
-      bits = 256
+      bits = size.bits
       break
     }
     default:
@@ -117,7 +127,7 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
     if (check !== undefined) {
       // Chromium's WebCrypto refuses some keys with an empty message.
       const why = check.trim() === '' ? "the browser's WebCrypto refused its key material without giving a reason" : check
-      return err('JWK_INVALID', `The ${kty === 'OKP' ? 'Ed25519' : kty} JWK is not a valid key: ${why}. Check that it was copied completely.`)
+      return err('JWK_INVALID', `The ${kty === 'OKP' ? crv : crv === 'secp256k1' ? 'EC secp256k1' : kty} JWK is not a valid key: ${why}. Check that it was copied completely.`)
     }
   }
   const thumbprint = await jwkThumbprint(publicJwk ?? full)
@@ -205,6 +215,14 @@ function bitLength(bytes: Uint8Array): number {
 
 /** Imports the key material once to find broken keys early; returns the problem, or undefined. */
 async function tryImport(full: JWK, publicJwk: JWK, isPrivate: boolean): Promise<string | undefined> {
+  // WebCrypto lacks these curves: the curve module checks the point and the private key itself.
+  if (full.crv === 'secp256k1' || full.crv === 'Ed448') {
+    const curve = full.crv
+    return loadCurves().then(
+      (curves) => curves.curveKeyProblem(curve, full, isPrivate),
+      (cause: unknown) => `the ${curve} code could not be loaded (${cause instanceof Error ? cause.message : String(cause)}); reload the page`,
+    )
+  }
   const algorithm =
     full.kty === 'RSA' ? { name: 'RSA-PSS', hash: 'SHA-256' } : full.kty === 'EC' ? { name: 'ECDSA', namedCurve: full.crv as string } : { name: 'Ed25519' }
   const material = (jwk: JWK, keep: readonly string[]) => {

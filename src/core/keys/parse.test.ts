@@ -111,12 +111,6 @@ const errorCases: ErrorCase[] = [
     message: 'The key is an X25519/X448 key, which is for key agreement (ECDH), not signatures. Use an Ed25519 key for EdDSA.',
   },
   {
-    name: 'secp256k1 key',
-    text: read('ec-secp256k1-sec1.pem'),
-    code: 'KEY_UNSUPPORTED',
-    message: 'The key is on curve secp256k1 (ES256K), which WebCrypto and this tool do not support. Use a P-256, P-384 or P-521 key.',
-  },
-  {
     name: 'JSON array',
     text: JSON.stringify([rsaPublic]),
     code: 'JWK_NOT_OBJECT',
@@ -173,16 +167,16 @@ const errorCases: ErrorCase[] = [
     message: 'The JWK\'s "kty" is "AKP", which is not supported. Use "RSA", "EC", "OKP" (Ed25519) or "oct" (HMAC secret).',
   },
   {
-    name: 'EC curve secp256k1',
-    text: JSON.stringify({ ...ecPublic, crv: 'secp256k1' }),
+    name: 'EC curve brainpoolP256r1',
+    text: JSON.stringify({ ...ecPublic, crv: 'brainpoolP256r1' }),
     code: 'JWK_UNSUPPORTED_CURVE',
-    message: 'The EC curve "secp256k1" is not supported. JWS uses P-256 (ES256), P-384 (ES384) and P-521 (ES512).',
+    message: 'The EC curve "brainpoolP256r1" is not supported. JWS uses P-256 (ES256), P-384 (ES384), P-521 (ES512) and secp256k1 (ES256K).',
   },
   {
     name: 'OKP curve X25519',
     text: '{"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"}',
     code: 'JWK_UNSUPPORTED_CURVE',
-    message: 'The OKP curve "X25519" cannot sign JWS here: X25519 is for key agreement (ECDH), not signatures. Use an Ed25519 key.',
+    message: 'The OKP curve "X25519" cannot sign JWS here: X25519 is for key agreement (ECDH), not signatures. Use an Ed25519 or Ed448 key.',
   },
   {
     name: 'JWKS keys not an array',
@@ -334,7 +328,7 @@ describe('parseKey reads JWKs and JWKS', () => {
     expect(result.value.format).toBe('jwks')
     expect(result.value.keys.map((k) => k.kid)).toEqual(['r', 'e'])
     expect(result.value.notes).toEqual([
-      'Skipped key 2 (kid "x"): The OKP curve "X25519" cannot sign JWS here: X25519 is for key agreement (ECDH), not signatures. Use an Ed25519 key.',
+      'Skipped key 2 (kid "x"): The OKP curve "X25519" cannot sign JWS here: X25519 is for key agreement (ECDH), not signatures. Use an Ed25519 or Ed448 key.',
     ])
   })
 })

@@ -4,6 +4,7 @@ import type { KeyFormat, KeyInput, ParsedKey, SecretEncoding } from '../types'
 import { OID, certificateSpki, pkcs8Algorithm, rsaPublicParts, sec1CurveOid, spkiAlgorithm, spkiKeyBytes, wrapPkcs1Private, wrapPkcs1Public, wrapSec1, type AlgorithmId } from './der'
 import { LABEL_OF, NAME_OF, detectDerKind, type DerKind } from './der-kind'
 import { parsedKeyFromJwk, parsedSecret, type JwkErrorCode } from './jwk-key'
+import { loadCurves } from './on-demand'
 import { looksLikePem, readPem, type PemErrorCode } from './pem'
 import { openSshKeyType, readOpenSshPublicKey, type OpenSshErrorCode } from './openssh'
 import { decodeSecret, decodeStandardBase64, type SecretErrorCode } from './secret'
@@ -229,6 +230,12 @@ async function importDer(kind: DerKind, der: Uint8Array): Promise<Result<ParsedK
   if (algorithm === undefined) {
     return err('PEM_INVALID', `The ${NAME_OF[kind]} has no readable key algorithm. Copy the key again, complete and unchanged.`)
   }
+  const curve = curveWithoutWebCrypto(algorithm)
+  if (curve !== undefined) {
+    // jose imports through WebCrypto, which lacks these curves: the curve module reads the DER.
+    const jwk = (await loadCurves()).jwkFromDer(curve, spki !== undefined ? 'spki' : 'pkcs8', (spki ?? pkcs8) as Uint8Array)
+    return jwk.ok ? parsedKeyFromJwk(jwk.value) : jwk
+  }
   const alg = joseAlgorithm(algorithm)
   if (!alg.ok) return alg
   const weak = spki !== undefined ? spkiWeakness(algorithm, spki) : undefined
@@ -260,6 +267,12 @@ function spkiWeakness(algorithm: AlgorithmId, spki: Uint8Array): string | undefi
   return algorithm.oid === OID.ed25519 ? ed25519KeyProblem(key) : undefined
 }
 
+/** The curve of a secp256k1 or Ed448 key (OIDs 1.3.132.0.10 and 1.3.101.113), which WebCrypto cannot import. */
+function curveWithoutWebCrypto(algorithm: AlgorithmId): 'secp256k1' | 'Ed448' | undefined {
+  if (algorithm.oid === OID.ed448) return 'Ed448'
+  return algorithm.oid === OID.ecPublicKey && algorithm.parameterOid === OID.secp256k1 ? 'secp256k1' : undefined
+}
+
 /** A jose algorithm that fits the key type, used only to pick the WebCrypto import parameters. */
 function joseAlgorithm(algorithm: AlgorithmId): Result<string, ParseKeyErrorCode> {
   switch (algorithm.oid) {
@@ -275,22 +288,18 @@ function joseAlgorithm(algorithm: AlgorithmId): Result<string, ParseKeyErrorCode
           return ok('ES384')
         case OID.p521:
           return ok('ES512')
-        case OID.secp256k1:
-          return err('KEY_UNSUPPORTED', 'The key is on curve secp256k1 (ES256K), which WebCrypto and this tool do not support. Use a P-256, P-384 or P-521 key.')
         default:
-          return err('KEY_UNSUPPORTED', `The EC key's curve (OID ${algorithm.parameterOid ?? 'missing'}) is not supported. Use a P-256, P-384 or P-521 key.`)
+          return err('KEY_UNSUPPORTED', `The EC key's curve (OID ${algorithm.parameterOid ?? 'missing'}) is not supported. Use a P-256, P-384, P-521 or secp256k1 key.`)
       }
     case OID.rsassaPss:
       return err('KEY_UNSUPPORTED', 'The key is an RSASSA-PSS-only RSA key (OID 1.2.840.113549.1.1.10), which WebCrypto cannot import. Use a plain RSA key (OID rsaEncryption); it works for RS* and PS* alike.')
     case OID.x25519:
     case OID.x448:
       return err('KEY_UNSUPPORTED', 'The key is an X25519/X448 key, which is for key agreement (ECDH), not signatures. Use an Ed25519 key for EdDSA.')
-    case OID.ed448:
-      return err('KEY_UNSUPPORTED', 'The key is an Ed448 key, which WebCrypto does not support. Use an Ed25519 key for EdDSA.')
     case OID.dsa:
       return err('KEY_UNSUPPORTED', 'The key is a DSA key; JWS has no DSA algorithm. Use an RSA, EC or Ed25519 key.')
     default:
-      return err('KEY_UNSUPPORTED', `The key's algorithm (OID ${algorithm.oid}) is not supported. Use an RSA, EC (P-256, P-384, P-521) or Ed25519 key.`)
+      return err('KEY_UNSUPPORTED', `The key's algorithm (OID ${algorithm.oid}) is not supported. Use an RSA, EC (P-256, P-384, P-521, secp256k1), Ed25519 or Ed448 key.`)
   }
 }
 

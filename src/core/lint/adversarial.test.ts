@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { parseKey } from '../keys/parse'
 import { decodeToken } from '../token/decode'
 import type { DecodedToken, KeyInput } from '../types'
-import { algNoneRule, keyAlgMismatchRule } from './alg-rules'
+import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule } from './alg-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { lintRules, lintToken, resolveLintContext } from './index'
@@ -56,6 +56,11 @@ const cases: readonly Case[] = [
   ['a common secret beside a megabyte of spaces', hmacSecretRule, () => token(`{"alg":"HS256",${junk}}`), { secretText: 'secret' }, [['hmac-secret-common', 'HMAC secret is a well-known value'], ['hmac-secret-short', 'HMAC secret shorter than 256 bits']]],
 
   ['ES256 with a megabyte signature of zeros', ecdsaZeroRule, () => token('{"alg":"ES256"}', '{}', mega('A')), {}, none],
+  ['ES256K with a megabyte signature of "_"', es256kHighSRule, () => token('{"alg":"ES256K"}', '{}', mega('_')), {}, none],
+  ['ES256K with a high-S signature beside a megabyte of spaces', es256kHighSRule, () => token(`{"alg":"ES256K",${junk}}`, '{}', b64u(new Uint8Array(64).fill(0x80))), {}, [['es256k-high-s', 'ES256K signature with a high S (not low-S normalised)']]],
+  ['alg "EdDSA" beside a megabyte of spaces', eddsaDeprecatedRule, () => token(`{"alg":"EdDSA",${junk}}`), {}, [['alg-eddsa-deprecated', 'alg "EdDSA" is deprecated (RFC 9864)']]],
+  ['alg of a megabyte of "EdDSA"', eddsaDeprecatedRule, () => token(`{"alg":"${mega('EdDSA')}"}`), {}, none],
+
   ['ES256 with a zero signature beside a megabyte of spaces', ecdsaZeroRule, () => token(`{"alg":"ES256",${junk}}`, '{}', b64u(new Uint8Array(64))), {}, [['ecdsa-zero-signature', 'ECDSA signature with zero r or s (psychic signature)']]],
 
   ['jku of a megabyte of "../"', keySourceRule, () => token(`{"alg":"RS256","jku":"https://${mega('../')}"}`), {}, [['header-jku', 'Key URL chosen by the token (jku)']]],

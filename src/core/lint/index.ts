@@ -2,7 +2,7 @@
  * Security lint: runs every rule family over a decoded token and the keys given with it.
  */
 import type { DecodedToken } from '../types'
-import { algNoneRule, keyAlgMismatchRule } from './alg-rules'
+import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule } from './alg-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { weakRsaKeyRule } from './key-rules'
@@ -27,6 +27,8 @@ export const lintRules: readonly LintRule[] = [
   keyAlgMismatchRule,
   hmacSecretRule,
   ecdsaZeroRule,
+  es256kHighSRule,
+  eddsaDeprecatedRule,
   keySourceRule,
   kidInjectionRule,
   weakRsaKeyRule,

@@ -206,7 +206,7 @@ describe('signToken errors', () => {
     ['HS256', 'Signing with HS256 needs a key: type or paste the shared secret into the signing key.'],
     ['RS256', 'Signing with RS256 needs a key: paste an RSA private key (PEM or JWK), or generate one.'],
     ['ES384', 'Signing with ES384 needs a key: paste an EC private key (PEM or JWK), or generate one.'],
-    ['EdDSA', 'Signing with EdDSA needs a key: paste an Ed25519 private key (PEM or JWK), or generate one.'],
+    ['EdDSA', 'Signing with EdDSA needs a key: paste an Ed25519 or Ed448 private key (PEM or JWK), or generate one.'],
   ] as const)('refuses %s without a key', async (alg, message) => {
     expect(await signToken({ header: `{"alg":"${alg}"}`, payload: '{}', alg, key: null })).toEqual({ ok: false, error: { code: 'NO_SIGNING_KEY', message } })
   })

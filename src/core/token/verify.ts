@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../result'
 import type { DecodedToken, KeyInput, KeyRef, ParsedKey, Verification } from '../types'
-import { algorithmSpec, checkKeyFits, describeKey, importForAlgorithm, readTopSequence, supportedAlgorithmList, TAG, type AlgorithmSpec } from '../keys'
+import { algorithmSpec, checkKeyFits, describeKey, importForAlgorithm, readTopSequence, signatureBytesFor, supportedAlgorithmList, TAG, type AlgorithmSpec } from '../keys'
 import { isJsonObject, memberString } from '../json-object'
 import { critProblems, describeJson, isUnencodedPayload } from './header-checks'
 import { base64urlTextProblem, type Base64urlProblemCode } from './strict-encoding'
@@ -30,7 +30,7 @@ const signingInputs = new WeakMap<DecodedToken, Uint8Array>()
  *
  * The signing input is exactly the first two segments of the token as they appear
  * (`header.payload`, ASCII), never a re-encoding. HS256–HS512, RS256–RS512, PS256–PS512,
- * ES256–ES512, EdDSA and Ed25519 are supported; `none` never verifies. ECDSA signatures must be the
+ * ES256–ES512, ES256K, EdDSA (Ed25519 or Ed448 key), Ed25519 and Ed448 are supported; `none` never verifies. ECDSA signatures must be the
  * raw R||S form of exactly the curve's size: a DER-encoded one is reported as invalid with a reason.
  *
  * With a JWKS the token's `kid` picks the key (an unknown `kid` is an error listing the available
@@ -107,9 +107,9 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
       continue
     }
     tried++
-    const rsaProblem = spec.kty === 'RSA' ? rsaLengthProblem(candidate.key, sig) : undefined
-    if (rsaProblem !== undefined) {
-      lastReason = rsaProblem
+    const lengthProblem = keyLengthProblem(spec, candidate.key, sig)
+    if (lengthProblem !== undefined) {
+      lastReason = lengthProblem
       continue
     }
     const valid = await spec.implementation.verify(imported.value, sig, data)
@@ -261,7 +261,7 @@ async function keyThatVerifiesAnyway(token: DecodedToken, input: KeyInput, spec:
   const data = signingInput(token, header.encoded, payload.encoded)
   for (const [index, key] of input.keys.entries()) {
     if (!checkKeyFits(key, spec.alg, 'verify').ok) continue
-    if (spec.kty === 'RSA' && rsaLengthProblem(key, sig) !== undefined) continue
+    if (keyLengthProblem(spec, key, sig) !== undefined) continue
     const imported = await importForAlgorithm(key, spec.alg, 'verify')
     if (!imported.ok) continue
     const valid = await spec.implementation.verify(imported.value, sig, data).catch(() => false)
@@ -293,8 +293,14 @@ function shapeProblem(spec: AlgorithmSpec, sig: Uint8Array): string | undefined 
     }
     return `The ${spec.alg} signature is ${sig.length} bytes, but it must be exactly ${size} bytes (R||S, ${size / 2} bytes each). It was cut off or made for another curve.`
   }
-  if (spec.family === 'Ed' && sig.length !== spec.signatureBytes) {
-    return `The ${spec.alg} signature is ${sig.length} bytes, but Ed25519 signatures are exactly ${spec.signatureBytes} bytes. It was cut off or changed.`
+  if (spec.family === 'Ed') {
+    // EdDSA takes keys of several curves; the key's own size is checked per key (keyLengthProblem).
+    const sizes = (spec.curves ?? [spec.crv]).map((crv) => ({ crv, bytes: signatureBytesFor(spec, crv) }))
+    if (sizes.some((size) => size.bytes === sig.length)) return undefined
+    const expected = sizes.length === 1
+      ? `${spec.crv} signatures are exactly ${sizes[0]?.bytes} bytes`
+      : `it must be exactly ${sizes.map((size) => `${size.bytes} bytes (${size.crv})`).join(' or ')}`
+    return `The ${spec.alg} signature is ${sig.length} bytes, but ${expected}. It was cut off or changed.`
   }
   if (spec.family === 'HS') {
     const size = spec.signatureBytes as number
@@ -303,9 +309,15 @@ function shapeProblem(spec: AlgorithmSpec, sig: Uint8Array): string | undefined 
   return undefined
 }
 
-function rsaLengthProblem(key: ParsedKey, sig: Uint8Array): string | undefined {
-  const size = Math.ceil(key.bits / 8)
-  return sig.length === size ? undefined : `The signature is ${sig.length} bytes, but a ${key.bits}-bit RSA key makes ${size}-byte signatures. It was cut off or made with another key.`
+/** A reason the signature cannot be this key's, from its length: RSA's follows the modulus, EdDSA's the curve. */
+function keyLengthProblem(spec: AlgorithmSpec, key: ParsedKey, sig: Uint8Array): string | undefined {
+  if (spec.kty === 'RSA') {
+    const size = Math.ceil(key.bits / 8)
+    return sig.length === size ? undefined : `The signature is ${sig.length} bytes, but a ${key.bits}-bit RSA key makes ${size}-byte signatures. It was cut off or made with another key.`
+  }
+  if (spec.curves === undefined) return undefined
+  const size = signatureBytesFor(spec, key.crv)
+  return size === undefined || sig.length === size ? undefined : `The signature is ${sig.length} bytes, but ${describeKey(key)} makes ${size}-byte signatures. It was made with a key on another curve, or cut off.`
 }
 
 /** A DER ECDSA-Sig-Value: SEQUENCE { INTEGER r, INTEGER s } filling the whole buffer. */

@@ -57,6 +57,26 @@ export const examples: readonly Example[] = [
     "signingEncoding": "utf8"
   },
   {
+    "id": "es256k",
+    "label": "ES256K (ECDSA secp256k1)",
+    "token": "eyJhbGciOiJFUzI1NksiLCJ0eXAiOiJKV1QiLCJraWQiOiJsWjh5LThWZWVON3NCWTMxeUNpU0RvTS1mczktek1VQkN4MWxBYzBKN1hVIn0.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFkYSBMb3ZlbGFjZSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwfQ.T2oU3G4qESz2NzwiFiUPvZaQWVJLhFn8RUTqq2KL8NpYtHBNkhphPR6zsRL90AUlSOipXfnzSF-NA5hwyi_c5Q",
+    "algorithm": "ES256K",
+    "verificationKey": "-----BEGIN PUBLIC KEY-----\nMFYwEAYHKoZIzj0CAQYFK4EEAAoDQgAE+78nfDFo1CdGM855CS0y0ycJg6TWGkyy\ntku7rSFlQOZ+4eSn/5onwgPIBXxqI27Ru6prJGcaGdAV0EWdVTB+8A==\n-----END PUBLIC KEY-----\n",
+    "secretEncoding": "utf8",
+    "signingKey": "-----BEGIN PRIVATE KEY-----\nMIGEAgEAMBAGByqGSM49AgEGBSuBBAAKBG0wawIBAQQghggMx+1PkYw+lcyOig9O\nmEqPEtMskGrwy1DinBiOgjihRANCAAT7vyd8MWjUJ0YzznkJLTLTJwmDpNYaTLK2\nS7utIWVA5n7h5Kf/mifCA8gFfGojbtG7qmskZxoZ0BXQRZ1VMH7w\n-----END PRIVATE KEY-----\n",
+    "signingEncoding": "utf8"
+  },
+  {
+    "id": "ed448",
+    "label": "Ed448 (EdDSA on Ed448)",
+    "token": "eyJhbGciOiJFZDQ0OCIsInR5cCI6IkpXVCIsImtpZCI6IjNHQ3ZiTzBINXdkdXhCMmR6dU5rT1hkVEphY0czaUN5eHF0VEEtNExXNzQifQ.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFkYSBMb3ZlbGFjZSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwfQ.nePqH1MH6seo5rYNRoXckxEQPf2dDTrGqPEFzeL0WR0uwN4sD20w-vhBhHXiHY_H-ILvFfrG3m6AUWjk_d_Yc5AzAXzZtWBVqtnU8ic96WTmSBH9Y9wuGQpYFNQHFXXFFkh3pdXsB7d2uFQHM7uzSzAA",
+    "algorithm": "Ed448",
+    "verificationKey": "-----BEGIN PUBLIC KEY-----\nMEMwBQYDK2VxAzoABACpFE9sioqs1Tq/MGSS2jT0GtGED9LBTBudXu05I7unwpzr\nWPm0eL+3u/cX3OxEmfQm+sKbI0MA\n-----END PUBLIC KEY-----\n",
+    "secretEncoding": "utf8",
+    "signingKey": "-----BEGIN PRIVATE KEY-----\nMEcCAQAwBQYDK2VxBDsEOTQ8renvOJqjlTVZKC2/Bfqjx8ddjfViT+O7p0GkgTtY\nb1YcuK2JhpeaPJ3zxAN832bB9MZKscnWzw==\n-----END PRIVATE KEY-----\n",
+    "signingEncoding": "utf8"
+  },
+  {
     "id": "oidc",
     "label": "OpenID Connect ID token (RS256)",
     "token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImdaSVJQLXBHcHZXNWVZV0NUMkFVUXpIWklpVG9zQjF2dGZrblQyeldyR3MifQ.eyJpc3MiOiJodHRwczovL2xvZ2luLmV4YW1wbGUuY29tIiwic3ViIjoiMjQ4Mjg5NzYxMDAxIiwiYXVkIjoiand0LWxhYi1kZW1vLWNsaWVudCIsImV4cCI6NDEwMjQ0NDgwMCwiaWF0IjoxNzY3MjI1NjAwLCJhdXRoX3RpbWUiOjE3NjcyMjU1NDAsIm5vbmNlIjoibi0wUzZfV3pBMk1qIiwibmFtZSI6IkphbmUgRG9lIiwiZW1haWwiOiJqYW5lZG9lQGV4YW1wbGUuY29tIiwiZW1haWxfdmVyaWZpZWQiOnRydWV9.Fdml6Oycg8Hu2gfDChc7igVIfJN_2EsZzK0dVJc9UFoSqiJ1g_4GNrTKyLvpC7SI1lMGX8FBHqOw2pmWnyJgBk8WSRHmXQVuazm5Ljp7gNefgX3_WX6ynF-mhEjy3cikTVy6hmMqw4wtJOzoyyGix5hUX-541JDJev6i5a2sEZt7q8aIZlfWUnx1w95sZjxBvtwiwGJbgYGLdrB5ln4WiImNLM9V4RlUaiHg_IoEshK2c9Xw5mw-tsCJulIZF-zgMGUm03hYSDDEX95zlLEJ0tXmO9oka1yhBesHiLxc-VEU2-n4EEj5j6GglVuASNYLZ2c2C3dmqWR4Qlm9CkwZEw",

@@ -1,6 +1,7 @@
 import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { EncodedTokenPanel } from '../features/encoded-token/encoded-token-panel'
 import { FindingsPanel } from '../features/findings/findings-panel'
+import { JsonSerializationPanel } from '../features/json-serialization/json-serialization-panel'
 import { JsonPanels } from '../features/header-payload/json-panels'
 import { ClaimsTable } from '../features/claims/claims-table'
 import { SignaturePanel } from '../features/signature/signature-panel'
@@ -86,6 +87,8 @@ export function App() {
           <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
             <EncodedTokenPanel />
             <SignaturePanel />
+            {/* Renders only for a JSON-serialized JWS or a compact one with a detached payload. */}
+            <JsonSerializationPanel />
             <FindingsPanel />
           </section>
           <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">

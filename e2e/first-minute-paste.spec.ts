@@ -35,6 +35,7 @@ test('a JWS in JSON serialization says what it is instead of "no \'.\' separator
   await pasteToken(page, jws)
   const first = page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').first()
   await expect(first).toContainText('This is a JWS in JSON serialization (RFC 7515 §7.2), flattened syntax')
-  await expect(first).toContainText('not supported yet')
+  await expect(first).toContainText('The JWS JSON serialization panel shows each signature with its headers and checks it on its own')
+  await expect(page.getByRole('region', { name: 'JWS JSON serialization', exact: true })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Diagnostics' })).not.toContainText("no '.' separators")
 })

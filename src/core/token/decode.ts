@@ -260,7 +260,7 @@ function jsonSerializationMessage(token: string): string | null {
   if (o === null) return null
   if (typeof o.payload !== 'string') return null
   const lead = 'This is a JWS in JSON serialization (RFC 7515 §7.2)'
-  const rest = 'Decoding it is not supported yet; the compact form joins the base64url members with dots: protected.payload.signature.'
+  const rest = 'The JWS JSON serialization panel shows each signature with its headers and checks it on its own; the compact form joins the base64url members with dots: protected.payload.signature.'
   if (Array.isArray(o.signatures)) {
     const n = o.signatures.length
     return `${lead}, general syntax with ${n} signature${n === 1 ? '' : 's'}: the header, payload and signatures are JSON members, not '.'-separated parts. ${rest} Take "protected" and "signature" from one entry of "signatures".`

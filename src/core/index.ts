@@ -79,6 +79,8 @@ export {
   type ReencodeInput,
   type SignErrorCode,
   type SignInput,
+  type TokenCandidate,
+  type TokenExtraction,
   type VerifyErrorCode,
 } from './token'
 export {

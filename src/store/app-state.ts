@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { JwsAlgorithm, SecretEncoding, TokenOrigin } from '../core'
+import type { JwsAlgorithm, SecretEncoding, TokenCandidate, TokenExtraction, TokenOrigin } from '../core'
 
 // The shape of the store, in one file that imports no slice: every slice file reads its interface
 // (and the whole state) from here, so no slice and no store module import each other for types.
@@ -207,6 +207,13 @@ export interface SessionSlice {
   loadSession: (inputs: SessionInputs) => void
   /** Puts a signing key and its verification key into the two boxes in one update. */
   setKeyPair: (pair: KeyPairInputs) => void
+  /**
+   * The tokens of the last paste when it held several (empty otherwise), kept so the user can pick
+   * another until they paste something else or load a session. Never stored: they are live tokens.
+   */
+  pastedTokens: readonly TokenCandidate[]
+  /** Stores a paste: its token and notes as `setToken` does, and its tokens when it held several. */
+  storePaste: (extraction: TokenExtraction) => void
 }
 
 /** What is on this device: forgetting everything. */

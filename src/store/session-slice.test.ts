@@ -184,3 +184,44 @@ describe('setToken after an example', () => {
     expect(store.getState()).toMatchObject(expected)
   })
 })
+
+describe('storePaste', () => {
+  const A = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.YQ'
+  const B = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJiIn0.Yg'
+  const candidates = [
+    { token: A, name: 'access_token', source: 'json', position: 18, label: 'access_token', stripped: ['Picked access_token (1 of 2 tokens in the pasted text).'] },
+    { token: B, name: 'id_token', source: 'json', position: 70, label: 'id_token', stripped: ['Picked id_token (2 of 2 tokens in the pasted text).'] },
+  ] as const
+
+  it('stores the token, its notes and the tokens to pick from', () => {
+    store.getState().storePaste({ token: A, stripped: candidates[0].stripped, candidates })
+    expect(store.getState()).toMatchObject({ token: A, extractionNotes: candidates[0].stripped, signatureStale: false, pastedTokens: candidates })
+  })
+
+  it.each([
+    ['picking another (setToken) keeps them', (s: AppState) => s.setToken(B, candidates[1].stripped), 2],
+    ['typing and editing keep them', (s: AppState) => s.setEditedToken(`${B}x`, true), 2],
+    ['a paste with one token clears them', (s: AppState) => s.storePaste({ token: B, stripped: [] }), 0],
+    ['loading a session clears them', (s: AppState) => s.loadSession({ token: 'e.x.a', origin: 'example' }), 0],
+    ['forgetting everything clears them', (s: AppState) => s.forgetEverything(), 0],
+  ] as const)('%s', (_name, act, count) => {
+    store.getState().storePaste({ token: A, stripped: candidates[0].stripped, candidates })
+    act(store.getState())
+    expect(store.getState().pastedTokens).toHaveLength(count)
+  })
+
+  it('drops the example\'s key like setToken does', () => {
+    store.getState().loadSession({ token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleGFtcGxlIn0.sig', verificationKey: 'example-secret', secretEncoding: 'base64url', origin: 'example' })
+    store.getState().storePaste({ token: A, stripped: candidates[0].stripped, candidates })
+    expect(store.getState()).toMatchObject({ verificationKey: '', secretEncoding: 'utf8' })
+  })
+
+  it('is never stored on the device, even when tokens are remembered', () => {
+    store.getState().setRememberSecrets(true)
+    store.getState().storePaste({ token: A, stripped: candidates[0].stripped, candidates })
+    const stored = [...items.values()].join('')
+    expect(stored).toContain(A)
+    expect(stored).not.toContain('pastedTokens')
+    expect(stored).not.toContain(B)
+  })
+})

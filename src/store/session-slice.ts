@@ -13,9 +13,14 @@ function given<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
-export const createSessionSlice: SliceCreator<SessionSlice> = (set) => ({
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
+  pastedTokens: [],
+  storePaste: ({ token, stripped, candidates = [] }) => {
+    get().setToken(token, stripped)
+    set({ pastedTokens: candidates })
+  },
   loadSession: ({ token, verificationKey, secretEncoding, signingKey, signingEncoding, algorithm, origin }) => {
-    const patch: Partial<AppState> = { ...replacedToken(token), ...given({ verificationKey, secretEncoding, signingKey, signingEncoding, algorithm }) }
+    const patch: Partial<AppState> = { ...replacedToken(token), pastedTokens: [], ...given({ verificationKey, secretEncoding, signingKey, signingEncoding, algorithm }) }
     if (origin === 'example') {
       patch.exampleToken = token
       patch.exampleVerificationKey = verificationKey ?? null

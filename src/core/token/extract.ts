@@ -11,19 +11,70 @@ const MAX_PASSES = 12
 
 type Step = (text: string) => { readonly text: string; readonly notes: readonly string[] } | null
 
+/** One JWT found in pasted text that holds several, as the token picker offers it. */
+export interface TokenCandidate {
+  /** The compact token, exactly as it is stored when picked. */
+  readonly token: string
+  /**
+   * The name it was given in the text: a JSON member, a `name=` pair (URL parameter, cookie, log
+   * field) or a `name:` field (`access_token`, `id_token`, `session`…); absent otherwise.
+   */
+  readonly name?: string
+  /** Where it was found: `json` member, `name=`/`name:` `pair`, `authorization` header value, or plain `text`. */
+  readonly source: 'json' | 'pair' | 'authorization' | 'text'
+  /** 1-based position (UTF-16 units) of its first character in the pasted text. */
+  readonly position: number
+  /** How notes and the picker call it: `access_token`, `the Bearer token`, `the token at position 57`. */
+  readonly label: string
+  /** The notes to show when this token is the one picked (the {@link Extraction.stripped} of that pick). */
+  readonly stripped: readonly string[]
+}
+
+/** An {@link Extraction} with the other tokens of the pasted text, when it held several. */
+export interface TokenExtraction extends Extraction {
+  /**
+   * Present only when the text holds more than one distinct JWT: every one in the order they appear
+   * (at most {@link MAX_TOKEN_CANDIDATES}; a note says how many more were left out). `token` is one of them.
+   */
+  readonly candidates?: readonly TokenCandidate[]
+}
+
+/** The picker offers at most this many tokens of one paste; a log file may hold thousands. */
+export const MAX_TOKEN_CANDIDATES = 20
+
 /**
  * Pulls a compact token out of whatever was pasted: surrounding whitespace and quotes, line breaks
  * inside a wrapped token, `Bearer …` and `Authorization: Bearer …`, a URL (query or fragment) with
  * `id_token=`, `access_token=` or `token=` (URL-decoded), a `Cookie:` / `Set-Cookie:` line (the value
  * that looks like a JWT), a JSON body such as `{"access_token":"…"}`, and as a last resort the first
  * JWT-looking word of a longer text (a curl command, a log line). `stripped` says, in order, what was
- * removed. Linear in the input length (no backtracking regular expressions); never throws.
+ * removed.
+ *
+ * When the text holds several distinct JWTs (a token response with access, ID and refresh tokens,
+ * a log line, an `Authorization` header beside a cookie), `candidates` lists them and one is picked:
+ * the `access_token` or the `Authorization` header's token first, because that is what an API
+ * receives and rejects, so it is what people most often debug; then the `id_token`, which the client
+ * reads once at sign-in; then any other named token, a `refresh_token`, and unnamed ones last. Among
+ * equals, the one the single-token rules above take (the URL fragment over the query), else the
+ * first. The note says which was picked ("Picked access_token (1 of 3 tokens in the pasted text).").
+ * Members named `…_token` of a JSON body whose values are not JWTs (opaque refresh tokens) are named
+ * as such in a note. Linear in the input length (no backtracking regular expressions); never throws.
  */
-export function extractToken(text: string): Extraction {
-  const stripped: string[] = []
+export function extractToken(text: string): TokenExtraction {
   const visible = removeInvisible(text)
-  stripped.push(...visible.notes)
-  let current = visible.text
+  const single = extractOne(visible.text, visible.notes)
+  try {
+    return withCandidates(visible, single)
+  } catch {
+    // The scan guards its own work; this only keeps the contract if it ever does not.
+    return single
+  }
+}
+
+/** The single-token rules: strips one wrapper per pass until none applies. */
+function extractOne(text: string, invisibleNotes: readonly string[]): Extraction {
+  const stripped: string[] = [...invisibleNotes]
+  let current = text
   const trimmed = current.trim()
   if (trimmed !== current && trimmed !== '') stripped.push('Removed surrounding spaces and line breaks.')
   current = trimmed
@@ -45,7 +96,202 @@ export function extractToken(text: string): Extraction {
   }
   const foreign = nonAsciiNote(current)
   if (foreign !== null) stripped.push(foreign)
+  const opaque = opaqueTokensNote(text.trim(), current)
+  if (opaque !== null) stripped.push(opaque)
   return { token: current, stripped }
+}
+
+/** A JWT found by the scan, before it is labelled. */
+interface Found {
+  readonly token: string
+  /** UTF-16 index of its first character in the text the invisible characters were removed from. */
+  readonly start: number
+  readonly name?: string
+  readonly source: TokenCandidate['source']
+  /** The `Bearer` or `DPoP` scheme before an Authorization header's token. */
+  readonly scheme?: string
+}
+
+/** Counts the scan's steps, so tests can bound its work by the text's length instead of by a clock. */
+export interface ScanMeter {
+  steps: number
+}
+
+/**
+ * Every distinct JWT-looking word of the text (a JWS or JWE header start, two or four dots), the
+ * first {@link MAX_TOKEN_CANDIDATES} with the name written before them, and how many more there
+ * were. One pass over the text; the look-back for a name is bounded, so the work is linear.
+ */
+export function scanTokenCandidates(text: string, meter: ScanMeter = { steps: 0 }): { readonly found: readonly Found[]; readonly more: number } {
+  const found: Found[] = []
+  const seen = new Set<string>()
+  let more = 0
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    meter.steps++
+    const c = i < text.length ? text.charCodeAt(i) : -1
+    if (c >= 0 && (isBase64urlCode(c) || c === 0x2e || isForeignLetterInWord(text, i, start >= 0))) {
+      if (start < 0) start = i
+      continue
+    }
+    if (start < 0) continue
+    const wordEnd = i
+    let wordStart = start
+    while (wordStart < wordEnd && text.charCodeAt(wordStart) === 0x2e) wordStart++
+    meter.steps += wordStart - start + 1
+    start = -1
+    // Most words of a long text cannot start a header: skip them before copying anything.
+    const lead = text.charCodeAt(wordStart)
+    if (wordStart === wordEnd || (lead <= 0x7f && lead !== 0x65)) continue
+    const word = trimDots(text.slice(wordStart, wordEnd))
+    meter.steps += 3 * (wordEnd - wordStart)
+    const ascii = asciiOnly(word)
+    if (!startsLikeHeader(ascii) || !looksLikeJwt(ascii) || seen.has(word)) continue
+    seen.add(word)
+    if (found.length >= MAX_TOKEN_CANDIDATES) {
+      more++
+      continue
+    }
+    found.push({ token: word, start: wordStart, ...nameBefore(text, wordStart, meter) })
+  }
+  return { found, more }
+}
+
+/** How far back a name is looked for: spaces, quotes and separators, then the name itself. */
+const MAX_GAP = 16
+const MAX_NAME_LENGTH = 64
+
+function isNameCode(c: number): boolean {
+  return isBase64urlCode(c) || c === 0x2e || c === 0x3a || c === 0x5b || c === 0x5d || c === 0x24
+}
+
+/** Reads a name that ends just before `end`, going back at most {@link MAX_NAME_LENGTH} characters. */
+function nameEndingAt(text: string, end: number, accepts: (c: number) => boolean, meter: ScanMeter): string {
+  let i = end
+  while (i > 0 && end - i < MAX_NAME_LENGTH && accepts(text.charCodeAt(i - 1))) i--
+  meter.steps += end - i
+  return end - i === MAX_NAME_LENGTH && i > 0 && accepts(text.charCodeAt(i - 1)) ? '' : text.slice(i, end)
+}
+
+function skipBack(text: string, i: number, what: (c: number) => boolean): number {
+  let j = i
+  while (j > 0 && i - j < MAX_GAP && what(text.charCodeAt(j - 1))) j--
+  return j
+}
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09
+/** Quotes around a value or a name, and the backslash that escapes them in JSON inside a log line. */
+const isQuoteOrBackslash = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x5c
+
+/**
+ * The name written just before a token: `"name": "…"` (JSON, also escaped inside a log line),
+ * `name=…` (URL parameter, cookie, log field), `name: …`, or `Authorization: Bearer …` / `Bearer …`.
+ */
+function nameBefore(text: string, start: number, meter: ScanMeter): Pick<Found, 'name' | 'source' | 'scheme'> {
+  meter.steps += 2 * MAX_GAP
+  const afterQuote = skipBack(text, start, isQuoteOrBackslash)
+  const quoted = afterQuote < start
+  const sep = skipBack(text, afterQuote, isBlank)
+  const sepCode = sep > 0 ? text.charCodeAt(sep - 1) : -1
+  if (sepCode === 0x3a) {
+    // `"name": "…"` or `name: …`
+    const nameEnd = skipBack(text, sep - 1, isBlank)
+    const unquoted = skipBack(text, nameEnd, isQuoteOrBackslash)
+    if (unquoted < nameEnd) {
+      const name = nameEndingAt(text, unquoted, (c) => c !== 0x22 && c !== 0x5c && c >= 0x20, meter)
+      if (name !== '' && unquoted - name.length > 0 && isQuoteOrBackslash(text.charCodeAt(unquoted - name.length - 1))) return { name, source: 'json' }
+      return { source: 'text' }
+    }
+    const name = nameEndingAt(text, nameEnd, (c) => isBase64urlCode(c) || c === 0x2e, meter)
+    if (name === '') return { source: 'text' }
+    return name.toLowerCase() === 'authorization' ? { name: 'Authorization', source: 'authorization' } : { name, source: 'pair' }
+  }
+  if (sepCode === 0x3d) {
+    const name = nameEndingAt(text, sep - 1, isNameCode, meter)
+    return name === '' ? { source: 'text' } : { name, source: 'pair' }
+  }
+  if (!quoted && sep < start) {
+    // `Bearer eyJ…`, after `Authorization:` or alone.
+    const word = nameEndingAt(text, sep, (c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a), meter)
+    const scheme = SCHEMES[word.toLowerCase()]
+    if (scheme !== undefined && (sep - word.length === 0 || !isBase64urlCode(text.charCodeAt(sep - word.length - 1)))) {
+      return { name: 'Authorization', source: 'authorization', scheme }
+    }
+  }
+  return { source: 'text' }
+}
+
+/** Ranks a found token for the default pick (lower first); the order is explained at {@link extractToken}. */
+function pickRank(f: Found): number {
+  const name = f.name?.toLowerCase()
+  if (f.source === 'authorization' || name === 'access_token') return 0
+  if (name === 'id_token') return 1
+  if (name === 'refresh_token') return 3
+  return name === undefined ? 4 : 2
+}
+
+function labelOf(f: Found, position: number): string {
+  if (f.source === 'authorization') return f.scheme === undefined ? "the Authorization header's token" : `the ${f.scheme} token`
+  if (f.name !== undefined) return f.name
+  return `the token at position ${position}`
+}
+
+/** Maps indices of the text without invisible characters back to the pasted text (indices must increase). */
+function positionMapper(removed: readonly (readonly [number, number])[]): (index: number) => number {
+  let next = 0
+  let shift = 0
+  return (index) => {
+    while (next < removed.length && (removed[next] as readonly [number, number])[0] <= index + shift) {
+      shift += (removed[next] as readonly [number, number])[1]
+      next++
+    }
+    return index + shift
+  }
+}
+
+function withCandidates(visible: VisibleText, single: Extraction): TokenExtraction {
+  const { found, more } = scanTokenCandidates(visible.text)
+  if (found.length < 2) return single
+  const toPosition = positionMapper(visible.removed)
+  const positions = found.map((f) => toPosition(f.start) + 1)
+  const best = Math.min(...found.map(pickRank))
+  const tied = found.map((f, i) => ({ f, i })).filter(({ f }) => pickRank(f) === best)
+  const picked = (tied.find(({ f }) => f.token === single.token) ?? tied[0] as { i: number }).i
+  const total = found.length + more
+  const left = more > 0 ? [`Only the first ${MAX_TOKEN_CANDIDATES} are offered to pick from; ${more} more ${more === 1 ? 'was' : 'were'} left out.`] : []
+  const opaque = opaqueTokensNote(visible.text.trim(), '')
+  const candidates = found.map((f, i): TokenCandidate => {
+    const position = positions[i] as number
+    const label = labelOf(f, position)
+    const stripped = [...visible.notes, `Picked ${label} (${i + 1} of ${total} tokens in the pasted text).`, ...left]
+    const foreign = nonAsciiNote(f.token)
+    if (foreign !== null) stripped.push(foreign)
+    if (opaque !== null) stripped.push(opaque)
+    const named = f.name === undefined ? {} : { name: f.name }
+    return { token: f.token, ...named, source: f.source, position, label, stripped }
+  })
+  const chosen = candidates[picked] as TokenCandidate
+  return { token: chosen.token, stripped: chosen.stripped, candidates }
+}
+
+/**
+ * Names the members of a JSON body called `token` or `…_token` whose string values are not JWTs
+ * (opaque refresh tokens, typically), leaving out the one that was taken as the token.
+ */
+function opaqueTokensNote(text: string, taken: string): string | null {
+  if (!text.startsWith('{')) return null
+  const parsed = parseJsonObjectText(text)
+  if (parsed === null) return null
+  const names: string[] = []
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string' || value === '' || value === taken || !(name === 'token' || name.endsWith('_token'))) continue
+    if (!looksLikeJwt(value.trim())) names.push(`"${name}"`)
+  }
+  if (names.length === 0) return null
+  const list = names.length === 1 ? names[0] as string : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`
+  return names.length === 1
+    ? `The JSON member ${list} is not a JWT (an opaque value only its issuer can read), so it is not decoded.`
+    : `The JSON members ${list} are not JWTs (opaque values only their issuer can read), so they are not decoded.`
 }
 
 /** Format characters chat apps, word processors and editors slip into copied text; none can be part of a token. */
@@ -87,14 +333,23 @@ function positionList(positions: readonly number[]): string {
  * Drops invisible format characters and says which and where (1-based positions in the pasted
  * text), one note per character kind, so nothing is removed without a word.
  */
-function removeInvisible(text: string): { readonly text: string; readonly notes: readonly string[] } {
+interface VisibleText {
+  readonly text: string
+  readonly notes: readonly string[]
+  /** Each removed character: its UTF-16 index in the pasted text and its width (1 or 2). */
+  readonly removed: readonly (readonly [number, number])[]
+}
+
+function removeInvisible(text: string): VisibleText {
   let kept = ''
   let from = 0
   const found = new Map<number, number[]>()
+  const removed: [number, number][] = []
   for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) as number
     const width = cp > 0xffff ? 2 : 1
     if (isInvisible(cp)) {
+      removed.push([i, width])
       kept += text.slice(from, i)
       from = i + width
       const list = found.get(cp)
@@ -103,10 +358,10 @@ function removeInvisible(text: string): { readonly text: string; readonly notes:
     }
     i += width
   }
-  if (found.size === 0) return { text, notes: [] }
+  if (found.size === 0) return { text, notes: [], removed }
   kept += text.slice(from)
   const notes = [...found].map(([cp, positions]) => `Removed the invisible character ${codePointName(cp)} at ${positionList(positions)}.`)
-  return { text: kept, notes }
+  return { text: kept, notes, removed }
 }
 
 /**
@@ -187,10 +442,8 @@ const jsonBody: Step = (text) => {
   const named = TOKEN_NAMES.flatMap((name) => entries.filter(([n]) => n === name))
   const pick = named.find(([, v]) => looksLikeJwt(v.trim())) ?? entries.find(([, v]) => looksLikeJwt(v.trim())) ?? named[0]
   if (pick === undefined) return null
-  const notes = [`Took the value of the JSON member "${pick[0]}".`]
-  const others = entries.filter(([n, v]) => n !== pick[0] && looksLikeJwt(v.trim())).map(([n]) => `"${n}"`)
-  if (others.length > 0) notes.push(`The JSON also has ${others.join(', ')}: paste ${others.length === 1 ? 'it' : 'one'} alone to decode ${others.length === 1 ? 'it' : 'another'}.`)
-  return { text: pick[1], notes }
+  // Other JWTs of the body are offered by the token picker (see extractToken), not named here.
+  return { text: pick[1], notes: [`Took the value of the JSON member "${pick[0]}".`] }
 }
 
 const AUTHORIZATION = /^authorization[ \t]*:[ \t]*/i
@@ -343,8 +596,11 @@ function isWhitespaceCode(c: number): boolean {
 }
 
 function asciiOnly(word: string): string {
-  let out = ''
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) <= 0x7f) out += word[i]
+  let i = 0
+  while (i < word.length && word.charCodeAt(i) <= 0x7f) i++
+  if (i === word.length) return word
+  let out = word.slice(0, i)
+  for (let j = i + 1; j < word.length; j++) if (word.charCodeAt(j) <= 0x7f) out += word[j]
   return out
 }
 

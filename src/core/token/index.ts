@@ -3,7 +3,7 @@ export { decodeToken } from './decode'
 export { byteRangeToEncodedRange, encodedRangeToByteRange, type OffsetRange } from './base64url'
 export { base64urlDecode, base64urlEncode } from './base64url-codec'
 export { byteOffsetToUtf16Offset, utf16OffsetToByteOffset } from './utf8'
-export { extractToken } from './extract'
+export { extractToken, type TokenCandidate, type TokenExtraction } from './extract'
 export {
   compactJson,
   describeJsonError,

@@ -11,6 +11,7 @@ import { SwatchLabel } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
 import { BARE_TOKEN, changePolicy, pasteMayExtract } from './paste-policy'
 import { OVERLAY_LIMIT, TokenOverlay } from './token-overlay'
+import { TokenPicker } from './token-picker'
 
 // Store actions are stable functions: the pointer handlers can take them once.
 const { clearHighlight, highlightAtTokenOffset } = useAppStore.getState()
@@ -20,22 +21,21 @@ const TEXT_LAYOUT =
   'm-0 box-border w-full border-0 px-3 py-2 font-mono text-[13px] leading-5 whitespace-pre-wrap break-all [overflow-wrap:anywhere] [scrollbar-gutter:stable] [tab-size:8]'
 
 /**
- * Runs the extractor when the text may carry more than a token, and stores the cleaned token with
- * notes of what was removed. Returns false when the text was stored as is.
+ * Stores a paste (or a bulk insert, which is one in all but name): the cleaned token with notes of
+ * what was removed when the text may carry more than a token, else the text as is. Either way it
+ * replaces the tokens of the last paste that the picker offers.
  */
-function storeExtracted(text: string): boolean {
-  if (BARE_TOKEN.test(text)) return false
-  const extraction = extractToken(text)
+function storeExtracted(text: string): void {
+  const extraction = BARE_TOKEN.test(text) ? null : extractToken(text)
   // A note with an unchanged token still matters (a non-ASCII look-alike letter is kept and named).
-  if (extraction.stripped.length === 0) return false
-  useAppStore.getState().setToken(extraction.token, extraction.stripped)
-  return true
+  useAppStore.getState().storePaste(extraction === null || extraction.stripped.length === 0 ? { token: text, stripped: [] } : extraction)
 }
 
 /** The `Encoded token` box: a textarea over a colour-coded copy of the token. */
 export function EncodedTokenPanel() {
   const token = useAppStore((s) => s.token)
   const setToken = useAppStore((s) => s.setToken)
+  const storePaste = useAppStore((s) => s.storePaste)
   const notes = useAppStore((s) => s.extractionNotes)
   const stale = useAppStore((s) => s.signatureStale)
   const decoded = useDecodedToken()
@@ -50,7 +50,7 @@ export function EncodedTokenPanel() {
     const extraction = extractToken(pasted)
     if (extraction.stripped.length === 0) return
     e.preventDefault()
-    setToken(extraction.token, extraction.stripped)
+    storePaste(extraction)
   }
 
   const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
@@ -64,8 +64,8 @@ export function EncodedTokenPanel() {
       }, 0)
       return
     }
-    if (policy === 'extract' && storeExtracted(text)) return
-    setToken(text)
+    if (policy === 'extract') storeExtracted(text)
+    else setToken(text)
   }
 
   const onScroll = () => {
@@ -168,6 +168,7 @@ export function EncodedTokenPanel() {
           </ul>
         </div>
       )}
+      <TokenPicker />
     </Panel>
   )
 }

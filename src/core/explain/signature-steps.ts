@@ -1,4 +1,4 @@
-import { algorithmSpec, describeKey } from '../keys'
+import { algorithmSpec, describeKey, signatureBytesFor } from '../keys'
 import { base64urlEncode, signSigningInput, verifyToken } from '../token'
 import type { DecodedSegment, DecodedToken, JwsAlgorithm, ParsedKey } from '../types'
 import { clip, hex, hexInGroups, MAX_LISTED_BYTES, plural } from './format'
@@ -52,18 +52,23 @@ export async function computationStep(alg: string | undefined, signingInput: str
         values,
       }
     }
-    case 'Ed':
+    case 'Ed': {
+      // EdDSA (RFC 8037) takes the curve of the key; without a key on one of its curves, Ed25519.
+      const crv = spec.curves === undefined ? spec.crv : spec.curves.find((c) => c === key?.crv) ?? spec.crv
+      const size = signatureBytesFor(spec, crv) as number
+      const hash = crv === 'Ed448' ? 'SHAKE256' : 'SHA-512'
       values.push(
-        { label: 'Formula', value: 'Ed25519-Sign(private key, ASCII(signing input))', mono: true },
+        { label: 'Formula', value: `${crv}-Sign(private key, ASCII(signing input))`, mono: true },
         { label: 'Input', value: `the ${plural(input.length, 'byte')} of the signing input itself (no separate hash)` },
-        { label: 'Output', value: plural(spec.signatureBytes as number, 'byte') },
+        { label: 'Output', value: plural(size, 'byte') },
       )
       return {
         id,
-        title: 'Signature: EdDSA (Ed25519)',
-        explanation: `${spec.alg} signs with Ed25519 (${spec.rfc}). Unlike the other algorithms it is given the signing input itself, not a hash of it: Ed25519 hashes internally with SHA-512 and derives its nonce from the key and the message, so the same key and input always give the same ${spec.signatureBytes}-byte signature.`,
+        title: `Signature: EdDSA (${crv})`,
+        explanation: `${spec.alg} signs with ${crv} (${spec.rfc}). Unlike the other algorithms it is given the signing input itself, not a hash of it: ${crv} hashes internally with ${hash} and derives its nonce from the key and the message, so the same key and input always give the same ${size}-byte signature.`,
         values,
       }
+    }
     default: {
       const digest = new Uint8Array(await crypto.subtle.digest(spec.hash as string, input))
       values.push({ label: `SHA-${bits}(signing input)`, value: hex(digest), mono: true })
@@ -148,7 +153,7 @@ export async function recomputeStep(token: DecodedToken, signingInput: string, k
     const signed = await signSigningInput(signingInput, spec.alg as JwsAlgorithm, key)
     if (!signed.ok) return skip(`The key cannot be used for ${spec.alg}: ${signed.error.message}`)
     const same = signed.value.signature === inToken
-    const what = spec.family === 'HS' ? 'HMAC' : spec.family === 'RS' ? 'RSASSA-PKCS1-v1_5' : 'Ed25519'
+    const what = spec.family === 'HS' ? 'HMAC' : spec.family === 'RS' ? 'RSASSA-PKCS1-v1_5' : (key.crv ?? 'EdDSA')
     return {
       id,
       title: 'Recompute the signature',

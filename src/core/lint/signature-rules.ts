@@ -6,11 +6,11 @@ import type { LintRule } from './types'
 import { byteRangeLocation } from './token-parts'
 
 /** Bytes of each of R and S in a JOSE ECDSA signature (RFC 7518 §3.4). */
-const halfLength: Readonly<Record<string, number>> = { ES256: 32, ES384: 48, ES512: 66 }
+const halfLength: Readonly<Record<string, number>> = { ES256: 32, ES384: 48, ES512: 66, ES256K: 32 }
 
 const isZero = (bytes: Uint8Array): boolean => bytes.every((b) => b === 0)
 
-/** An ES256/ES384/ES512 signature whose R or S half is all zeros. */
+/** An ES256/ES384/ES512/ES256K signature whose R or S half is all zeros. */
 export const ecdsaZeroRule: LintRule = (token) => {
   const half = token.alg === undefined ? undefined : halfLength[token.alg]
   const signature = token.signature

@@ -225,6 +225,24 @@ describe('crafted tokens against the practice verifiers', () => {
     await expectRejectedByCorrect(crafted!.token)
   })
 
+  it('psychic signature: an ES256K (secp256k1) variant with the same 64 zero bytes, which a strict verifier rejects', async () => {
+    const tokens = await craft('psychic-signature')
+    expect(tokens.map((t) => t.title)).toEqual(['ES256 with r = 0 and s = 0', 'ES256K with r = 0 and s = 0'])
+    const [h, , s] = parts(tokens[1]!.token)
+    expect(segmentText(h)).toBe('{"alg":"ES256K","typ":"JWT","kid":"rsa-main"}')
+    expect(s).toBe('A'.repeat(86))
+    // The core's own verifier, with any secp256k1 key, never accepts r = s = 0.
+    const { generateSigningKey, parseKey, verifyToken } = await import('../index')
+    const key = await generateSigningKey('ES256K')
+    expect(key.ok).toBe(true)
+    if (!key.ok) return
+    const parsed = await parseKey(key.value.publicText)
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    const verdict = await verifyToken(decodeToken(tokens[1]!.token), parsed.value)
+    expect(verdict.ok && verdict.value.valid).toBe(false)
+  })
+
   it('claim tampering: new payload between the original header and signature', async () => {
     const [crafted] = await craft('claim-tampering', { originalToken: env.userToken })
     const [h, p, s] = parts(crafted!.token)

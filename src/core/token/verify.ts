@@ -57,6 +57,10 @@ async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Prom
     return err('JWE_NOT_SUPPORTED', 'This is an encrypted token (JWE, five parts): it has no signature to verify, and decrypting it is not supported. Paste a signed token (JWS, three parts).')
   }
   const { header, payload, signature } = token
+  if (token.diagnostics.some((d) => d.code === 'JSON_SERIALIZATION')) {
+    // Several signatures may share the payload: each has its own verdict (verifyJwsJson), not this one.
+    return err('TOKEN_MALFORMED', 'This is a JWS in JSON serialization: each of its signatures has its own verdict under "JWS JSON serialization".')
+  }
   if (token.kind !== 'jws' || header === null || payload === null || signature === null) {
     return err('TOKEN_MALFORMED', 'The text is not a signed token (JWS) of three base64url parts separated by dots (header.payload.signature), so there is no signature to check.')
   }

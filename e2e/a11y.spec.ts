@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
@@ -49,6 +50,17 @@ const views: readonly { name: string; phone?: boolean; dark?: boolean; reach: (p
       await chooseExample(page, example('rs256'))
       await pasteToken(page, 'eyJhbGciOiJSUzI1NiJ9=.eyJzdWIiOiIxIiwic3ViIjoiMiJ9.c2ln')
       await expect(page.getByRole('list', { name: 'Diagnostics', exact: true }).getByRole('listitem').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'a JWS in JSON serialization',
+    reach: async (page) => {
+      const b64u = (text: string) => Buffer.from(text).toString('base64url')
+      const protectedHeader = b64u('{"alg":"HS256"}')
+      const payload = b64u('{"sub":"json"}')
+      const signature = createHmac('sha256', 'a'.repeat(32)).update(`${protectedHeader}.${payload}`).digest('base64url')
+      await pasteToken(page, JSON.stringify({ payload, signatures: [{ protected: protectedHeader, signature }] }))
+      await expect(page.getByRole('region', { name: 'JWS JSON serialization', exact: true })).toBeVisible()
     },
   },
   {

@@ -53,7 +53,8 @@ export function App() {
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <div className="flex min-w-0 flex-col">
+        {/* Takes the rest of the first row on a phone, so Settings stays beside the name. */}
+        <div className="flex min-w-0 flex-1 flex-col lg:max-w-44 lg:flex-initial">
           <h1 className="text-xl leading-tight font-semibold">JWT Lab</h1>
           {/* The privacy promise stays in view at every width, in small type under the name. */}
           <p hidden={presenting} className="text-xs text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>

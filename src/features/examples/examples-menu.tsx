@@ -11,7 +11,8 @@ export function ExamplesMenu() {
   return (
     <div className="flex items-center gap-2 text-sm">
       <label className="flex items-center gap-1">
-        <span className="sr-only sm:not-sr-only">Examples</span>
+        {/* The select names itself ("Load an example…"); the label is for assistive technology. */}
+        <span className="sr-only">Examples</span>
         <select
           value=""
           aria-describedby={hintId}

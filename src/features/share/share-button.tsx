@@ -73,7 +73,7 @@ export function ShareButton() {
           </p>
         </details>
       )}
-      <span role="status" className="min-w-[6rem] text-slate-600 dark:text-slate-300">
+      <span role="status" className="text-slate-600 dark:text-slate-300">
         {state.kind === 'copied' ? 'Link copied' : state.kind === 'failed' ? state.message : ''}
       </span>
     </div>

@@ -18,6 +18,14 @@ export {
 export { REGISTERED_HEADER_PARAMETERS, UNDERSTOOD_CRITICAL_PARAMETERS } from './header-checks'
 export { base64urlTextProblem, type Base64urlProblem, type Base64urlProblemCode } from './strict-encoding'
 export { signSigningInput, signToken, type SignErrorCode, type SignInput } from './sign'
+export {
+  signJwsJson,
+  type JwsJsonSigner,
+  type JwsJsonSignatureMembers,
+  type SignedJwsJson,
+  type SignJwsJsonErrorCode,
+  type SignJwsJsonInput,
+} from './sign-json'
 export { verifyToken, type VerifyErrorCode } from './verify'
 export {
   MAX_JWS_SIGNATURES,

@@ -127,10 +127,11 @@ export type KeyFormat =
 /** One usable key. Private keys always carry their derived public JWK too. */
 export interface ParsedKey {
   readonly kind: 'secret' | 'public' | 'private'
-  readonly kty: 'oct' | 'RSA' | 'EC' | 'OKP'
+  /** `AKP` is the algorithm key pair of RFC 9964 (ML-DSA), bound to one algorithm by its `alg`. */
+  readonly kty: 'oct' | 'RSA' | 'EC' | 'OKP' | 'AKP'
   /** Curve for EC/OKP keys (`P-256`, `P-384`, `P-521`, `secp256k1`, `Ed25519`, `Ed448`). */
   readonly crv?: string
-  /** Key size in bits (RSA modulus, EC field, secret length). */
+  /** Key size in bits (RSA modulus, EC field, secret length; an ML-DSA public key's size). */
   readonly bits: number
   /** The full key as a JWK (with private members for private keys; `k` for secrets). */
   readonly jwk: JWK
@@ -158,7 +159,8 @@ export interface KeyInput {
 
 /**
  * Algorithms the engine signs and verifies. `ES256K` is ECDSA on secp256k1 (RFC 8812); `Ed25519` and
- * `Ed448` are the RFC 9864 names for EdDSA on one curve, where `EdDSA` (RFC 8037) takes either.
+ * `Ed448` are the RFC 9864 names for EdDSA on one curve, where `EdDSA` (RFC 8037) takes either;
+ * `ML-DSA-44/65/87` are the post-quantum signatures of RFC 9964.
  */
 export type JwsAlgorithm =
   | 'HS256' | 'HS384' | 'HS512'
@@ -166,6 +168,7 @@ export type JwsAlgorithm =
   | 'PS256' | 'PS384' | 'PS512'
   | 'ES256' | 'ES384' | 'ES512' | 'ES256K'
   | 'EdDSA' | 'Ed25519' | 'Ed448'
+  | 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87'
   | 'none'
 
 /** Which key verified (or was tried). */

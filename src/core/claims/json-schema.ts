@@ -25,10 +25,10 @@ export interface ClaimJsonSchema {
   readonly additionalProperties: true
 }
 
-/** Registered JWS `alg` values (RFC 7518 §3.1, RFC 8812, RFC 8037, RFC 9864) then JWE key management ones (RFC 7518 §4.1). */
+/** Registered JWS `alg` values (RFC 7518 §3.1, RFC 8812, RFC 8037, RFC 9864, RFC 9964) then JWE key management ones (RFC 7518 §4.1). */
 const knownAlgorithms: readonly string[] = [
   'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
-  'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'none',
+  'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87', 'none',
   'RSA1_5', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512',
   'A128KW', 'A192KW', 'A256KW', 'dir',
   'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW',

@@ -1,5 +1,5 @@
 import type { JwsAlgorithm, ParsedKey } from '../types'
-import { onDemand } from './on-demand'
+import { mlDsaOnDemand, onDemand } from './on-demand'
 import type { KeyHandle, SignatureImplementation } from './signature-implementation'
 import { webCrypto } from './webcrypto'
 
@@ -7,7 +7,7 @@ import { webCrypto } from './webcrypto'
 export type SigningAlgorithm = Exclude<JwsAlgorithm, 'none'>
 
 /** The family a JWS algorithm belongs to; it decides which key type fits. */
-export type AlgorithmFamily = 'HS' | 'RS' | 'PS' | 'ES' | 'Ed'
+export type AlgorithmFamily = 'HS' | 'RS' | 'PS' | 'ES' | 'Ed' | 'ML-DSA'
 
 /** A curve of the EC and OKP signing keys. */
 export type CurveName = 'P-256' | 'P-384' | 'P-521' | 'secp256k1' | 'Ed25519' | 'Ed448'
@@ -23,7 +23,7 @@ export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512'
 export interface AlgorithmSpec {
   readonly alg: SigningAlgorithm
   readonly family: AlgorithmFamily
-  /** The hash the algorithm signs (`SHA-256`…); absent where it hashes internally (Ed25519). */
+  /** The hash the algorithm signs (`SHA-256`…); absent where it hashes internally (EdDSA, ML-DSA). */
   readonly hash?: HashName
   /** Output size of {@link AlgorithmSpec.hash} in bytes: HMAC's recommended secret size, PSS's salt size. */
   readonly hashBytes?: number
@@ -34,7 +34,7 @@ export interface AlgorithmSpec {
   /** Every curve that fits, where more than one does: `EdDSA` takes Ed25519 and Ed448 keys (RFC 8037). */
   readonly curves?: readonly CurveName[]
   /**
-   * Exact signature size in bytes where the algorithm fixes it (HS*, ES*, Ed25519, Ed448); RSA's
+   * Exact signature size in bytes where the algorithm fixes it (HS*, ES*, Ed25519, Ed448, ML-DSA); RSA's
    * follows the key, and so does `EdDSA`'s curve (see {@link signatureBytesFor}).
    */
   readonly signatureBytes?: number
@@ -140,6 +140,21 @@ function es256k(): AlgorithmSpec {
   }
 }
 
+/**
+ * ML-DSA (FIPS 204) for JOSE, RFC 9964: a lattice signature with an `AKP` key bound to one parameter
+ * set by its `alg`. No hash in the name (ML-DSA hashes with SHAKE256 inside); signatures are
+ * kilobytes, public keys more than a kilobyte.
+ */
+function mlDsa(alg: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87', signatureBytes: number): AlgorithmSpec {
+  return {
+    alg, family: 'ML-DSA', kty: 'AKP', signatureBytes, deterministic: false, rfc: 'RFC 9964',
+    need: `an ${alg} (AKP) key`,
+    verifyKeyHint: `an ${alg} public key (PEM, AKP JWK or JWKS) for ${alg}`,
+    signKeyHint: `paste an ${alg} private key (PEM or AKP JWK with its seed "priv"), or generate one.`,
+    implementation: mlDsaOnDemand((module) => module.mlDsaImplementations[alg]),
+  }
+}
+
 /** The registry: one entry per algorithm, in the order the app lists them. */
 const SPECS: Readonly<Record<SigningAlgorithm, AlgorithmSpec>> = {
   HS256: hmac('HS256', 'SHA-256', 32),
@@ -158,6 +173,9 @@ const SPECS: Readonly<Record<SigningAlgorithm, AlgorithmSpec>> = {
   EdDSA: polymorphicEdDsa(),
   Ed25519: edwards('Ed25519', 'Ed25519'),
   Ed448: edwards('Ed448', 'Ed448'),
+  'ML-DSA-44': mlDsa('ML-DSA-44', 2420),
+  'ML-DSA-65': mlDsa('ML-DSA-65', 3309),
+  'ML-DSA-87': mlDsa('ML-DSA-87', 4627),
 }
 
 /** Every algorithm the engine can sign and verify with (all but `none`). */
@@ -174,9 +192,13 @@ export function algorithmSpec(alg: string): AlgorithmSpec | undefined {
   return Object.prototype.hasOwnProperty.call(SPECS, alg) ? SPECS[alg as SigningAlgorithm] : undefined
 }
 
-/** Whether a key of this type and curve fits the algorithm's entry. */
-export function keyFitsSpec(key: Pick<ParsedKey, 'kty' | 'crv'>, spec: AlgorithmSpec): boolean {
+/** The members of a key that decide which algorithms it fits. */
+export type KeyShape = Pick<ParsedKey, 'kty' | 'crv'> & { readonly alg?: string | undefined }
+
+/** Whether a key of this type and curve fits the algorithm's entry (an AKP key: its `alg` decides). */
+export function keyFitsSpec(key: KeyShape, spec: AlgorithmSpec): boolean {
   if (spec.kty !== key.kty) return false
+  if (spec.kty === 'AKP') return key.alg === spec.alg
   if (spec.curves !== undefined) return spec.curves.some((crv) => crv === key.crv)
   return spec.crv === undefined || spec.crv === key.crv
 }
@@ -192,12 +214,12 @@ export function signatureBytesFor(spec: AlgorithmSpec, crv: string | undefined):
 }
 
 /** Algorithms a key of this type can be used with, for "choose one of …" hints. */
-export function algorithmsForKey(key: Pick<ParsedKey, 'kty' | 'crv'>): string[] {
+export function algorithmsForKey(key: KeyShape): string[] {
   return SIGNING_ALGORITHMS.filter((alg) => keyFitsSpec(key, SPECS[alg]))
 }
 
 /** Plain description of a key for messages, e.g. `an RSA public key (2048 bits)`. */
-export function describeKey(key: Pick<ParsedKey, 'kind' | 'kty' | 'crv' | 'bits'>): string {
+export function describeKey(key: Pick<ParsedKey, 'kind' | 'kty' | 'crv' | 'bits'> & { readonly alg?: string | undefined }): string {
   switch (key.kty) {
     case 'oct':
       return `a ${key.bits}-bit HMAC secret`
@@ -207,5 +229,7 @@ export function describeKey(key: Pick<ParsedKey, 'kind' | 'kty' | 'crv' | 'bits'
       return `an EC ${key.crv ?? 'unknown-curve'} ${key.kind} key`
     case 'OKP':
       return `an ${key.crv ?? 'OKP'} ${key.kind} key`
+    case 'AKP':
+      return `an ${key.alg ?? 'ML-DSA'} ${key.kind} key`
   }
 }

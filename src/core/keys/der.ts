@@ -212,6 +212,9 @@ export const OID = {
   x25519: '1.3.101.110',
   x448: '1.3.101.111',
   dsa: '1.2.840.10040.4.1',
+  mlDsa44: '2.16.840.1.101.3.4.3.17',
+  mlDsa65: '2.16.840.1.101.3.4.3.18',
+  mlDsa87: '2.16.840.1.101.3.4.3.19',
 } as const
 
 const RSA_ALGORITHM_ID = () => tlv(TAG.SEQUENCE, oid(OID.rsaEncryption), new Uint8Array([TAG.NULL, 0]))

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../result'
 import type { JWK, ParsedKey } from '../types'
 import { describeKey } from './algorithms'
 import { PRIVATE_MEMBERS, publicPart } from './jwk-key'
-import { loadCurves } from './on-demand'
+import { loadCurves, loadMlDsa } from './on-demand'
 import { toPem } from './parse'
 
 /** Error codes of {@link exportKeyText}. */
@@ -34,6 +34,11 @@ export async function exportKeyText(key: ParsedKey, format: KeyTextFormat, part:
   if (format === 'jwk') return ok(JSON.stringify(jwk, null, 2))
   try {
     const material = keyMaterial(jwk, part === 'private')
+    if (key.kty === 'AKP') {
+      // RFC 9881 SPKI, and PKCS#8 in the seed form it recommends.
+      const der = (await loadMlDsa()).akpDerFromJwk(material, part === 'public' ? 'spki' : 'pkcs8')
+      return ok(toPem(der, part === 'public' ? 'PUBLIC KEY' : 'PRIVATE KEY'))
+    }
     if (key.crv === 'secp256k1' || key.crv === 'Ed448') {
       // WebCrypto (and so jose) cannot hold these curves: the curve module writes the DER.
       const der = (await loadCurves()).derFromJwk(key.crv, material, part === 'public' ? 'spki' : 'pkcs8')
@@ -67,7 +72,7 @@ export function exportJwks(keys: readonly ParsedKey[]): string {
 /** Only the members that define the key: jose refuses JWKs whose `alg`/`use`/`key_ops` disagree. */
 function keyMaterial(jwk: JWK, withPrivate: boolean): JWK {
   const out: Record<string, unknown> = {}
-  for (const name of ['kty', 'crv', 'n', 'e', 'x', 'y', ...(withPrivate ? PRIVATE_MEMBERS : [])]) {
+  for (const name of ['kty', 'crv', 'n', 'e', 'x', 'y', ...(jwk.kty === 'AKP' ? ['alg', 'pub'] : []), ...(withPrivate ? PRIVATE_MEMBERS : [])]) {
     const value = (jwk as Record<string, unknown>)[name]
     if (value !== undefined) out[name] = value
   }

@@ -97,7 +97,7 @@ describe('importForAlgorithm refuses keys that do not fit', () => {
     [
       'public key for signing',
       rsaPublic, 'RS256', 'sign', 'KEY_NOT_PRIVATE',
-      'The key is an RSA public key (2048 bits): signing with RS256 needs the private key. Paste the private key (PEM "PRIVATE KEY" or a JWK with "d"), or generate a new key pair.',
+      'The key is an RSA public key (2048 bits): signing with RS256 needs the private key. Paste the private key (PEM "PRIVATE KEY", or a JWK with "d" — "priv" for an AKP key), or generate a new key pair.',
     ],
     [
       'none',
@@ -107,7 +107,7 @@ describe('importForAlgorithm refuses keys that do not fit', () => {
     [
       'unknown algorithm',
       secret, 'HS1' as JwsAlgorithm, 'verify', 'ALG_UNSUPPORTED',
-      'The algorithm "HS1" is not supported. Use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519 or Ed448.',
+      'The algorithm "HS1" is not supported. Use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519, Ed448, ML-DSA-44, ML-DSA-65 or ML-DSA-87.',
     ],
   ]
   it.each(cases)('%s', async (_name, make, alg, usage, code, message) => {

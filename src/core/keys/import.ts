@@ -10,7 +10,7 @@ export type { KeyPurpose } from './signature-implementation'
 /** Error codes of {@link importForAlgorithm}. */
 export type ImportErrorCode = 'ALG_UNSUPPORTED' | 'KEY_ALG_MISMATCH' | 'KEY_NOT_PRIVATE' | 'KEY_USE_MISMATCH' | 'KEY_WEAK' | 'KEY_IMPORT_FAILED'
 
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'priv'] as const
 
 /**
  * Imports are cached per ParsedKey object, algorithm and usage: ParsedKeys are immutable values, so
@@ -90,7 +90,7 @@ export function checkKeyFits(key: ParsedKey, alg: string, usage: KeyPurpose): Re
   const weak = weakness(key, usage)
   if (weak !== undefined) return err('KEY_WEAK', `The key is ${what}, which cannot be trusted: ${weak}.`)
   if (usage === 'sign' && key.kind === 'public') {
-    return err('KEY_NOT_PRIVATE', `The key is ${what}: signing with ${alg} needs the private key. Paste the private key (PEM "PRIVATE KEY" or a JWK with "d"), or generate a new key pair.`)
+    return err('KEY_NOT_PRIVATE', `The key is ${what}: signing with ${alg} needs the private key. Paste the private key (PEM "PRIVATE KEY", or a JWK with "d" — "priv" for an AKP key), or generate a new key pair.`)
   }
   return ok(spec)
 }
@@ -153,7 +153,7 @@ async function importUncached(key: ParsedKey, alg: JwsAlgorithm, usage: KeyPurpo
  */
 function keyMembers(jwk: JWK, publicOnly: boolean): JWK {
   const out: Record<string, unknown> = {}
-  const members = jwk.kty === 'RSA' ? ['kty', 'n', 'e', ...PRIVATE_MEMBERS] : ['kty', 'crv', 'x', 'y', 'd']
+  const members = jwk.kty === 'RSA' ? ['kty', 'n', 'e', ...PRIVATE_MEMBERS] : jwk.kty === 'AKP' ? ['kty', 'alg', 'pub', 'priv'] : ['kty', 'crv', 'x', 'y', 'd']
   for (const name of members) {
     if (publicOnly && (PRIVATE_MEMBERS as readonly string[]).includes(name)) continue
     const value = (jwk as Record<string, unknown>)[name]

@@ -1,7 +1,7 @@
 import { base64url } from 'jose'
 import { err, ok, type Result } from '../result'
 import type { JWK, ParsedKey } from '../types'
-import { loadCurves } from './on-demand'
+import { loadCurves, loadMlDsa } from './on-demand'
 import { jwkThumbprint } from './thumbprint'
 import { ed25519KeyProblem, rsaExponentProblem, rsaModulusProblem } from './weak-keys'
 
@@ -16,7 +16,7 @@ export type JwkErrorCode =
   | 'KEY_WEAK'
 
 /** JWK members that only private keys have. */
-export const PRIVATE_MEMBERS: readonly string[] = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth']
+export const PRIVATE_MEMBERS: readonly string[] = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'priv']
 
 const EC_SIZES: Readonly<Record<string, { bytes: number; bits: number }>> = {
   'P-256': { bytes: 32, bits: 256 },
@@ -44,16 +44,16 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
     return err('JWK_NOT_OBJECT', `A JWK must be a JSON object, but this is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}. Paste a JWK like {"kty":"EC",…} or a JWKS like {"keys":[…]}.`)
   }
   const jwk = value as Record<string, unknown>
-  if (jwk.kty === undefined) return missing('JWK', 'kty', 'Add "kty": "RSA", "EC", "OKP" or "oct".')
-  if (typeof jwk.kty !== 'string') return invalid('kty', 'must be a string ("RSA", "EC", "OKP" or "oct")')
+  if (jwk.kty === undefined) return missing('JWK', 'kty', 'Add "kty": "RSA", "EC", "OKP", "AKP" or "oct".')
+  if (typeof jwk.kty !== 'string') return invalid('kty', 'must be a string ("RSA", "EC", "OKP", "AKP" or "oct")')
   for (const name of ['kid', 'alg', 'use'] as const) {
     if (jwk[name] !== undefined && typeof jwk[name] !== 'string') return invalid(name, 'must be a string')
   }
   const keyOps = keyOperations(jwk.key_ops)
   if (!keyOps.ok) return keyOps
   const kty = jwk.kty
-  const isPrivate = jwk.d !== undefined
-  let bits: number
+  const isPrivate = kty === 'AKP' ? jwk.priv !== undefined : jwk.d !== undefined
+  let bits: number | undefined
   let crv: string | undefined
   let secret: Uint8Array | undefined
   switch (kty) {
@@ -117,8 +117,19 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
       bits = size.bits
       break
     }
+    case 'AKP': {
+      // RFC 9964: an AKP key names its one algorithm; the ML-DSA module checks the sizes and the seed.
+      if (jwk.alg === undefined) return missing('AKP', 'alg', 'An AKP key is bound to one algorithm: add "alg": "ML-DSA-44", "ML-DSA-65" or "ML-DSA-87" (RFC 9964).')
+      for (const name of isPrivate ? ['pub', 'priv'] : ['pub']) {
+        const part = member(jwk, 'AKP', name)
+        if (!part.ok) return part
+        if (name === 'pub') bits = part.value.length * 8
+      }
+      bits ??= 0
+      break
+    }
     default:
-      return err('JWK_UNSUPPORTED_KTY', `The JWK's "kty" is "${kty}", which is not supported. Use "RSA", "EC", "OKP" (Ed25519) or "oct" (HMAC secret).`)
+      return err('JWK_UNSUPPORTED_KTY', `The JWK's "kty" is "${kty}", which is not supported. Use "RSA", "EC", "OKP" (Ed25519, Ed448), "AKP" (ML-DSA) or "oct" (HMAC secret).`)
   }
   const full = { ...jwk } as JWK
   const publicJwk = kty === 'oct' ? undefined : publicPart(full)
@@ -127,7 +138,8 @@ export async function parsedKeyFromJwk(value: unknown): Promise<Result<ParsedKey
     if (check !== undefined) {
       // Chromium's WebCrypto refuses some keys with an empty message.
       const why = check.trim() === '' ? "the browser's WebCrypto refused its key material without giving a reason" : check
-      return err('JWK_INVALID', `The ${kty === 'OKP' ? crv : crv === 'secp256k1' ? 'EC secp256k1' : kty} JWK is not a valid key: ${why}. Check that it was copied completely.`)
+      const what = kty === 'OKP' ? crv : crv === 'secp256k1' ? 'EC secp256k1' : kty === 'AKP' ? `AKP (${String(jwk.alg)})` : kty
+      return err('JWK_INVALID', `The ${what} JWK is not a valid key: ${why}. Check that it was copied completely.`)
     }
   }
   const thumbprint = await jwkThumbprint(publicJwk ?? full)
@@ -215,6 +227,12 @@ function bitLength(bytes: Uint8Array): number {
 
 /** Imports the key material once to find broken keys early; returns the problem, or undefined. */
 async function tryImport(full: JWK, publicJwk: JWK, isPrivate: boolean): Promise<string | undefined> {
+  if (full.kty === 'AKP') {
+    return loadMlDsa().then(
+      (mlDsa) => mlDsa.akpKeyProblem(full, isPrivate),
+      (cause: unknown) => `the ML-DSA code could not be loaded (${cause instanceof Error ? cause.message : String(cause)}); reload the page`,
+    )
+  }
   // WebCrypto lacks these curves: the curve module checks the point and the private key itself.
   if (full.crv === 'secp256k1' || full.crv === 'Ed448') {
     const curve = full.crv

@@ -87,7 +87,8 @@ function sequence(bytes: Uint8Array): Element[] | undefined {
 function tlv(tag: number, ...content: Uint8Array[]): Uint8Array {
   const size = content.reduce((sum, part) => sum + part.length, 0)
   const length: number[] = []
-  for (let rest = size; rest > 0x7f; rest = Math.floor(rest / 256)) length.unshift(rest % 256)
+  // Long form: the length's bytes, most significant first (X.690 §8.1.3.5).
+  for (let rest = size; size >= 0x80 && rest > 0; rest = Math.floor(rest / 256)) length.unshift(rest % 256)
   const head = size < 0x80 ? [tag, size] : [tag, 0x80 | length.length, ...length]
   return concat(new Uint8Array(head), ...content)
 }

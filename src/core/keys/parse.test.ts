@@ -116,7 +116,7 @@ const errorCases: ErrorCase[] = [
     code: 'JWK_NOT_OBJECT',
     message: 'The key is a JSON array. A JWKS is an object with a "keys" array: wrap it as {"keys": […]}.',
   },
-  { name: 'JWK without kty', text: '{}', code: 'JWK_MISSING_MEMBER', message: 'The JWK has no "kty" member. Add "kty": "RSA", "EC", "OKP" or "oct".' },
+  { name: 'JWK without kty', text: '{}', code: 'JWK_MISSING_MEMBER', message: 'The JWK has no "kty" member. Add "kty": "RSA", "EC", "OKP", "AKP" or "oct".' },
   {
     name: 'RSA JWK without n',
     text: '{"kty":"RSA","e":"AQAB"}',
@@ -162,9 +162,9 @@ const errorCases: ErrorCase[] = [
   { name: 'empty oct k', text: '{"kty":"oct","k":""}', code: 'JWK_INVALID_MEMBER', message: 'The JWK member "k" is empty; an HMAC secret needs at least one byte.' },
   {
     name: 'unknown kty',
-    text: '{"kty":"AKP","pub":"AAAA"}',
+    text: '{"kty":"LWE","pub":"AAAA"}',
     code: 'JWK_UNSUPPORTED_KTY',
-    message: 'The JWK\'s "kty" is "AKP", which is not supported. Use "RSA", "EC", "OKP" (Ed25519) or "oct" (HMAC secret).',
+    message: 'The JWK\'s "kty" is "LWE", which is not supported. Use "RSA", "EC", "OKP" (Ed25519, Ed448), "AKP" (ML-DSA) or "oct" (HMAC secret).',
   },
   {
     name: 'EC curve brainpoolP256r1',

@@ -4,7 +4,7 @@ import type { KeyFormat, KeyInput, ParsedKey, SecretEncoding } from '../types'
 import { OID, certificateSpki, pkcs8Algorithm, rsaPublicParts, sec1CurveOid, spkiAlgorithm, spkiKeyBytes, wrapPkcs1Private, wrapPkcs1Public, wrapSec1, type AlgorithmId } from './der'
 import { LABEL_OF, NAME_OF, detectDerKind, type DerKind } from './der-kind'
 import { parsedKeyFromJwk, parsedSecret, type JwkErrorCode } from './jwk-key'
-import { loadCurves } from './on-demand'
+import { loadCurves, loadMlDsa } from './on-demand'
 import { looksLikePem, readPem, type PemErrorCode } from './pem'
 import { openSshKeyType, readOpenSshPublicKey, type OpenSshErrorCode } from './openssh'
 import { decodeSecret, decodeStandardBase64, type SecretErrorCode } from './secret'
@@ -230,6 +230,12 @@ async function importDer(kind: DerKind, der: Uint8Array): Promise<Result<ParsedK
   if (algorithm === undefined) {
     return err('PEM_INVALID', `The ${NAME_OF[kind]} has no readable key algorithm. Copy the key again, complete and unchanged.`)
   }
+  const mlDsa = ML_DSA_OF_OID[algorithm.oid]
+  if (mlDsa !== undefined) {
+    // WebCrypto (and so jose) cannot read ML-DSA keys in today's browsers: the ML-DSA module does.
+    const jwk = (await loadMlDsa()).akpJwkFromDer(mlDsa, spki !== undefined ? 'spki' : 'pkcs8', (spki ?? pkcs8) as Uint8Array)
+    return jwk.ok ? parsedKeyFromJwk(jwk.value) : jwk
+  }
   const curve = curveWithoutWebCrypto(algorithm)
   if (curve !== undefined) {
     // jose imports through WebCrypto, which lacks these curves: the curve module reads the DER.
@@ -267,6 +273,13 @@ function spkiWeakness(algorithm: AlgorithmId, spki: Uint8Array): string | undefi
   return algorithm.oid === OID.ed25519 ? ed25519KeyProblem(key) : undefined
 }
 
+/** The ML-DSA parameter sets by their OIDs (RFC 9881 §2). */
+const ML_DSA_OF_OID: Readonly<Record<string, 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87'>> = {
+  [OID.mlDsa44]: 'ML-DSA-44',
+  [OID.mlDsa65]: 'ML-DSA-65',
+  [OID.mlDsa87]: 'ML-DSA-87',
+}
+
 /** The curve of a secp256k1 or Ed448 key (OIDs 1.3.132.0.10 and 1.3.101.113), which WebCrypto cannot import. */
 function curveWithoutWebCrypto(algorithm: AlgorithmId): 'secp256k1' | 'Ed448' | undefined {
   if (algorithm.oid === OID.ed448) return 'Ed448'
@@ -299,7 +312,7 @@ function joseAlgorithm(algorithm: AlgorithmId): Result<string, ParseKeyErrorCode
     case OID.dsa:
       return err('KEY_UNSUPPORTED', 'The key is a DSA key; JWS has no DSA algorithm. Use an RSA, EC or Ed25519 key.')
     default:
-      return err('KEY_UNSUPPORTED', `The key's algorithm (OID ${algorithm.oid}) is not supported. Use an RSA, EC (P-256, P-384, P-521, secp256k1), Ed25519 or Ed448 key.`)
+      return err('KEY_UNSUPPORTED', `The key's algorithm (OID ${algorithm.oid}) is not supported. Use an RSA, EC (P-256, P-384, P-521, secp256k1), Ed25519, Ed448 or ML-DSA key.`)
   }
 }
 

@@ -16,8 +16,8 @@ describe('jwkThumbprint errors', () => {
   it.each([
     [{ kty: 'EC', crv: 'P-256', x: 'AA' }, 'JWK_MISSING_MEMBER', 'The EC JWK has no "y" member, which its thumbprint needs. Add "y".'],
     [{ kty: 'oct' }, 'JWK_MISSING_MEMBER', 'The oct JWK has no "k" member, which its thumbprint needs. Add "k".'],
-    [{ kty: 'DSA' }, 'JWK_UNSUPPORTED_KTY', 'The JWK\'s "kty" is "DSA"; a thumbprint needs "RSA", "EC", "OKP" or "oct".'],
-    [{}, 'JWK_UNSUPPORTED_KTY', 'The JWK\'s "kty" is null; a thumbprint needs "RSA", "EC", "OKP" or "oct".'],
+    [{ kty: 'DSA' }, 'JWK_UNSUPPORTED_KTY', 'The JWK\'s "kty" is "DSA"; a thumbprint needs "RSA", "EC", "OKP", "AKP" or "oct".'],
+    [{}, 'JWK_UNSUPPORTED_KTY', 'The JWK\'s "kty" is null; a thumbprint needs "RSA", "EC", "OKP", "AKP" or "oct".'],
   ])('%j', async (jwk, code, message) => {
     expect(await jwkThumbprint(jwk as JWK)).toEqual({ ok: false, error: { code, message } })
   })

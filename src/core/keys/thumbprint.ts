@@ -10,6 +10,8 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   RSA: ['e', 'n'],
   EC: ['crv', 'x', 'y'],
   OKP: ['crv', 'x'],
+  // RFC 9964: an AKP key's thumbprint covers its algorithm too.
+  AKP: ['alg', 'pub'],
   oct: ['k'],
 }
 
@@ -21,7 +23,7 @@ export async function jwkThumbprint(jwk: JWK): Promise<Result<string, Thumbprint
   const kty = jwk.kty
   const required = typeof kty === 'string' ? REQUIRED[kty] : undefined
   if (required === undefined) {
-    return err('JWK_UNSUPPORTED_KTY', `The JWK's "kty" is ${JSON.stringify(kty ?? null)}; a thumbprint needs "RSA", "EC", "OKP" or "oct".`)
+    return err('JWK_UNSUPPORTED_KTY', `The JWK's "kty" is ${JSON.stringify(kty ?? null)}; a thumbprint needs "RSA", "EC", "OKP", "AKP" or "oct".`)
   }
   for (const name of required) {
     if (typeof (jwk as Record<string, unknown>)[name] !== 'string') {

@@ -101,10 +101,10 @@ const rows: [string, string, Diagnostic[]][] = [
     d('error', 'header', 9, 5, 'ALG_NOT_STRING', 'The header\'s "alg" must be a string such as "HS256", not the number 256.'),
   ]],
   ['an unknown alg', `${b64u('{"alg":"XYZ1"}')}.${P}.${S}`, [
-    d('warning', 'header', 9, 9, 'UNKNOWN_ALG', 'The algorithm "XYZ1" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, ES256K, EdDSA, Ed25519, Ed448, none), so the signature cannot be checked here.'),
+    d('warning', 'header', 9, 9, 'UNKNOWN_ALG', 'The algorithm "XYZ1" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, ES256K, EdDSA, Ed25519, Ed448, ML-DSA-44/65/87, none), so the signature cannot be checked here.'),
   ]],
   ['a lower-case alg', `${b64u('{"alg":"hs256"}')}.${P}.${S}`, [
-    d('warning', 'header', 9, 10, 'UNKNOWN_ALG', 'The algorithm "hs256" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, ES256K, EdDSA, Ed25519, Ed448, none), so the signature cannot be checked here. Algorithm names are case-sensitive: did you mean "HS256"?'),
+    d('warning', 'header', 9, 10, 'UNKNOWN_ALG', 'The algorithm "hs256" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, ES256K, EdDSA, Ed25519, Ed448, ML-DSA-44/65/87, none), so the signature cannot be checked here. Algorithm names are case-sensitive: did you mean "HS256"?'),
   ]],
   ['crit naming an extension the app does not understand', `${b64u('{"alg":"HS256","crit":["ext"],"ext":false}')}.${P}.${S}`, [
     // ["ext"] is bytes 22–28: characters 29–38.

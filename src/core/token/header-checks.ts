@@ -1,10 +1,10 @@
 import type { Diagnostic, JsonValue, SegmentName } from '../types'
 import type { OffsetRange } from './base64url'
 
-/** JWS `alg` values the engine knows (RFC 7518 §3.1, RFC 8812, RFC 8037, RFC 9864). */
+/** JWS `alg` values the engine knows (RFC 7518 §3.1, RFC 8812, RFC 8037, RFC 9864, RFC 9964). */
 const KNOWN_JWS_ALGORITHMS: readonly string[] = [
   'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
-  'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'none',
+  'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87', 'none',
 ]
 
 /** JWE key-management `alg` values (RFC 7518 §4.1). */
@@ -157,7 +157,7 @@ export function checkHeader(header: { [name: string]: JsonValue }, jwe: boolean,
       const hint = fix !== undefined ? ` Algorithm names are case-sensitive: did you mean "${fix}"?` : ''
       push('warning', 'UNKNOWN_ALG', at.memberValue('alg'), jwe
         ? `The key-management algorithm "${alg}" is not one the JWE specification registers (RFC 7518 §4.1).${hint}`
-        : `The algorithm "${alg}" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, ES256K, EdDSA, Ed25519, Ed448, none), so the signature cannot be checked here.${hint}`)
+        : `The algorithm "${alg}" is not one this app knows (HS256–HS512, RS256–RS512, PS256–PS512, ES256–ES512, ES256K, EdDSA, Ed25519, Ed448, ML-DSA-44/65/87, none), so the signature cannot be checked here.${hint}`)
     }
   }
 

@@ -50,6 +50,9 @@ export function signatureLengthProblem(alg: string | undefined, bytes: Uint8Arra
       if (n === ED25519_BYTES || n === ED448_BYTES) return undefined
       return `The signature is ${count}, but ${article(spec.alg)} ${spec.alg} signature is exactly ${ED25519_BYTES} bytes with an Ed25519 key or ${ED448_BYTES} with an Ed448 key (${spec.rfc}). It was cut off or changed.`
     }
+    case 'ML-DSA':
+      if (size === undefined || n === size) return undefined
+      return `The signature is ${count}, but ${article(spec.alg)} ${spec.alg} signature is exactly ${size} bytes (${spec.rfc}). It was cut off, or made with another ML-DSA parameter set.`
     case 'HS':
       if (size === undefined || n === size) return undefined
       return `The signature is ${count}, but ${article(spec.alg)} ${spec.alg} signature (HMAC with ${spec.hash ?? 'its hash'}) is exactly ${size} bytes. It was cut off or made with another algorithm.`

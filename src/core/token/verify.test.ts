@@ -279,14 +279,14 @@ describe('verifyToken errors (signature not checked)', () => {
       token: `${encodeJson({ alg: 'NONE' })}.${encodeJson({ sub: 'x' })}.`,
       key: hsKey,
       code: 'ALG_UNSUPPORTED',
-      message: 'The algorithm "NONE" is not supported. "NONE" is a spelling of "none" used to slip unsigned tokens past careless verifiers. Supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519, Ed448.',
+      message: 'The algorithm "NONE" is not supported. "NONE" is a spelling of "none" used to slip unsigned tokens past careless verifiers. Supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519, Ed448, ML-DSA-44, ML-DSA-65, ML-DSA-87.',
     },
     {
       name: 'alg unsupported',
       token: `${encodeJson({ alg: 'ES256X' })}.${encodeJson({ sub: 'x' })}.abc`,
       key: hsKey,
       code: 'ALG_UNSUPPORTED',
-      message: 'The algorithm "ES256X" is not supported. Supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519, Ed448.',
+      message: 'The algorithm "ES256X" is not supported. Supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA, Ed25519, Ed448, ML-DSA-44, ML-DSA-65, ML-DSA-87.',
     },
     {
       name: 'public RSA key for HS256 (algorithm confusion)',

@@ -30,7 +30,7 @@ const signingInputs = new WeakMap<DecodedToken, Uint8Array>()
  *
  * The signing input is exactly the first two segments of the token as they appear
  * (`header.payload`, ASCII), never a re-encoding. HS256–HS512, RS256–RS512, PS256–PS512,
- * ES256–ES512, ES256K, EdDSA (Ed25519 or Ed448 key), Ed25519 and Ed448 are supported; `none` never verifies. ECDSA signatures must be the
+ * ES256–ES512, ES256K, EdDSA (Ed25519 or Ed448 key), Ed25519, Ed448 and ML-DSA-44/65/87 are supported; `none` never verifies. ECDSA signatures must be the
  * raw R||S form of exactly the curve's size: a DER-encoded one is reported as invalid with a reason.
  *
  * With a JWKS the token's `kid` picks the key (an unknown `kid` is an error listing the available
@@ -305,6 +305,10 @@ function shapeProblem(spec: AlgorithmSpec, sig: Uint8Array): string | undefined 
       ? `${spec.crv} signatures are exactly ${sizes[0]?.bytes} bytes`
       : `it must be exactly ${sizes.map((size) => `${size.bytes} bytes (${size.crv})`).join(' or ')}`
     return `The ${spec.alg} signature is ${sig.length} bytes, but ${expected}. It was cut off or changed.`
+  }
+  if (spec.family === 'ML-DSA') {
+    const size = spec.signatureBytes as number
+    if (sig.length !== size) return `The ${spec.alg} signature is ${sig.length} bytes, but ${spec.alg} signatures are exactly ${size} bytes. It was cut off, or made with another ML-DSA parameter set.`
   }
   if (spec.family === 'HS') {
     const size = spec.signatureBytes as number

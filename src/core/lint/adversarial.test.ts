@@ -10,6 +10,7 @@ import { parseKey } from '../keys/parse'
 import { decodeToken } from '../token/decode'
 import type { DecodedToken, KeyInput } from '../types'
 import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule } from './alg-rules'
+import { algSupportRule } from './alg-support-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { lintRules, lintToken, resolveLintContext } from './index'
@@ -109,6 +110,11 @@ const cases: readonly Case[] = [
     ['profile-missing-claim', 'Logout token without iss, aud, iat, jti and sub or sid'], ['profile-forbidden-claim', 'Logout token with a nonce claim'], ['profile-exp-missing', 'Logout token without exp'],
     ['logout-event-missing', 'Logout token without the back-channel logout event'],
   ]],
+
+  ['alg of a megabyte of "ES256K"', algSupportRule, () => token(`{"alg":"${mega('ES256K')}"}`), {}, none],
+  ['ES256K typed dc+sd-jwt beside a megabyte of spaces', algSupportRule, () => token(`{"alg":"ES256K","typ":"dc+sd-jwt",${junk}}`), {}, [['alg-profile-support', 'An SD-JWT verifiable credential signed with ES256K, where HAIP guarantees only ES256']]],
+  ['ML-DSA-87 with a megabyte url and nonce', algSupportRule, () => token(`{"alg":"ML-DSA-87","url":"${mega('/')}","nonce":"${mega('n')}","kid":"k"}`), {}, [['alg-profile-support', 'An ACME request signed with ML-DSA-87, where RFC 8555 guarantees only ES256']]],
+  ['Ed448 with a megabyte allowlist that lacks it', algSupportRule, () => token('{"alg":"Ed448"}'), { allowedAlgorithms: Array.from({ length: 100_000 }, (_, i) => `A${i}`) }, [['alg-limited-support', 'Ed448: many verifiers cannot check this algorithm']]],
 
   ['a megabyte payload without exp', missingExpRule, () => token('{"alg":"HS256"}', `{${junk}}`), {}, [['missing-exp', 'Token never expires (no exp claim)']]],
   ['exp as a megabyte string of digits', missingExpRule, () => token('{"alg":"HS256"}', `{"exp":"${mega('9')}"}`), {}, [['exp-not-numeric', 'exp is not a number']]],

@@ -3,6 +3,7 @@
  */
 import type { DecodedToken } from '../types'
 import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule } from './alg-rules'
+import { algSupportRule } from './alg-support-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { weakRsaKeyRule } from './key-rules'
@@ -36,6 +37,7 @@ export const lintRules: readonly LintRule[] = [
   duplicateMemberRule,
   critRule,
   profileRule,
+  algSupportRule,
   missingExpRule,
   lifetimeRule,
   iatFutureRule,
@@ -56,6 +58,7 @@ export function resolveLintContext(context: LintContext): ResolvedLintContext {
     commonSecrets: context.commonSecrets,
     now: context.now ?? Date.now() / 1000,
     maxLifetimeSeconds: max !== undefined && Number.isFinite(max) && max >= 0 ? max : DEFAULT_MAX_LIFETIME_SECONDS,
+    allowedAlgorithms: context.allowedAlgorithms !== undefined && context.allowedAlgorithms.length > 0 ? context.allowedAlgorithms : undefined,
   }
 }
 

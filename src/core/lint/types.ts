@@ -41,6 +41,11 @@ export interface LintContext {
   readonly now?: number
   /** Longest acceptable token lifetime in seconds (default 86400, one day). */
   readonly maxLifetimeSeconds?: number
+  /**
+   * The algorithms the user's verifier accepts (the policy's allowlist), when the user gave one.
+   * A token whose alg is on it needs no warning that verifiers in general may lack that algorithm.
+   */
+  readonly allowedAlgorithms?: readonly string[]
 }
 
 /** A {@link LintContext} with its defaults filled in. */
@@ -50,6 +55,8 @@ export interface ResolvedLintContext {
   readonly commonSecrets: ReadonlySet<string> | undefined
   readonly now: number
   readonly maxLifetimeSeconds: number
+  /** Undefined when the user gave no allowlist (an empty list counts as none). */
+  readonly allowedAlgorithms: readonly string[] | undefined
 }
 
 /** One rule family: returns its findings (often none) and never throws. */

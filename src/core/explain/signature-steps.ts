@@ -69,6 +69,26 @@ export async function computationStep(alg: string | undefined, signingInput: str
         values,
       }
     }
+    case 'ML-DSA': {
+      const size = spec.signatureBytes as number
+      const publicKey = spec.publicKeyBytes as number
+      values.push(
+        { label: 'Formula', value: `${spec.alg}.Sign(private key, ASCII(signing input), context "")`, mono: true },
+        { label: 'Input', value: `the ${plural(input.length, 'byte')} of the signing input itself (ML-DSA hashes it with SHAKE256 inside)` },
+        { label: 'Output', value: `${size.toLocaleString('en')} bytes (${Math.ceil((size * 4) / 3).toLocaleString('en')} base64url characters)` },
+        { label: 'Public key', value: `${publicKey.toLocaleString('en')} bytes` },
+      )
+      return {
+        id,
+        title: `Signature: ${spec.alg} (post-quantum, lattice-based)`,
+        explanation:
+          `${spec.alg} is ML-DSA, the module-lattice signature of FIPS 204 (NIST security category ${spec.securityCategory}), used in JOSE as RFC 9964 defines. ` +
+          'It is built to withstand quantum computers, which would break RSA, ECDSA and EdDSA. Its name carries no hash: like EdDSA it is given the signing input itself and hashes with SHAKE256 inside. ' +
+          `The price is size: a ${size.toLocaleString('en')}-byte signature — longer than most whole tokens — and a ${publicKey.toLocaleString('en')}-byte public key, where ES256 needs 64 and 65 bytes. ` +
+          'Signing is hedged: fresh randomness goes into every signature, so two signatures of the same input differ and both verify.',
+        values,
+      }
+    }
     default: {
       const digest = new Uint8Array(await crypto.subtle.digest(spec.hash as string, input))
       values.push({ label: `SHA-${bits}(signing input)`, value: hex(digest), mono: true })
@@ -171,7 +191,7 @@ export async function recomputeStep(token: DecodedToken, signingInput: string, k
 
   const why = deterministic
     ? `Recomputing the ${spec.alg} signature needs the private key; with the public key given, the signature is verified instead.`
-    : `${spec.alg} is randomised (${spec.family === 'PS' ? 'a random salt' : 'a random nonce k'} goes into every signature), so a recomputed signature would differ from the token's every time even with the right key. Instead, the token's signature is verified with the public key.`
+    : `${spec.alg} is randomised (${spec.family === 'PS' ? 'a random salt' : spec.family === 'ML-DSA' ? 'fresh randomness' : 'a random nonce k'} goes into every signature), so a recomputed signature would differ from the token's every time even with the right key. Instead, the token's signature is verified with the public key.`
   const verified = await verifyToken(token, { format: 'jwk', keys: [key], notes: [] })
   if (!verified.ok) return skip(`${why} That was not possible: ${verified.error.message}`)
   const { valid, reason } = verified.value

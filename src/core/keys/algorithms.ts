@@ -38,6 +38,10 @@ export interface AlgorithmSpec {
    * follows the key, and so does `EdDSA`'s curve (see {@link signatureBytesFor}).
    */
   readonly signatureBytes?: number
+  /** Public key size in bytes where the algorithm fixes it and it is worth telling (ML-DSA's are kilobytes). */
+  readonly publicKeyBytes?: number
+  /** NIST post-quantum security category (FIPS 204: ML-DSA-44 is 2, -65 is 3, -87 is 5). */
+  readonly securityCategory?: 2 | 3 | 5
   /** Whether the same key and input always give the same signature (no salt, no nonce). */
   readonly deterministic: boolean
   /** Where the algorithm is defined for JWS, e.g. `RFC 7518 §3.2`. */
@@ -145,9 +149,9 @@ function es256k(): AlgorithmSpec {
  * set by its `alg`. No hash in the name (ML-DSA hashes with SHAKE256 inside); signatures are
  * kilobytes, public keys more than a kilobyte.
  */
-function mlDsa(alg: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87', signatureBytes: number): AlgorithmSpec {
+function mlDsa(alg: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87', signatureBytes: number, publicKeyBytes: number, securityCategory: 2 | 3 | 5): AlgorithmSpec {
   return {
-    alg, family: 'ML-DSA', kty: 'AKP', signatureBytes, deterministic: false, rfc: 'RFC 9964',
+    alg, family: 'ML-DSA', kty: 'AKP', signatureBytes, publicKeyBytes, securityCategory, deterministic: false, rfc: 'RFC 9964',
     need: `an ${alg} (AKP) key`,
     verifyKeyHint: `an ${alg} public key (PEM, AKP JWK or JWKS) for ${alg}`,
     signKeyHint: `paste an ${alg} private key (PEM or AKP JWK with its seed "priv"), or generate one.`,
@@ -173,9 +177,9 @@ const SPECS: Readonly<Record<SigningAlgorithm, AlgorithmSpec>> = {
   EdDSA: polymorphicEdDsa(),
   Ed25519: edwards('Ed25519', 'Ed25519'),
   Ed448: edwards('Ed448', 'Ed448'),
-  'ML-DSA-44': mlDsa('ML-DSA-44', 2420),
-  'ML-DSA-65': mlDsa('ML-DSA-65', 3309),
-  'ML-DSA-87': mlDsa('ML-DSA-87', 4627),
+  'ML-DSA-44': mlDsa('ML-DSA-44', 2420, 1312, 2),
+  'ML-DSA-65': mlDsa('ML-DSA-65', 3309, 1952, 3),
+  'ML-DSA-87': mlDsa('ML-DSA-87', 4627, 2592, 5),
 }
 
 /** Every algorithm the engine can sign and verify with (all but `none`). */

@@ -63,6 +63,7 @@ export {
   formatJson,
   formatJsonValue,
   parseJsonText,
+  MAX_JWS_SIGNATURES,
   parseJwsJson,
   reencodeToken,
   signJwsJson,

@@ -84,6 +84,16 @@ test('general with a second, generated ES256 signature: two verdicts, both verif
   await expect(verdict(page, 1)).toHaveText(/^Signature verified/)
   await expect(verdict(page, 2)).toHaveText(/^Signature verified/)
 
+  // A new key for the first signature keeps the second one's public key in the verification JWKS.
+  // Each signature has its "Signing key": the first signature's comes first on the page.
+  const firstSigningKey = signingKey(page).first()
+  const firstKey = await firstSigningKey.inputValue()
+  await page.getByRole('button', { name: 'Generate key', exact: true }).click()
+  await expect(firstSigningKey).not.toHaveValue(firstKey, { timeout: 30_000 })
+  await expect.poll(async () => ((JSON.parse(await verificationKey(page).inputValue()) as { keys: { kty: string }[] }).keys.map((k) => k.kty))).toEqual(['oct', 'EC'])
+  await expect(verdict(page, 1)).toHaveText(/^Signature verified/)
+  await expect(verdict(page, 2)).toHaveText(/^Signature verified/)
+
   // Removing the second signature re-signs with the first alone.
   await second.getByRole('button', { name: 'Remove signature 2', exact: true }).click()
   await expect(page.getByRole('group', { name: 'Signature 2', exact: true })).toHaveCount(0)

@@ -121,6 +121,9 @@ export function SigningPanel() {
     // Generated HMAC secrets are base64url text of random bytes: both boxes must read them that way.
     const hmac = alg.startsWith('HS')
     useAppStore.getState().setKeyPair({ signingKey: key.privateText, verificationKey: key.publicText, ...(hmac ? { encoding: 'base64url' } : {}) })
+    // The further signatures keep their verdicts: their public keys join the new one in a JWKS.
+    const further = form.current.serialization === 'general' ? await extraVerifyingKeys() : []
+    if (further.length > 0) useAppStore.getState().setVerificationKey(JSON.stringify({ keys: [key.publicJwk, ...further] }, null, 2))
     await run({ alg, keyText: key.privateText, encoding: hmac ? 'base64url' : useAppStore.getState().signingEncoding })
   }
 
@@ -139,6 +142,18 @@ export function SigningPanel() {
     updateExtra(id, { generating: false, keyText: key.privateText, encoding: alg.startsWith('HS') ? 'base64url' : 'utf8' })
     await addVerifyingKey(key.publicJwk)
     await run()
+  }
+
+  const extraVerifyingKeys = async (): Promise<JWK[]> => {
+    const out: JWK[] = []
+    for (const extra of form.current.extras) {
+      if (extra.keyText.trim() === '') continue
+      const parsed = await parseKeyCached(extra.keyText, extra.encoding)
+      const first = parsed.ok ? parsed.value.keys[0] : undefined
+      const jwk = first === undefined ? undefined : verifyingJwk(first)
+      if (jwk !== undefined) out.push(jwk)
+    }
+    return out
   }
 
   // The verification key becomes a JWKS of the keys it held and the new public key, so every

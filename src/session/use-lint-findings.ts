@@ -33,17 +33,22 @@ export function lintKeyContext(keyText: string, encoding: SecretEncoding, parsed
 }
 
 /**
- * Lints once per (token, key, secret text, common list, now): the findings panel and the Diagnostics
+ * Lints once per (token, key, secret text, common list, now, allowed algorithms): the findings panel and the Diagnostics
  * list ask for the same findings in the same render. The context object is rebuilt on every render,
  * so the memo compares the fields it carries.
  */
 export const lintCached = createMemo(
-  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number): readonly Finding[] =>
+  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number, allowed: string): readonly Finding[] =>
     token.token.trim() === ''
       ? []
-      : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now }),
-  { max: 2, key: (token, context, common, now) => [token, context.keys, context.secretText, common, now] },
+      : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now, allowedAlgorithms: algorithmList(allowed) }),
+  { max: 2, key: (token, context, common, now, allowed) => [token, context.keys, context.secretText, common, now, allowed] },
 )
+
+/** The policy's "Allowed algorithms" text as names: commas and spaces separate them, as in the policy panel. */
+function algorithmList(text: string): string[] {
+  return text.replaceAll(',', ' ').split(' ').map((name) => name.trim()).filter((name) => name !== '')
+}
 
 // The list is the same for every caller and holds no user data: load it once per page.
 let commonSecrets: Promise<ReadonlySet<string>> | null = null
@@ -72,7 +77,9 @@ export function useSecurityFindings(): readonly Finding[] {
   const now = useNow(CLOCK_INTERVAL_MS)
   const context = lintKeyContext(keyText, encoding, parsed)
   const common = useCommonSecrets(context.keys?.format === 'secret')
-  return lintCached(decoded, context, common, now)
+  // The verifier's allowlist tells the lint which algorithms the user's own verifier accepts.
+  const allowed = useAppStore((s) => s.allowedAlgorithms)
+  return lintCached(decoded, context, common, now, allowed)
 }
 
 /**

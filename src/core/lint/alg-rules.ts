@@ -31,6 +31,8 @@ export const algNoneRule: LintRule = (token) => {
 interface KeyNeed {
   readonly kty: ParsedKey['kty']
   readonly curves?: readonly string[]
+  /** The key's own `alg` that must match (AKP keys). */
+  readonly alg?: string
   /** Plain description, e.g. "an EC key on P-256". */
   readonly text: string
 }
@@ -45,15 +47,19 @@ export function keyNeedOf(alg: string): KeyNeed | undefined {
   if (alg === 'Ed25519') return { kty: 'OKP', curves: ['Ed25519'], text: 'an Ed25519 key' }
   if (alg === 'Ed448') return { kty: 'OKP', curves: ['Ed448'], text: 'an Ed448 key' }
   if (alg === 'EdDSA') return { kty: 'OKP', curves: ['Ed25519', 'Ed448'], text: 'an Ed25519 or Ed448 key' }
+  // RFC 9964: an AKP key is bound to one ML-DSA parameter set by its own "alg".
+  if (alg === 'ML-DSA-44' || alg === 'ML-DSA-65' || alg === 'ML-DSA-87') return { kty: 'AKP', alg, text: `an ${alg} (AKP) key` }
   return undefined
 }
 
 function fits(key: ParsedKey, need: KeyNeed): boolean {
+  if (need.alg !== undefined && key.alg !== need.alg) return false
   return key.kty === need.kty && (need.curves === undefined || (key.crv !== undefined && need.curves.includes(key.crv)))
 }
 
 function describeKey(key: ParsedKey): string {
   if (key.kty === 'oct') return `an HMAC secret (${key.bits} bits)`
+  if (key.kty === 'AKP') return `an ${key.alg ?? 'AKP'} ${key.kind} key`
   // "an RSA", "an EC", "an OKP": every asymmetric kty takes "an".
   const detail = key.crv !== undefined ? ` on ${key.crv}` : ` (${key.bits} bits)`
   return `an ${key.kty} ${key.kind} key${detail}`

@@ -154,8 +154,8 @@ function scan(root: JsonValue): { readonly hits: Hit[]; readonly complete: boole
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] as JsonValue, link: { parent: link, key: i }, top, name: undefined })
     } else if (typeof value === 'object' && value !== null) {
-      // A JWK with a private member ("d") is a private key, whatever it is called.
-      if (typeof value.kty === 'string' && typeof value.d === 'string') add('private-key')
+      // A JWK with a private member ("d"; "priv" of an AKP key) is a private key, whatever it is called.
+      if (typeof value.kty === 'string' && (typeof value.d === 'string' || (value.kty === 'AKP' && typeof value.priv === 'string'))) add('private-key')
       const names = Object.keys(value)
       for (let i = names.length - 1; i >= 0; i--) {
         const child = names[i] as string

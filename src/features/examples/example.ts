@@ -17,3 +17,11 @@ export interface Example {
   readonly signingKey: string
   readonly signingEncoding: SecretEncoding
 }
+
+/** One entry of the Examples menu: what it shows, and how to get the example's data. */
+export interface ExampleEntry {
+  readonly id: string
+  readonly label: string
+  /** The example itself; for every example but the opening one this fetches a chunk of its own. */
+  readonly load: () => Promise<Example>
+}

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
-import { encodedToken, openApp } from './helpers'
+import { encodedToken, openApp, openPolicy } from './helpers'
 
 const b64u = (s: string | Buffer) => Buffer.from(s).toString('base64url')
 
@@ -43,4 +43,15 @@ test('an untyped ES256K token gets the general finding; an ES256 SD-JWT VC gets 
   await pasteToken(page, signed('prime256v1', { alg: 'ES256', typ: 'dc+sd-jwt' }, credential))
   await expect(findings(page).filter({ hasText: /guarantees only|many verifiers cannot check/ })).toHaveCount(0)
   await expect(findings(page).filter({ hasText: 'ES256K' })).toHaveCount(0)
+})
+
+test("the verifier's own allowlist naming ES256K silences the general finding", async ({ page }) => {
+  await openApp(page)
+  await pasteToken(page, signed('secp256k1', { alg: 'ES256K' }, { sub: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz', iat: now, exp: now + 300 }))
+  await expect(finding(page, 'ES256K: many verifiers cannot check this algorithm')).toHaveCount(1)
+  await openPolicy(page)
+  await page.getByRole('textbox', { name: 'Allowed algorithms', exact: true }).fill('ES256, ES256K')
+  await expect(finding(page, 'ES256K: many verifiers cannot check this algorithm')).toHaveCount(0)
+  await page.getByRole('textbox', { name: 'Allowed algorithms', exact: true }).fill('ES256')
+  await expect(finding(page, 'ES256K: many verifiers cannot check this algorithm')).toHaveCount(1)
 })

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { encodedToken, openApp, openSigning, signatureStatus, signingKey, verificationKey } from './helpers'
@@ -73,6 +74,10 @@ test('general with a second, generated ES256 signature: two verdicts, both verif
   await second.getByRole('button', { name: 'Generate key for signature 2', exact: true }).click()
   await expect(second.getByRole('textbox', { name: 'Signing key', exact: true })).toHaveValue(/^-----BEGIN PRIVATE KEY-----/, { timeout: 30_000 })
   await expect(page.getByText('Signed with HS256 and ES256 as a JWS in JSON serialization (general syntax); the encoded token was updated.')).toBeVisible()
+
+  const axe = await new AxeBuilder({ page }).include('fieldset:has(> legend)').analyze()
+  expect(axe.violations.map((v) => v.id)).toEqual([])
+  expect(axe.passes.length).toBeGreaterThan(0)
 
   // The verification key became a JWKS of the secret and the new public key.
   const jwks = JSON.parse(await verificationKey(page).inputValue()) as { keys: { kty: string }[] }

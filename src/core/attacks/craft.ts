@@ -1,4 +1,4 @@
-import { parseKey, toPem } from '../keys'
+import { exportKeyText, parseKey } from '../keys'
 import { err, ok, type Result } from '../result'
 import { asymmetricToken, base64urlEncode, hmacToken, utf8 } from '../token'
 import type { JWK, KeyFormat, ParsedKey } from '../types'
@@ -127,7 +127,10 @@ async function craftKeyConfusion(input: AttackInput): Promise<CraftResult> {
   }
   const jwk = publicKeyMembers(key.publicJwk ?? key.jwk)
   const pemGiven = PUBLIC_PEM.includes(parsed.value.format)
-  const pem = pemGiven ? text : await spkiPem(jwk)
+  // The key module writes SPKI for every key type, including those WebCrypto lacks (secp256k1, Ed448, ML-DSA).
+  const exported = pemGiven ? undefined : await exportKeyText(key, 'pem', 'public')
+  if (exported !== undefined && !exported.ok) return err('KEY_INVALID', `The public key could not be written as PEM: ${exported.error.message}`)
+  const pem = exported === undefined ? text : exported.value
   const secrets: { title: string; secret: string; lead: string }[] = []
   const withBreak = pem.trimEnd() + '\n'
   const withoutBreak = pem.trimEnd()
@@ -155,7 +158,7 @@ async function craftKeyConfusion(input: AttackInput): Promise<CraftResult> {
 
 /** Only the members that define the public key, in the usual order (what a verifier would store). */
 function publicKeyMembers(jwk: JWK): JWK {
-  const names = jwk.kty === 'RSA' ? ['kty', 'n', 'e'] : jwk.kty === 'EC' ? ['kty', 'crv', 'x', 'y'] : ['kty', 'crv', 'x']
+  const names = jwk.kty === 'RSA' ? ['kty', 'n', 'e'] : jwk.kty === 'EC' ? ['kty', 'crv', 'x', 'y'] : jwk.kty === 'AKP' ? ['kty', 'alg', 'pub'] : ['kty', 'crv', 'x']
   const out: Record<string, unknown> = {}
   for (const name of names) {
     const value = (jwk as Record<string, unknown>)[name]
@@ -164,16 +167,6 @@ function publicKeyMembers(jwk: JWK): JWK {
   return out as JWK
 }
 
-async function spkiPem(jwk: JWK): Promise<string> {
-  const params =
-    jwk.kty === 'RSA'
-      ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
-      : jwk.kty === 'EC'
-        ? { name: 'ECDSA', namedCurve: jwk.crv as string }
-        : { name: 'Ed25519' }
-  const key = await crypto.subtle.importKey('jwk', jwk as JsonWebKey, params, true, ['verify'])
-  return toPem(new Uint8Array(await crypto.subtle.exportKey('spki', key)), 'PUBLIC KEY')
-}
 
 function keyExtras(key: AttackerKey): AttackExtra[] {
   return [

@@ -28,7 +28,7 @@ export interface CreateDpopProofInput {
 export type CreateDpopErrorCode = 'DPOP_CREATE_FAILED' | 'DPOP_ALG_NOT_ASYMMETRIC' | 'DPOP_KEY_NOT_PRIVATE' | 'DPOP_INVALID_URL' | 'DPOP_INVALID_METHOD' | SignErrorCode
 
 /** The public members that define each key type (RFC 7638 §3.2): nothing else goes into the proof. */
-const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = { RSA: ['kty', 'e', 'n'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'] }
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = { RSA: ['kty', 'e', 'n'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'], AKP: ['kty', 'alg', 'pub'] }
 
 /**
  * Creates a DPoP proof JWT (RFC 9449 §4.2) as a client would: header `{"typ":"dpop+jwt","alg":…,

@@ -22,6 +22,12 @@ describe('describeKeyInput', () => {
     expect(parsed.ok && describeKeyInput(parsed.value)).toBe(expected)
   })
 
+  it('describes an ML-DSA key by its algorithm, once', async () => {
+    const v = JSON.parse(readFileSync(new URL('../../../test/fixtures/vectors/rfc9964-ml-dsa-44.json', import.meta.url), 'utf8')) as { jwk: Record<string, string> }
+    const parsed = await parseKey(JSON.stringify(v.jwk), { encoding: 'utf8' })
+    expect(parsed.ok && describeKeyInput(parsed.value)).toBe(`JWK — ML-DSA-44 private key, kid '${v.jwk.kid}' (thumbprint ${v.jwk.kid})`)
+  })
+
   it('describes an EC key by its curve', async () => {
     const v = byId('rfc9449-jkt-EC-P256')
     const parsed = await parseKey(JSON.stringify(v.jwk), { encoding: 'utf8' })

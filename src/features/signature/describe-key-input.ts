@@ -20,9 +20,12 @@ export function describeParsedKey(key: ParsedKey): string {
       ? `${key.bits} bits`
       : key.kty === 'RSA'
         ? `RSA ${key.bits}-bit ${key.kind} key`
-        : `${key.crv ?? key.kty} ${key.kind} key`
+        : key.kty === 'AKP'
+          ? `${key.alg ?? 'AKP'} ${key.kind} key`
+          : `${key.crv ?? key.kty} ${key.kind} key`
   const kid = key.kid !== undefined ? `, kid '${key.kid}'` : ''
-  const alg = key.alg !== undefined ? `, alg ${key.alg}` : ''
+  // An AKP key's alg is already its name.
+  const alg = key.alg !== undefined && key.kty !== 'AKP' ? `, alg ${key.alg}` : ''
   return `${what}${kid}${alg} (thumbprint ${key.thumbprint})`
 }
 

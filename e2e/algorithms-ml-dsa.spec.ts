@@ -72,3 +72,17 @@ test('an ML-DSA private key in the expandedKey-only form is refused with the rea
   await expect(page.getByText(/holds only the 2560-byte expanded key, not the 32-byte seed/).first()).toBeVisible()
   await expect(signatureStatus(page)).not.toHaveText(/^Signature verified/)
 })
+
+test('the ML-DSA-44 example opens verified, and Explain says what is different about a lattice signature', async ({ page }) => {
+  await openApp(page)
+  await page.getByRole('combobox', { name: 'Examples', exact: true }).selectOption({ label: 'ML-DSA-44 (post-quantum)' })
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+  const token = await encodedToken(page).inputValue()
+  expect(JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString('utf8'))).toMatchObject({ alg: 'ML-DSA-44' })
+  await page.getByRole('button', { name: 'Explain', exact: true }).click()
+  const explain = page.getByRole('region', { name: 'Explain', exact: true })
+  const step = explain.getByRole('button', { name: /^\d+\. Signature: ML-DSA-44 \(post-quantum, lattice-based\)$/ })
+  await expect(step).toBeVisible({ timeout: 30_000 })
+  await step.click()
+  await expect(explain.getByText(/a 2,420-byte signature — longer than most whole tokens — and a 1,312-byte public key/)).toBeVisible()
+})

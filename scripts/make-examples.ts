@@ -49,6 +49,7 @@ const specs: readonly Spec[] = [
   { id: 'eddsa', label: 'EdDSA (Ed25519)', alg: 'EdDSA', kid: true, payload: person },
   { id: 'es256k', label: 'ES256K (ECDSA secp256k1)', alg: 'ES256K', kid: true, payload: person, signer: 'node' },
   { id: 'ed448', label: 'Ed448 (EdDSA on Ed448)', alg: 'Ed448', kid: true, payload: person, signer: 'node' },
+  { id: 'mldsa44', label: 'ML-DSA-44 (post-quantum)', alg: 'ML-DSA-44', kid: true, payload: person },
   {
     id: 'oidc',
     label: 'OpenID Connect ID token (RS256)',

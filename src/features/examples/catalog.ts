@@ -17,6 +17,7 @@ export const exampleEntries: readonly ExampleEntry[] = [
   { id: "eddsa", label: "EdDSA (Ed25519)", load: async () => (await import('./data/eddsa')).example },
   { id: "es256k", label: "ES256K (ECDSA secp256k1)", load: async () => (await import('./data/es256k')).example },
   { id: "ed448", label: "Ed448 (EdDSA on Ed448)", load: async () => (await import('./data/ed448')).example },
+  { id: "mldsa44", label: "ML-DSA-44 (post-quantum)", load: async () => (await import('./data/mldsa44')).example },
   { id: "oidc", label: "OpenID Connect ID token (RS256)", load: async () => (await import('./data/oidc')).example },
   { id: "expired", label: "Expired token (ES256)", load: async () => (await import('./data/expired')).example },
   { id: "none", label: "Unsecured token (alg 'none')", load: async () => (await import('./data/none')).example },

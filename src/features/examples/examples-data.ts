@@ -10,9 +10,10 @@ import { example as es256Example } from './data/es256'
 import { example as eddsaExample } from './data/eddsa'
 import { example as es256kExample } from './data/es256k'
 import { example as ed448Example } from './data/ed448'
+import { example as mldsa44Example } from './data/mldsa44'
 import { example as oidcExample } from './data/oidc'
 import { example as expiredExample } from './data/expired'
 import { example as noneExample } from './data/none'
 
 /** The bundled examples in menu order, the opening (HS256) one first. */
-export const examples: readonly Example[] = [hs256Example, rs256Example, ps256Example, es256Example, eddsaExample, es256kExample, ed448Example, oidcExample, expiredExample, noneExample]
+export const examples: readonly Example[] = [hs256Example, rs256Example, ps256Example, es256Example, eddsaExample, es256kExample, ed448Example, mldsa44Example, oidcExample, expiredExample, noneExample]

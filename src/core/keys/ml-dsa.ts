@@ -5,13 +5,14 @@
  * seed belonging to the public key), converts them to and from DER (SPKI and PKCS#8 with the
  * ML-DSA OIDs of RFC 9881), and signs, verifies and generates.
  *
- * Like `noble-curves.ts` it imports no run-time code of the other key modules (only types), so
- * that no shared chunk is pulled into the first paint; the little DER and base64url it needs are
- * written here.
+ * Like `noble-curves.ts` it imports no run-time code of the first-paint key modules (only types),
+ * so that no shared chunk is pulled into the first paint; its DER and base64url help is
+ * `on-demand-der.ts`, shared with the curve module only.
  */
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js'
 import type { Result } from '../result'
 import type { JWK } from '../types'
+import { DER, elements, encodeBase64url, err, jwkBytes, ok, sameBytes, sequence, spkiBits, tlv } from './on-demand-der'
 import type { GeneratedPair, KeyHandle, KeyMaterial, KeyPurpose, MaterialKey, SignatureImplementation } from './signature-implementation'
 
 /** The ML-DSA parameter sets, by their JOSE algorithm names. */
@@ -39,68 +40,19 @@ const PARAMETERS: Readonly<Record<MlDsaAlgorithm, ParameterSet>> = {
 /** The private key of an AKP JWK is the 32-byte seed ξ of FIPS 204 key generation (RFC 9964). */
 const SEED_BYTES = 32
 
-const INTEGER = 0x02
-const BIT_STRING = 0x03
-const OCTET_STRING = 0x04
-const SEQUENCE = 0x30
 /** `seed [0] IMPLICIT OCTET STRING` of the ML-DSA PrivateKey CHOICE (RFC 9881 §6). */
 const SEED_TAG = 0x80
 
-function err<C extends string>(code: C, message: string): Result<never, C> {
-  return { ok: false, error: { code, message } }
-}
 
-function ok<T>(value: T): Result<T, never> {
-  return { ok: true, value }
+function decode(jwk: JWK, name: 'pub' | 'priv'): Uint8Array | undefined {
+  return jwkBytes(jwk, name)
 }
 
 function isMlDsa(alg: unknown): alg is MlDsaAlgorithm {
   return typeof alg === 'string' && Object.prototype.hasOwnProperty.call(PARAMETERS, alg)
 }
 
-function encodeBase64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number)
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '')
-}
 
-/** Letters, digits, `-` and `_` only, and a length base64url can have (one pass, no pattern). */
-function isBase64url(text: string): boolean {
-  if (text.length % 4 === 1) return false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95
-    if (!ok) return false
-  }
-  return true
-}
-
-function decode(jwk: JWK, name: 'pub' | 'priv'): Uint8Array | undefined {
-  const value = (jwk as Record<string, unknown>)[name]
-  if (typeof value !== 'string' || !isBase64url(value)) return undefined
-  try {
-    return Uint8Array.from(atob(value.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))
-  } catch {
-    return undefined
-  }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= (a[i] as number) ^ (b[i] as number)
-  return diff === 0
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}
 
 /** The parameter set whose public key has this size, for "is alg right?" hints. */
 function setWithPublicSize(bytes: number): MlDsaAlgorithm | undefined {
@@ -141,44 +93,6 @@ export function mlDsaOfOid(oid: string): MlDsaAlgorithm | undefined {
   return (Object.keys(PARAMETERS) as MlDsaAlgorithm[]).find((alg) => oid === `2.16.840.1.101.3.4.3.${PARAMETERS[alg].oidLast}`)
 }
 
-interface Element {
-  readonly tag: number
-  readonly start: number
-  readonly end: number
-}
-
-/** The elements that exactly tile `bytes[start, end)`, or undefined when they do not. */
-function elements(bytes: Uint8Array, start = 0, end = bytes.length): Element[] | undefined {
-  const out: Element[] = []
-  for (let offset = start; offset < end; ) {
-    if (offset + 2 > end) return undefined
-    const tag = bytes[offset] as number
-    const first = bytes[offset + 1] as number
-    const count = first & 0x80 ? first & 0x7f : 0
-    if (count > 4) return undefined
-    let length = first & 0x80 ? 0 : first
-    for (let i = 0; i < count; i++) length = length * 256 + (bytes[offset + 2 + i] ?? 0)
-    const contentStart = offset + 2 + count
-    if (contentStart + length > end) return undefined
-    out.push({ tag, start: contentStart, end: contentStart + length })
-    offset = contentStart + length
-  }
-  return out
-}
-
-function sequence(bytes: Uint8Array): Element[] | undefined {
-  const [top, ...rest] = elements(bytes) ?? []
-  return top === undefined || top.tag !== SEQUENCE || rest.length > 0 ? undefined : elements(bytes, top.start, top.end)
-}
-
-function tlv(tag: number, ...content: Uint8Array[]): Uint8Array {
-  const size = content.reduce((sum, part) => sum + part.length, 0)
-  const length: number[] = []
-  // Long form: the length's bytes, most significant first (X.690 §8.1.3.5).
-  for (let rest = size; size >= 0x80 && rest > 0; rest = Math.floor(rest / 256)) length.unshift(rest % 256)
-  const head = size < 0x80 ? [tag, size] : [tag, 0x80 | length.length, ...length]
-  return concat(new Uint8Array(head), ...content)
-}
 
 function publicJwkOf(alg: MlDsaAlgorithm, publicKey: Uint8Array): JWK {
   return { kty: 'AKP', alg, pub: encodeBase64url(publicKey) } as JWK
@@ -194,8 +108,7 @@ export function akpJwkFromDer(alg: MlDsaAlgorithm, kind: 'spki' | 'pkcs8', der: 
   const set = PARAMETERS[alg]
   try {
     if (kind === 'spki') {
-      const bits = sequence(der)?.[1]
-      const key = bits === undefined || bits.tag !== BIT_STRING || bits.end - bits.start < 2 || der[bits.start] !== 0 ? undefined : der.subarray(bits.start + 1, bits.end)
+      const key = spkiBits(der)
       if (key === undefined) return err('PEM_INVALID', `The ${alg} SPKI public key has no readable key bytes. Copy the key again, complete and unchanged.`)
       if (key.length !== set.publicBytes) {
         return err('PEM_INVALID', `The ${alg} public key is ${key.length} bytes, but an ${alg} public key is exactly ${set.publicBytes} bytes. Copy the key again, complete and unchanged.`)
@@ -203,7 +116,7 @@ export function akpJwkFromDer(alg: MlDsaAlgorithm, kind: 'spki' | 'pkcs8', der: 
       return ok(publicJwkOf(alg, key))
     }
     const octets = sequence(der)?.[2]
-    if (octets === undefined || octets.tag !== OCTET_STRING) {
+    if (octets === undefined || octets.tag !== DER.OCTET_STRING) {
       return err('PEM_INVALID', `The ${alg} PKCS#8 private key has no private key octets. Copy the key again, complete and unchanged.`)
     }
     const seed = seedOf(alg, der.subarray(octets.start, octets.end))
@@ -226,12 +139,12 @@ function seedOf(alg: MlDsaAlgorithm, privateKey: Uint8Array): Result<Uint8Array,
     if (content.length !== SEED_BYTES) return err('PEM_INVALID', `The ${alg} private key's seed is ${content.length} bytes, but it must be ${SEED_BYTES}. Copy the key again, complete and unchanged.`)
     return ok(content)
   }
-  if (only.tag === OCTET_STRING) {
+  if (only.tag === DER.OCTET_STRING) {
     return err('PEM_INVALID', `The ${alg} private key holds only the ${content.length}-byte expanded key, not the ${SEED_BYTES}-byte seed it was made from. An AKP JWK holds the seed (RFC 9964), so this key cannot be used here. Export it in seed form (e.g. openssl's ml-dsa.output_formats=seed-priv or seed-only), or generate a new key.`)
   }
-  const both = only.tag === SEQUENCE ? elements(privateKey, only.start, only.end) : undefined
+  const both = only.tag === DER.SEQUENCE ? elements(privateKey, only.start, only.end) : undefined
   const [seedPart, expandedPart] = both ?? []
-  if (both?.length !== 2 || seedPart?.tag !== OCTET_STRING || expandedPart?.tag !== OCTET_STRING) {
+  if (both?.length !== 2 || seedPart?.tag !== DER.OCTET_STRING || expandedPart?.tag !== DER.OCTET_STRING) {
     return err('PEM_INVALID', `The ${alg} private key is not in any form of RFC 9881 (seed, expandedKey or both). Copy the key again, complete and unchanged.`)
   }
   const seed = privateKey.subarray(seedPart.start, seedPart.end)
@@ -247,7 +160,7 @@ function seedOf(alg: MlDsaAlgorithm, privateKey: Uint8Array): Result<Uint8Array,
 
 function algorithmIdentifier(alg: MlDsaAlgorithm): Uint8Array {
   // AlgorithmIdentifier { id-ml-dsa-NN } with the parameters absent (RFC 9881 §2).
-  return new Uint8Array([SEQUENCE, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, PARAMETERS[alg].oidLast])
+  return new Uint8Array([DER.SEQUENCE, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, PARAMETERS[alg].oidLast])
 }
 
 /**
@@ -259,10 +172,10 @@ export function akpDerFromJwk(jwk: JWK, part: 'spki' | 'pkcs8'): Uint8Array {
   if (!isMlDsa(alg)) throw new Error('the JWK names no ML-DSA "alg"')
   const pub = decode(jwk, 'pub')
   if (pub === undefined) throw new Error('the JWK has no "pub"')
-  if (part === 'spki') return tlv(SEQUENCE, algorithmIdentifier(alg), tlv(BIT_STRING, new Uint8Array([0]), pub))
+  if (part === 'spki') return tlv(DER.SEQUENCE, algorithmIdentifier(alg), tlv(DER.BIT_STRING, new Uint8Array([0]), pub))
   const seed = decode(jwk, 'priv')
   if (seed === undefined) throw new Error('the JWK has no private key "priv"')
-  return tlv(SEQUENCE, new Uint8Array([INTEGER, 1, 0]), algorithmIdentifier(alg), tlv(OCTET_STRING, tlv(SEED_TAG, seed)))
+  return tlv(DER.SEQUENCE, new Uint8Array([DER.INTEGER, 1, 0]), algorithmIdentifier(alg), tlv(DER.OCTET_STRING, tlv(SEED_TAG, seed)))
 }
 
 /** Decoded key bytes per imported key (the expanded private key, or the public key). */

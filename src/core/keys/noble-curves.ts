@@ -4,14 +4,16 @@
  * keys (point on the curve, private key belonging to the public key), converts them between JWK and
  * DER (SPKI, PKCS#8), and signs, verifies and generates.
  *
- * It imports no run-time code of the other key modules (only types): a module shared with the
+ * It imports no run-time code of the first-paint key modules (only types): a module shared with the
  * first-paint bundle would be split out of it into a chunk of its own, which the page then loads
- * at first paint too. So the little DER and base64url it needs are written here.
+ * at first paint too. The little DER and base64url it needs come from `on-demand-der.ts`, which
+ * only the on-demand modules import.
  */
 import { ed448 } from '@noble/curves/ed448.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { Result } from '../result'
 import type { JWK } from '../types'
+import { DER, concat, encodeBase64url, err, innerContent, jwkBytes, ok, sameBytes, sequence, spkiBits, tlv } from './on-demand-der'
 import type { GeneratedPair, KeyHandle, KeyMaterial, KeyPurpose, MaterialKey, SignatureImplementation } from './signature-implementation'
 
 /** The curves this module implements. */
@@ -23,105 +25,19 @@ export type CurveDerErrorCode = 'PEM_INVALID'
 const SECP256K1_BYTES = 32
 const ED448_BYTES = 57
 
-const INTEGER = 0x02
-const BIT_STRING = 0x03
-const OCTET_STRING = 0x04
-const SEQUENCE = 0x30
 /** AlgorithmIdentifier DER: { id-ecPublicKey 1.2.840.10045.2.1, secp256k1 1.3.132.0.10 } (RFC 5480). */
 const SECP256K1_ALGORITHM = [0x30, 0x10, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x0a]
 /** AlgorithmIdentifier DER: { id-Ed448 1.3.101.113 } without parameters (RFC 8410 §3). */
 const ED448_ALGORITHM = [0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x71]
 
-function err<C extends string>(code: C, message: string): Result<never, C> {
-  return { ok: false, error: { code, message } }
-}
 
-function ok<T>(value: T): Result<T, never> {
-  return { ok: true, value }
-}
-
-function encodeBase64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number)
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '')
-}
-
-function decodeBase64url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
-}
-
-/** One DER element: tag, and where its content lies. */
-interface Element {
-  readonly tag: number
-  readonly start: number
-  readonly end: number
-}
-
-/** The elements that exactly tile `bytes[start, end)`, or undefined when they do not. */
-function elements(bytes: Uint8Array, start = 0, end = bytes.length): Element[] | undefined {
-  const out: Element[] = []
-  for (let offset = start; offset < end; ) {
-    if (offset + 2 > end) return undefined
-    const tag = bytes[offset] as number
-    const first = bytes[offset + 1] as number
-    const count = first & 0x80 ? first & 0x7f : 0
-    if (count > 4) return undefined
-    let length = first & 0x80 ? 0 : first
-    for (let i = 0; i < count; i++) length = length * 256 + (bytes[offset + 2 + i] ?? 0)
-    const contentStart = offset + 2 + count
-    if (contentStart + length > end) return undefined
-    out.push({ tag, start: contentStart, end: contentStart + length })
-    offset = contentStart + length
-  }
-  return out
-}
-
-/** The children of the SEQUENCE that fills `bytes`. */
-function sequence(bytes: Uint8Array): Element[] | undefined {
-  const [top, ...rest] = elements(bytes) ?? []
-  return top === undefined || top.tag !== SEQUENCE || rest.length > 0 ? undefined : elements(bytes, top.start, top.end)
-}
-
-/** One DER element from its tag and content. */
-function tlv(tag: number, ...content: Uint8Array[]): Uint8Array {
-  const size = content.reduce((sum, part) => sum + part.length, 0)
-  const length: number[] = []
-  // Long form: the length's bytes, most significant first (X.690 §8.1.3.5).
-  for (let rest = size; size >= 0x80 && rest > 0; rest = Math.floor(rest / 256)) length.unshift(rest % 256)
-  const head = size < 0x80 ? [tag, size] : [tag, 0x80 | length.length, ...length]
-  return concat(new Uint8Array(head), ...content)
+function decode(jwk: JWK, name: 'x' | 'y' | 'd'): Uint8Array | undefined {
+  return jwkBytes(jwk, name)
 }
 
 /** Decoded key bytes per imported key, so a repeated verify does not decode the JWK again. */
 const keyBytes = new WeakMap<MaterialKey, Uint8Array>()
 
-function decode(jwk: JWK, name: 'x' | 'y' | 'd'): Uint8Array | undefined {
-  const value = (jwk as Record<string, unknown>)[name]
-  if (typeof value !== 'string') return undefined
-  try {
-    return decodeBase64url(value)
-  } catch {
-    return undefined
-  }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= (a[i] as number) ^ (b[i] as number)
-  return diff === 0
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}
 
 /** The uncompressed SEC1 point `04 ‖ x ‖ y` of a secp256k1 JWK, or the reason there is none. */
 function secp256k1Point(jwk: JWK): Result<Uint8Array, 'KEY_INVALID'> {
@@ -189,9 +105,8 @@ export function jwkFromDer(curve: NobleCurve, kind: 'spki' | 'pkcs8', der: Uint8
 }
 
 function publicFromSpki(curve: NobleCurve, der: Uint8Array): Result<JWK, CurveDerErrorCode> {
-  // SubjectPublicKeyInfo: SEQUENCE { algorithm, subjectPublicKey BIT STRING (no unused bits) }.
-  const bits = sequence(der)?.[1]
-  const bytes = bits === undefined || bits.tag !== BIT_STRING || bits.end - bits.start < 2 || der[bits.start] !== 0 ? undefined : der.subarray(bits.start + 1, bits.end)
+  // SubjectPublicKeyInfo: DER.SEQUENCE { algorithm, subjectPublicKey BIT STRING (no unused bits) }.
+  const bytes = spkiBits(der)
   if (bytes === undefined) return err('PEM_INVALID', `The ${curve} SPKI public key has no readable key bytes. Copy the key again, complete and unchanged.`)
   if (curve === 'Ed448') {
     if (bytes.length !== ED448_BYTES) {
@@ -208,32 +123,27 @@ function publicFromSpki(curve: NobleCurve, der: Uint8Array): Result<JWK, CurveDe
   return ok(publicJwkOf(curve, point))
 }
 
-/** The content of the one DER element with tag `tag` that fills `bytes`, or undefined. */
-function innerContent(bytes: Uint8Array, tag: number): Uint8Array | undefined {
-  const [only, ...rest] = elements(bytes) ?? []
-  return only === undefined || only.tag !== tag || rest.length > 0 ? undefined : bytes.subarray(only.start, only.end)
-}
 
 function privateFromPkcs8(curve: NobleCurve, der: Uint8Array): Result<JWK, CurveDerErrorCode> {
   const parts = sequence(der)
   const octets = parts?.[2]
-  if (parts === undefined || octets === undefined || octets.tag !== OCTET_STRING) {
+  if (parts === undefined || octets === undefined || octets.tag !== DER.OCTET_STRING) {
     return err('PEM_INVALID', `The ${curve} PKCS#8 private key has no private key octets. Copy the key again, complete and unchanged.`)
   }
   const privateKey = der.subarray(octets.start, octets.end)
   if (curve === 'Ed448') {
     // RFC 8410 §7: CurvePrivateKey ::= OCTET STRING, the 57-byte seed of RFC 8032.
-    const seed = innerContent(privateKey, OCTET_STRING)
+    const seed = innerContent(privateKey, DER.OCTET_STRING)
     if (seed === undefined || seed.length !== ED448_BYTES) {
       const size = seed === undefined ? 'not an OCTET STRING' : `${seed.length} bytes`
       return err('PEM_INVALID', `The Ed448 private key is ${size}, but an Ed448 private key is exactly ${ED448_BYTES} bytes (RFC 8410 §7). Copy the key again, complete and unchanged.`)
     }
     return ok({ ...publicJwkOf(curve, ed448.getPublicKey(seed)), d: encodeBase64url(seed) })
   }
-  // SEC1 ECPrivateKey: SEQUENCE { version 1, privateKey OCTET STRING, [0] parameters, [1] publicKey }.
+  // SEC1 ECPrivateKey: DER.SEQUENCE { version 1, privateKey OCTET STRING, [0] parameters, [1] publicKey }.
   const sec1 = sequence(privateKey)
   const scalar = sec1?.[1]
-  if (sec1 === undefined || sec1[0]?.tag !== INTEGER || scalar === undefined || scalar.tag !== OCTET_STRING) {
+  if (sec1 === undefined || sec1[0]?.tag !== DER.INTEGER || scalar === undefined || scalar.tag !== DER.OCTET_STRING) {
     return err('PEM_INVALID', 'The secp256k1 private key does not hold a SEC1 ECPrivateKey. Copy the key again, complete and unchanged.')
   }
   const raw = privateKey.subarray(scalar.start, scalar.end)
@@ -270,15 +180,15 @@ function publicBytes(curve: NobleCurve, jwk: JWK): Uint8Array {
  */
 export function derFromJwk(curve: NobleCurve, jwk: JWK, part: 'spki' | 'pkcs8'): Uint8Array {
   const publicKey = publicBytes(curve, jwk)
-  if (part === 'spki') return tlv(SEQUENCE, algorithmIdentifier(curve), tlv(BIT_STRING, new Uint8Array([0]), publicKey))
+  if (part === 'spki') return tlv(DER.SEQUENCE, algorithmIdentifier(curve), tlv(DER.BIT_STRING, new Uint8Array([0]), publicKey))
   const d = decode(jwk, 'd')
   if (d === undefined) throw new Error('the JWK has no private key "d"')
-  const version = new Uint8Array([INTEGER, 1, 0])
+  const version = new Uint8Array([DER.INTEGER, 1, 0])
   const privateKey =
     curve === 'Ed448'
-      ? tlv(OCTET_STRING, d)
-      : tlv(SEQUENCE, new Uint8Array([INTEGER, 1, 1]), tlv(OCTET_STRING, d), tlv(0xa1, tlv(BIT_STRING, new Uint8Array([0]), publicKey)))
-  return tlv(SEQUENCE, version, algorithmIdentifier(curve), tlv(OCTET_STRING, privateKey))
+      ? tlv(DER.OCTET_STRING, d)
+      : tlv(DER.SEQUENCE, new Uint8Array([DER.INTEGER, 1, 1]), tlv(DER.OCTET_STRING, d), tlv(0xa1, tlv(DER.BIT_STRING, new Uint8Array([0]), publicKey)))
+  return tlv(DER.SEQUENCE, version, algorithmIdentifier(curve), tlv(DER.OCTET_STRING, privateKey))
 }
 
 function materialKey(curve: NobleCurve, material: KeyMaterial, usage: KeyPurpose): MaterialKey {

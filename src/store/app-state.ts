@@ -231,6 +231,54 @@ export interface DeviceSlice {
   forgetEverything: () => void
 }
 
+/**
+ * The outer layer of a nested JWT while its inner token is on the page: what stepping out restores.
+ * Held in memory only: it carries the encrypted token and the key that decrypted it.
+ */
+export interface JweEnvelope {
+  /** The encrypted token (compact or JSON serialization) the inner token came out of. */
+  readonly token: string
+  readonly decryptionKey: string
+  readonly decryptionEncoding: SecretEncoding
+}
+
+/**
+ * JWE inputs: the decryption key and the encryption choices. Never persisted and never put in a link,
+ * whatever the opt-in says: a decryption key is a private key, a shared secret or a password.
+ */
+export interface DecryptionSlice {
+  /** A private PEM/JWK/JWKS, a shared secret or a PBES2 password, as typed in `Decryption key`. */
+  decryptionKey: string
+  /** How a shared secret in `decryptionKey` turns into bytes. */
+  decryptionEncoding: SecretEncoding
+  /** Set while the inner token of a nested JWT is the token: the encrypted token to step back to. */
+  envelope: JweEnvelope | null
+  /** The recipient's public key, shared key or password, as typed in `Recipient key`. */
+  recipientKey: string
+  /** How a shared key in `recipientKey` turns into bytes. */
+  recipientEncoding: SecretEncoding
+  /** The key management algorithm (`alg`) and content encryption (`enc`) chosen for encrypting. */
+  encryptionAlg: string
+  encryptionEnc: string
+  setDecryptionKey: (text: string) => void
+  setDecryptionEncoding: (encoding: SecretEncoding) => void
+  /**
+   * Makes the inner token of a nested JWT the token, keeping the encrypted one (and its key) as the
+   * envelope to step back to. The decryption key stays in its box.
+   */
+  openInnerToken: (inner: string) => void
+  /** Puts the encrypted token and its decryption key back, and drops the envelope. */
+  leaveEnvelope: () => void
+  setRecipientKey: (text: string, encoding?: SecretEncoding) => void
+  setRecipientEncoding: (encoding: SecretEncoding) => void
+  setEncryptionChoice: (choice: { readonly alg?: string; readonly enc?: string }) => void
+  /**
+   * Makes an encrypted token the token (the current one was its plaintext); with `decryptionKey`,
+   * the key that opens it goes into `Decryption key` in the same update.
+   */
+  takeEncryptedToken: (jwe: string, decryptionKey?: { readonly text: string; readonly encoding: SecretEncoding }) => void
+}
+
 /** The whole app state: one store made of slices. */
 export type AppState = TokenSlice &
   KeysSlice &
@@ -240,7 +288,8 @@ export type AppState = TokenSlice &
   TeachingSlice &
   LinkSlice &
   SessionSlice &
-  DeviceSlice
+  DeviceSlice &
+  DecryptionSlice
 
 /** How every slice is created: it may read and write the whole state (zustand's shared-slice pattern). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>

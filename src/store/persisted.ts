@@ -23,7 +23,9 @@ const challengeIds: Field<string[]> = (raw) => (Array.isArray(raw) ? sanitizeCha
 /**
  * Every field that may be written to localStorage, with how a stored value is read back: the one
  * list of persisted fields. `tokenOrigin` is not state: it records whether the stored token was an
- * example, so a restored example stays storable.
+ * example, so a restored example stays storable. Session-only by design (never listed, whatever the
+ * opt-in): the JWE inputs `decryptionKey`, `decryptionEncoding`, `envelope` (an encrypted token and its
+ * key), `recipientKey`, `recipientEncoding`, `encryptionAlg` and `encryptionEnc`.
  */
 const FIELDS = {
   token: text,

@@ -1,11 +1,11 @@
-import type { AppState, SessionSlice, SliceCreator, TokenSlice } from './app-state'
+import type { AppState, DecryptionSlice, SessionSlice, SliceCreator, TokenSlice } from './app-state'
 
 /**
- * The token fields of an update that puts a different token in the box: the extraction notes and the
- * stale-signature flag described the token being replaced, so they go with it.
+ * The token fields of an update that puts a different token in the box: the extraction notes, the
+ * stale-signature flag and the envelope of a nested JWT described the token being replaced, so they go with it.
  */
-export function replacedToken(token: string): Pick<TokenSlice, 'token' | 'extractionNotes' | 'signatureStale'> {
-  return { token, extractionNotes: [], signatureStale: false }
+export function replacedToken(token: string): Pick<TokenSlice, 'token' | 'extractionNotes' | 'signatureStale'> & Pick<DecryptionSlice, 'envelope'> {
+  return { token, extractionNotes: [], signatureStale: false, envelope: null }
 }
 
 /** The fields that are set; a field left out (`undefined`) must not overwrite what is in the store. */
@@ -17,7 +17,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   pastedTokens: [],
   storePaste: ({ token, stripped, candidates = [] }) => {
     get().setToken(token, stripped)
-    set({ pastedTokens: candidates })
+    set({ pastedTokens: candidates, envelope: null })
   },
   loadSession: ({ token, verificationKey, secretEncoding, signingKey, signingEncoding, algorithm, origin }) => {
     const patch: Partial<AppState> = { ...replacedToken(token), pastedTokens: [], ...given({ verificationKey, secretEncoding, signingKey, signingEncoding, algorithm }) }

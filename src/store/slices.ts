@@ -1,4 +1,5 @@
 import type { AppState, SliceCreator } from './app-state'
+import { createDecryptionSlice } from './decryption-slice'
 import { createDeviceSlice } from './device-slice'
 import { createKeysSlice } from './keys-slice'
 import { createLinkSlice } from './link-slice'
@@ -20,4 +21,5 @@ export const createAppState: SliceCreator<AppState> = (...a) => ({
   ...createLinkSlice(...a),
   ...createSessionSlice(...a),
   ...createDeviceSlice(...a),
+  ...createDecryptionSlice(...a),
 })

@@ -206,11 +206,18 @@ describe('encryptJwe headers', () => {
     expect(given.ok && given.value.header).toEqual({ alg: 'RSA-OAEP', enc: 'A128GCM', kid: 'other' })
   })
 
-  it(`uses p2c ${DEFAULT_PBES2_COUNT} by default, which jose decrypts once its bound allows it`, async () => {
+  it(`uses p2c ${DEFAULT_PBES2_COUNT} by default, which jose accepts under its own default bound`, async () => {
     const token = await encrypted({ plaintext: 'pw', alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', keyText: 'hunter2 hunter2', encoding: 'hex', serialization: 'compact' })
     const header = parts(token).header
-    expect(header['p2c']).toBe(600_000)
+    expect(header['p2c']).toBe(2048)
     expect(b64u(header['p2s'] as string).length).toBe(16)
+    const out = await compactDecrypt(token, new TextEncoder().encode('hunter2 hunter2'), { keyManagementAlgorithms: ['PBES2-HS256+A128KW'] })
+    expect(utf8(out.plaintext)).toBe('pw')
+  })
+
+  it('a p2c above what receivers accept by default is written as asked (jose refuses it unless raised)', async () => {
+    const token = await encrypted({ plaintext: 'pw', alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', keyText: 'hunter2 hunter2', encoding: 'utf8', serialization: 'compact', p2c: 600_000 })
+    expect(parts(token).header['p2c']).toBe(600_000)
     await expect(compactDecrypt(token, new TextEncoder().encode('hunter2 hunter2'), { keyManagementAlgorithms: ['PBES2-HS256+A128KW'] })).rejects.toThrow('out is of acceptable bounds')
     const out = await compactDecrypt(token, new TextEncoder().encode('hunter2 hunter2'), { keyManagementAlgorithms: ['PBES2-HS256+A128KW'], maxPBES2Count: 600_000 })
     expect(utf8(out.plaintext)).toBe('pw')
@@ -286,8 +293,8 @@ describe('encryptJwe refusals', () => {
     ['a 16-byte key for dir + A128CBC-HS256', { alg: 'dir', enc: 'A128CBC-HS256', keyText: '00'.repeat(16), encoding: 'hex' }, 'KEY_WRONG_SIZE', 'The shared key is 16 bytes (128 bits), but dir uses the key as the content encryption key of A128CBC-HS256, which takes exactly 32 bytes (256 bits). Paste a key of that size, or generate one.'],
     ['a short utf8 key for dir', { alg: 'dir', enc: 'A256GCM', keyText: 'secret', encoding: 'utf8' }, 'KEY_WRONG_SIZE', 'The shared key is 6 bytes (48 bits), but dir uses the key as the content encryption key of A256GCM, which takes exactly 32 bytes (256 bits). Paste a key of that size (with Secret encoding utf8 every character counts; for a hex or base64 key choose that encoding), or generate one.'],
     ['bad hex', { alg: 'A256KW', keyText: '0g', encoding: 'hex' }, 'SECRET_BAD_HEX', 'The secret is not hex: "g" at position 2 is not a hex digit (0-9, a-f). Fix it, or choose another secret encoding.'],
-    ['p2c 0', { alg: 'PBES2-HS256+A128KW', keyText: 'pw', p2c: 0 }, 'JWE_OPTION_INVALID', 'The PBES2 count p2c must be a whole number from 1 to 10,000,000; 0 is not. RFC 7518 §4.8.1.2 asks for at least 1,000; 600,000 is the default.'],
-    ['p2c too high', { alg: 'PBES2-HS256+A128KW', keyText: 'pw', p2c: 10_000_001 }, 'JWE_OPTION_INVALID', 'The PBES2 count p2c must be a whole number from 1 to 10,000,000; 10000001 is not. RFC 7518 §4.8.1.2 asks for at least 1,000; 600,000 is the default.'],
+    ['p2c 0', { alg: 'PBES2-HS256+A128KW', keyText: 'pw', p2c: 0 }, 'JWE_OPTION_INVALID', 'The PBES2 count p2c must be a whole number from 1 to 10,000,000; 0 is not. RFC 7518 §4.8.1.2 asks for at least 1,000; the default is 2048, which every common receiver accepts.'],
+    ['p2c too high', { alg: 'PBES2-HS256+A128KW', keyText: 'pw', p2c: 10_000_001 }, 'JWE_OPTION_INVALID', 'The PBES2 count p2c must be a whole number from 1 to 10,000,000; 10000001 is not. RFC 7518 §4.8.1.2 asks for at least 1,000; the default is 2048, which every common receiver accepts.'],
     ['an empty kid', { kid: '' }, 'JWE_OPTION_INVALID', 'The kid is empty. Type the key id the recipient knows the key by, or leave kid out.'],
     ['an empty password', { alg: 'PBES2-HS512+A256KW', keyText: '' }, 'KEY_EMPTY', 'The password is empty. Type the password both sides know.'],
     ['JSON that is not a key', { keyText: '{"kty":' }, 'KEY_INVALID', "The key is not valid JSON (Unexpected end of JSON input). Paste a JWK or a JWKS."],

@@ -18,12 +18,14 @@ import { readRecipientKey, type RecipientKeyErrorCode } from './recipient-key'
 import type { JweSerialization } from './types'
 
 /**
- * The PBES2 iteration count used unless the caller sets `p2c`: OWASP's current figure for
- * PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet), since a JWE password is often a human one.
- * jose's own default (2048) dates from RFC 7518's "at least 1000"; note that jose-based receivers
- * refuse counts above 10,000 unless configured (`maxPBES2Count`), so lower `p2c` for them.
+ * The PBES2 iteration count used unless the caller sets `p2c`: jose's own default, above RFC 7518
+ * §4.8.1.2's minimum of 1,000. Not OWASP's 600,000 for stored passwords: since the p2c denial of
+ * service (CVE-2022-36083 and its kin) receivers cap the count they accept — jose and erlang-jose
+ * at 10,000, jwcrypto at 16,384, latchset jose at 32,768 — so a token made with 600,000 is refused
+ * by most of them before any decryption. The password's entropy is what protects a PBES2 token;
+ * the user can raise `p2c` for a receiver that accepts more.
  */
-export const DEFAULT_PBES2_COUNT = 600_000
+export const DEFAULT_PBES2_COUNT = 2048
 
 /**
  * The highest `p2c` accepted for encryption: deriving with it takes the sender about as long as
@@ -113,7 +115,7 @@ async function encrypt(input: JweEncryptInput): Promise<Result<JweEncryption, En
   const family = keyManagementFamily(alg)
   const p2c = input.p2c ?? DEFAULT_PBES2_COUNT
   if (family === 'pbes2' && (!Number.isSafeInteger(p2c) || p2c < 1 || p2c > MAX_ENCRYPT_PBES2_COUNT)) {
-    return err('JWE_OPTION_INVALID', `The PBES2 count p2c must be a whole number from 1 to ${MAX_ENCRYPT_PBES2_COUNT.toLocaleString('en-US')}; ${String(input.p2c)} is not. RFC 7518 §4.8.1.2 asks for at least 1,000; ${DEFAULT_PBES2_COUNT.toLocaleString('en-US')} is the default.`)
+    return err('JWE_OPTION_INVALID', `The PBES2 count p2c must be a whole number from 1 to ${MAX_ENCRYPT_PBES2_COUNT.toLocaleString('en-US')}; ${String(input.p2c)} is not. RFC 7518 §4.8.1.2 asks for at least 1,000; the default is ${DEFAULT_PBES2_COUNT}, which every common receiver accepts.`)
   }
   if (input.kid !== undefined && input.kid.length === 0) return err('JWE_OPTION_INVALID', 'The kid is empty. Type the key id the recipient knows the key by, or leave kid out.')
   if (input.cty !== undefined && input.cty.length === 0) return err('JWE_OPTION_INVALID', 'The content type (cty) is empty. Type one (JWT for a nested token), or leave cty out.')

@@ -1,0 +1,141 @@
+import { createCipheriv, createDecipheriv, createSign, generateKeyPairSync, privateDecrypt, publicEncrypt, randomBytes, constants, type KeyObject } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { test, expect, pasteToken } from './fixtures'
+import { encodedToken, openApp, openSettings, signatureStatus, verificationKey } from './helpers'
+
+const STORAGE_KEY = 'jwt-lab:v1'
+const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url')
+const pem = (k: KeyObject) => k.export({ format: 'pem', type: k.type === 'private' ? 'pkcs8' : 'spki' }).toString()
+
+// The inner token: ES256, signed by node:crypto (not by the app).
+const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+function es256(payload: object): string {
+  const input = `${b64u(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: 'sig-1' }))}.${b64u(JSON.stringify(payload))}`
+  const signature = createSign('sha256').update(input).sign({ key: signer.privateKey, dsaEncoding: 'ieee-p1363' })
+  return `${input}.${b64u(signature)}`
+}
+const inner = es256({ iss: 'https://issuer.example', sub: 'alice', aud: 'api', exp: Math.floor(Date.now() / 1000) + 3600 })
+
+// The recipient's RSA key pair, and the JWE built by hand: RSA-OAEP (SHA-1) wraps a random CEK,
+// AES-256-GCM encrypts the inner token with the protected header's base64url text as AAD (RFC 7516 §5.1).
+const recipient = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+function rsaOaepA256Gcm(plaintext: string, publicKey: KeyObject): string {
+  const protectedHeader = b64u(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256GCM', cty: 'JWT', kid: 'enc-1' }))
+  const cek = randomBytes(32)
+  const iv = randomBytes(12)
+  const encryptedKey = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, cek)
+  const cipher = createCipheriv('aes-256-gcm', cek, iv).setAAD(Buffer.from(protectedHeader, 'ascii'))
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  return [protectedHeader, b64u(encryptedKey), b64u(iv), b64u(ciphertext), b64u(cipher.getAuthTag())].join('.')
+}
+const jwe = rsaOaepA256Gcm(inner, recipient.publicKey)
+
+/** Decrypts a compact RSA-OAEP-256 + A256GCM JWE with node:crypto: the app's output, checked independently. */
+function openRsaOaep256A256Gcm(token: string, privateKey: KeyObject): string {
+  const [p, ek, iv, ct, tag] = token.split('.') as [string, string, string, string, string]
+  const header = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>
+  expect(header).toMatchObject({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' })
+  const cek = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(ek, 'base64url'))
+  const decipher = createDecipheriv('aes-256-gcm', cek, Buffer.from(iv, 'base64url')).setAAD(Buffer.from(p, 'ascii'))
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+  return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8')
+}
+
+const region = (page: Page) => page.getByRole('region', { name: 'Decryption', exact: true })
+const decryptionKey = (page: Page) => page.getByRole('textbox', { name: 'Decryption key', exact: true })
+const result = (page: Page) => region(page).getByRole('status', { name: 'Decryption result', exact: true })
+const steps = (page: Page) => region(page).getByRole('list', { name: 'Decryption steps', exact: true }).getByRole('listitem')
+/** The steps whose verdict badge says Fail. */
+const failed = (page: Page) => steps(page).filter({ has: page.getByText('Fail', { exact: true }) })
+const plaintext = (page: Page) => region(page).getByLabel('Plaintext', { exact: true })
+
+test('a nested JWT: decrypted step by step, its inner token opened and verified, and stepped out of', async ({ page }) => {
+  await openApp(page)
+  await pasteToken(page, jwe)
+  await expect(region(page)).toBeVisible()
+  await expect(region(page)).toContainText('Not decrypted yet')
+  await decryptionKey(page).fill(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
+  // Every step ran and passed: none failed, none was skipped for this token (no zip, so inflate may be skipped).
+  await expect(steps(page).first()).toBeVisible()
+  await expect(failed(page)).toHaveCount(0)
+  expect(await steps(page).count()).toBeGreaterThanOrEqual(5)
+  await expect(plaintext(page)).toHaveText(inner)
+
+  await region(page).getByRole('button', { name: 'Open the inner token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(inner)
+  await expect(region(page)).toHaveCount(0)
+  await verificationKey(page).fill(pem(signer.publicKey))
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+  await expect(page.getByRole('table', { name: 'Claims' })).toContainText('alice')
+
+  await page.getByRole('button', { name: 'Back to the encrypted token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(jwe)
+  await expect(decryptionKey(page)).toHaveValue(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
+  await expect(page.getByRole('button', { name: 'Back to the encrypted token', exact: true })).toHaveCount(0)
+})
+
+test('a wrong key or a tampered tag names the step that failed, and shows no plaintext', async ({ page }) => {
+  await openApp(page)
+  await pasteToken(page, jwe)
+  await decryptionKey(page).fill(pem(stranger.privateKey))
+  await expect(result(page)).toHaveText('Not decrypted: the step "Obtain the content encryption key (CEK)" failed.')
+  await expect(failed(page)).toHaveCount(1)
+  await expect(failed(page)).toContainText('Obtain the content encryption key (CEK)')
+  await expect(failed(page)).toContainText('wrong key')
+  await expect(plaintext(page)).toHaveCount(0)
+
+  // The right key, but one bit of the tag flipped: the key step passes and the tag check fails.
+  const parts = jwe.split('.')
+  const tag = Buffer.from(parts[4] as string, 'base64url')
+  tag[0] = (tag[0] as number) ^ 1
+  await pasteToken(page, [...parts.slice(0, 4), b64u(tag)].join('.'))
+  await decryptionKey(page).fill(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Not decrypted: the step "Check the authentication tag" failed.')
+  await expect(failed(page)).toHaveCount(1)
+  await expect(failed(page)).toContainText('changed after encryption')
+  await expect(plaintext(page)).toHaveCount(0)
+})
+
+test('encrypt the current token for a public key, then decrypt it back', async ({ page }) => {
+  await openApp(page)
+  const signed = await encodedToken(page).inputValue()
+  expect(signed.split('.')).toHaveLength(3)
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Key management algorithm', exact: true }).selectOption('RSA-OAEP-256')
+  await page.getByRole('combobox', { name: 'Content encryption', exact: true }).selectOption('A256GCM')
+  await page.getByRole('textbox', { name: 'Recipient key', exact: true }).fill(pem(recipient.publicKey))
+  await page.getByRole('button', { name: 'Encrypt the token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/)
+  const encrypted = await encodedToken(page).inputValue()
+  // Checked outside the app: node:crypto opens it to the signed token.
+  expect(openRsaOaep256A256Gcm(encrypted, recipient.privateKey)).toBe(signed)
+
+  await decryptionKey(page).fill(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP-256, A256GCM).')
+  await expect(plaintext(page)).toHaveText(signed)
+  await region(page).getByRole('button', { name: 'Open the inner token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(signed)
+})
+
+test('a reload forgets the decryption key, even with "Remember tokens and secrets"', async ({ page }) => {
+  await openApp(page)
+  await openSettings(page)
+  await page.getByRole('checkbox', { name: 'Remember tokens and secrets on this device' }).check()
+  await pasteToken(page, jwe)
+  const privatePem = pem(recipient.privateKey)
+  await decryptionKey(page).fill(privatePem)
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
+  await page.getByRole('button', { name: 'Open the inner token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(inner)
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Back to the encrypted token', exact: true })).toHaveCount(0)
+  const stored = await page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY)
+  expect(stored).not.toContain('PRIVATE KEY')
+  expect(stored).not.toContain(jwe.split('.')[1])
+  await pasteToken(page, jwe)
+  await expect(decryptionKey(page)).toHaveValue('')
+  await expect(region(page)).toContainText('Not decrypted yet')
+})

@@ -6,6 +6,7 @@ import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule }
 import { algSupportRule } from './alg-support-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
+import { jweHeaderRule } from './jwe-rules'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
 import { personalDataRule } from './personal-data-rules'
@@ -32,6 +33,7 @@ export const lintRules: readonly LintRule[] = [
   eddsaDeprecatedRule,
   keySourceRule,
   kidInjectionRule,
+  jweHeaderRule,
   weakRsaKeyRule,
   sensitiveDataRule,
   duplicateMemberRule,

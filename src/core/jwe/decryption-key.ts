@@ -98,7 +98,8 @@ async function readPemKey(text: string): Promise<Result<readonly DecryptionKey[]
   } catch (cause) {
     return err('KEY_INVALID', `The ${NAME_OF[kind]} could not be imported (${cause instanceof Error ? cause.message : String(cause)}). Copy the key again, complete and unchanged.`)
   }
-  return ok([await fromJwk(jwk as Record<string, unknown>, source)])
+  // WebCrypto's export adds "alg" and "key_ops" of the import parameters: they are not the key's own markings.
+  return ok([await fromJwk({ ...jwk, alg: undefined, key_ops: undefined, ext: undefined }, source)])
 }
 
 async function readJson(text: string): Promise<Result<readonly DecryptionKey[], DecryptionKeyErrorCode>> {

@@ -140,9 +140,16 @@ const NIST_CURVES: Readonly<Record<string, { readonly bytes: number; readonly p:
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv']
 
-/** The bytes of a base64url member, or undefined when it is not canonical unpadded base64url. */
+/** Coordinates are at most 66 bytes (P-521): longer text is never decoded, only measured. */
+const MAX_COORDINATE_CHARS = 128
+
+/**
+ * The bytes of a base64url member — or, past {@link MAX_COORDINATE_CHARS}, just their count (as
+ * zeros) — or undefined when it is not canonical unpadded base64url.
+ */
 function base64urlBytes(value: JsonValue | undefined): Uint8Array | undefined {
   if (typeof value !== 'string' || value.length % 4 === 1 || !/^[A-Za-z0-9_-]*$/.test(value)) return undefined
+  if (value.length > MAX_COORDINATE_CHARS) return new Uint8Array(Math.floor((value.length * 3) / 4))
   const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (value.length % 4)) % 4))
   return Uint8Array.from(binary, (c) => c.charCodeAt(0))
 }

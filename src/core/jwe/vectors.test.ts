@@ -122,3 +122,14 @@ describe('RFC 7520 §5 (JOSE Cookbook)', () => {
   })
 })
 
+describe('RFC 7520 §6 nested signatures and encryption', () => {
+  it('the plaintext is the inner JWS, handed on as innerToken', async () => {
+    const value = await decrypted(rfc7520['6'].compact, key('samwise'))
+    expect(value.header.cty).toBe('JWT')
+    expect(value.plaintextText).toBe(rfc7520['6'].inner)
+    expect(value.innerToken).toBe(rfc7520['6'].inner)
+    expect(value.steps.find((s) => s.id === 'decrypt')?.explanation).toBe(
+      'Decrypted with AES-128 in GCM mode: one operation decrypts and checks the 128-bit tag. The plaintext is a signed token (JWS), as "cty":"JWT" says: a nested JWT — verify the inner token\'s signature before trusting its claims.',
+    )
+  })
+})

@@ -313,3 +313,42 @@ describe('encryptJwe refusals', () => {
     expect(!result.ok && result.error.message).toMatch(/^Encrypting with ECDH-ES and A256GCM failed: /)
   })
 })
+
+// The app's own round trip: what the Encrypt panel makes, the Decryption panel opens (with the
+// recipient's private key as a user would paste it), and a nested JWT's inner token comes back.
+describe('encryptJwe output opened by decryptJwe', () => {
+  const ecdhPairs = { 'P-256': generateKeyPairSync('ec', { namedCurve: 'P-256' }), X25519: generateKeyPairSync('x25519') }
+  const privatePem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }) as string
+  const signed = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'
+  const rows = KEY_MANAGEMENT_ALGORITHMS.flatMap((alg, i) => (['compact', 'flattened', 'general'] as const).map((serialization, j) => [alg, CONTENT_ENCRYPTION_ALGORITHMS[(i + j) % 6] as string, serialization] as const))
+
+  it.each(rows)('%s + %s, %s', async (alg, enc, serialization) => {
+    let keyText: string
+    let decryptKeyText: string
+    let encoding: JweEncryptInput['encoding'] = 'utf8'
+    if (alg.startsWith('RSA-OAEP')) {
+      keyText = rsaPublicPem
+      decryptKeyText = privatePem(rsa.privateKey)
+    } else if (alg.startsWith('ECDH-ES')) {
+      const pair = alg.length % 2 === 0 ? ecdhPairs['P-256'] : ecdhPairs.X25519
+      keyText = pem(pair.publicKey)
+      decryptKeyText = privatePem(pair.privateKey)
+    } else if (alg.startsWith('PBES2')) {
+      keyText = decryptKeyText = 'correct horse battery staple'
+    } else {
+      const size = alg === 'dir' ? ({ A128GCM: 16, A192GCM: 24, A256GCM: 32, 'A128CBC-HS256': 32, 'A192CBC-HS384': 48, 'A256CBC-HS512': 64 } as Record<string, number>)[enc] ?? 0 : Number(alg.slice(1, 4)) / 8
+      keyText = decryptKeyText = randomBytes(size).toString('hex')
+      encoding = 'hex'
+    }
+    const token = await encrypted({ plaintext: signed, alg, enc, keyText, encoding, serialization, zip: alg === 'A128KW' })
+    const { decryptJwe } = await import('./decrypt')
+    const opened = await decryptJwe({ text: token, keyText: decryptKeyText, encoding })
+    if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`)
+    expect(opened.value.steps.filter((s) => s.verdict === 'fail').map((s) => s.explanation)).toEqual([])
+    expect(opened.value.serialization).toBe(serialization)
+    expect(opened.value.alg).toBe(alg)
+    expect(opened.value.enc).toBe(enc)
+    expect(opened.value.plaintextText).toBe(signed)
+    expect(opened.value.innerToken).toBe(signed)
+  })
+})

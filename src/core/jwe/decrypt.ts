@@ -164,8 +164,19 @@ async function decryptUnguarded(input: JweDecryptInput): Promise<Result<JweDecry
   let firstFailure: Failure | undefined
   let decisive: Failure | undefined
   const tried: string[] = []
+  // PBKDF2 is the one costly step: all PBES2 attempts together stay within one bound's worth of iterations.
+  let pbes2Spent = 0
+  let pbes2Stopped = false
   for (const attempt of attempts.slice(0, MAX_ATTEMPTS)) {
     const { checked: entry } = attempt
+    if (entry.spec.mode === 'password') {
+      const p2c = entry.header.p2c as number
+      if (pbes2Spent > 0 && pbes2Spent + p2c > maxPbes2Count) {
+        pbes2Stopped = true
+        continue
+      }
+      pbes2Spent += p2c
+    }
     tried.push(`recipient ${entry.index + 1} ("${entry.alg}") with ${attempt.key.description}`)
     const cek = await obtainCek(entry.alg, entry.spec, entry.enc, entry.content, entry.header, entry.recipient.encryptedKey.bytes, attempt.fit.material)
     const keyStep = stepOf('key', 'pass', keyExplanation(attempt, jwe, skipped), keyValues(entry, attempt.key))
@@ -187,7 +198,7 @@ async function decryptUnguarded(input: JweDecryptInput): Promise<Result<JweDecry
     firstFailure ??= failure
   }
   const report = (decisive ?? firstFailure) as Failure
-  const steps = tried.length > 1 ? withTriedNote(report.steps, tried) : report.steps
+  const steps = tried.length > 1 || pbes2Stopped ? withTriedNote(report.steps, tried, pbes2Stopped) : report.steps
   const { checked: entry } = report.attempt
   return ok({
     ...base,
@@ -334,9 +345,11 @@ function keyInfo(key: DecryptionKey): NonNullable<JweDecryption['key']> {
   return { ...(key.kid === undefined ? {} : { kid: key.kid }), ...(key.thumbprint === undefined ? {} : { thumbprint: key.thumbprint }), description: key.description }
 }
 
-function withTriedNote(steps: readonly JweStep[], tried: readonly string[]): JweStep[] {
+function withTriedNote(steps: readonly JweStep[], tried: readonly string[], pbes2Stopped: boolean): JweStep[] {
   const failing = steps.findIndex((s) => s.verdict === 'fail')
-  return steps.map((s, i) => (i === failing ? { ...s, explanation: `${s.explanation} Every fitting key was tried (${tried.length}): ${tried.join('; ')}.` } : s))
+  const note = tried.length > 1 ? ` ${pbes2Stopped ? 'These' : 'Every'} fitting key${pbes2Stopped ? 's were' : ' was'} tried (${tried.length}): ${tried.join('; ')}.` : ''
+  const stopped = pbes2Stopped ? ' Further PBES2 attempts were not made: together they would exceed the PBES2 iteration bound; raise it to try them.' : ''
+  return steps.map((s, i) => (i === failing ? { ...s, explanation: `${s.explanation}${note}${stopped}` } : s))
 }
 
 function aadText(jwe: ParsedJwe): string {

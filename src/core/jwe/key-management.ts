@@ -162,6 +162,13 @@ async function obtain(
     cek.length === content.cekBytes
       ? { ok: true, cek, verified, explanation, values: [...values, bytesValue('CEK', cek)] }
       : { ok: false, explanation: `${explanation} But the CEK it yields is ${cek.length} bytes, and "${enc}" needs ${content.cekBytes}: the token was made with another "enc" or is broken.`, values }
+  const direct = spec.mode === 'direct' || spec.mode === 'direct-agreement'
+  if (direct && encryptedKey.length > 0) {
+    return { ok: false, explanation: `With "${alg}" the CEK is not transported, so the encrypted key must be empty (RFC 7518 §${spec.mode === 'direct' ? '4.5' : '4.6'}); this token has ${encryptedKey.length} bytes there: it is malformed, or its "alg" was changed.`, values: encrypted }
+  }
+  if (!direct && encryptedKey.length === 0) {
+    return { ok: false, explanation: `"${alg}" carries the CEK in the encrypted key (part 2 of a compact JWE, "encrypted_key" in JSON), but it is empty: the token was cut, or its "alg" was changed (from "dir"?).`, values: [] }
+  }
   switch (spec.mode) {
     case 'key-encryption': {
       const jwk = (material as { jwk: Record<string, string> }).jwk
@@ -240,13 +247,13 @@ async function obtain(
       const own = await subtle.importKey('jwk', { ...jwk, ext: false } as JsonWebKey, params, false, ['deriveBits'])
       const size = x25519 ? 256 : jwk.crv === 'P-256' ? 256 : jwk.crv === 'P-384' ? 384 : 528
       const z = new Uint8Array(await subtle.deriveBits({ name: params.name, public: ephemeral } as EcdhKeyDeriveParams, own, size))
-      const direct = spec.mode === 'direct-agreement'
-      const bits = direct ? content.cekBytes * 8 : (spec.wrapBits as number)
+      const agreedCek = spec.mode === 'direct-agreement'
+      const bits = agreedCek ? content.cekBytes * 8 : (spec.wrapBits as number)
       const apu = typeof header.apu === 'string' ? (base64urlDecode(header.apu) ?? new Uint8Array()) : new Uint8Array()
       const apv = typeof header.apv === 'string' ? (base64urlDecode(header.apv) ?? new Uint8Array()) : new Uint8Array()
-      const derived = await concatKdf(z, bits, direct ? enc : alg, apu, apv)
-      const values: JweStepValue[] = [...encrypted, bytesValue('Shared secret Z (ECDH)', z), { label: 'Concat KDF AlgorithmID', value: direct ? enc : alg }]
-      if (direct) {
+      const derived = await concatKdf(z, bits, agreedCek ? enc : alg, apu, apv)
+      const values: JweStepValue[] = [...encrypted, bytesValue('Shared secret Z (ECDH)', z), { label: 'Concat KDF AlgorithmID', value: agreedCek ? enc : alg }]
+      if (agreedCek) {
         return {
           ok: true,
           cek: derived,

@@ -433,4 +433,30 @@ describe('bounds against hostile tokens', () => {
     const refused = await decryptJwe({ text: built.token, keyText: built.keyText, encoding: 'utf8', maxPbes2Count: 1999 })
     expect(!refused.ok && refused.error.code).toBe('JWE_PBES2_COUNT_TOO_HIGH')
   })
+  it('several PBES2 recipients share one iteration budget', async () => {
+    const recipientOf = () => ({ header: { alg: 'PBES2-HS256+A128KW', p2s: b64u(randomBytes(16)), p2c: 600 }, encrypted_key: b64u(randomBytes(24)) })
+    const jwe = { protected: b64u(JSON.stringify({ enc: 'A128GCM' })), recipients: [recipientOf(), recipientOf(), recipientOf()], iv: b64u(randomBytes(12)), ciphertext: b64u(randomBytes(8)), tag: b64u(randomBytes(16)) }
+    const result = await decryptJwe({ text: JSON.stringify(jwe), keyText: 'wrong password', encoding: 'utf8', maxPbes2Count: 1000 })
+    const value = result.ok ? result.value : undefined
+    expect(value && failing(value)?.id).toBe('cek')
+    expect(value && failing(value)?.explanation).toMatch(/ Further PBES2 attempts were not made: together they would exceed the PBES2 iteration bound; raise it to try them\.$/)
+  })
+})
+
+describe('the encrypted key part must fit the algorithm', () => {
+  it('empty for A128KW: the cek step says the token was cut', async () => {
+    const built = build('A128KW', 'A128GCM')
+    const parts = built.token.split('.')
+    parts[1] = ''
+    const value = await decrypt({ ...built, token: parts.join('.') })
+    expect(failing(value)).toMatchObject({ id: 'cek', explanation: '"A128KW" carries the CEK in the encrypted key (part 2 of a compact JWE, "encrypted_key" in JSON), but it is empty: the token was cut, or its "alg" was changed (from "dir"?).' })
+  })
+
+  it('present for dir: the cek step says it must be empty', async () => {
+    const built = build('dir', 'A128GCM')
+    const parts = built.token.split('.')
+    parts[1] = b64u(randomBytes(24))
+    const value = await decrypt({ ...built, token: parts.join('.') })
+    expect(failing(value)).toMatchObject({ id: 'cek', explanation: 'With "dir" the CEK is not transported, so the encrypted key must be empty (RFC 7518 §4.5); this token has 24 bytes there: it is malformed, or its "alg" was changed.' })
+  })
 })

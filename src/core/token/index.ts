@@ -28,7 +28,6 @@ export {
 } from './sign-json'
 export { verifyToken, type VerifyErrorCode } from './verify'
 export {
-  MAX_JWS_SIGNATURES,
   parseJwsJson,
   verifyDetachedPayload,
   verifyJwsJson,
@@ -37,6 +36,7 @@ export {
   type JwsJsonErrorCode,
   type JwsJsonSignature,
 } from './json-serialization'
+export { MAX_JWS_SIGNATURES, readJwsJsonObject, type JwsJsonObject } from './jws-json-object'
 export { verifyingEncodings } from './verifying-encodings'
 export { reencodeToken, type ReencodeErrorCode, type ReencodeInput, type ReencodedToken } from './reencode'
 export { asymmetricToken, equalBytes, hmac, hmacToken, rawSignature, signingInput, utf8, type HmacHash, type LabAlgorithm } from './raw-sign'

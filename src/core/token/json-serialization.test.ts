@@ -3,7 +3,8 @@ import rfc from '../../../test/fixtures/vectors/rfc7515-json-serialization.json'
 import vectors from '../../../test/fixtures/vectors/jws-valid.json'
 import { parseKey } from '../keys/parse'
 import type { KeyInput, Verification } from '../types'
-import { MAX_JWS_SIGNATURES, parseJwsJson, verifyDetachedPayload, verifyJwsJson, type JwsJson } from './json-serialization'
+import { MAX_JWS_SIGNATURES } from './jws-json-object'
+import { parseJwsJson, verifyDetachedPayload, verifyJwsJson, type JwsJson } from './json-serialization'
 
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
 const RS_KID = '2010-12-29'

@@ -5,6 +5,7 @@ import { base64urlDecode, base64urlEncode } from './base64url-codec'
 import { decodeToken } from './decode'
 import { checkHeader, isUnencodedPayload } from './header-checks'
 import { parseJsonText } from './json'
+import { JWS_MEMBERS, MAX_JWS_SIGNATURES, readJwsJsonObject } from './jws-json-object'
 import { verifyToken, type VerifyErrorCode } from './verify'
 
 /** Error codes of {@link parseJwsJson}: why a text is not a usable JWS in JSON serialization. */
@@ -25,12 +26,6 @@ export type JwsJsonErrorCode =
   | 'HEADER_NOT_OBJECT'
   | 'HEADER_CONFLICT'
   | 'CRIT_UNPROTECTED'
-
-/**
- * More signatures than this are refused: each costs a signature check, and no real document carries
- * anywhere near as many.
- */
-export const MAX_JWS_SIGNATURES = 20
 
 /** One signature of a JWS in JSON serialization, with its headers as given and merged. */
 export interface JwsJsonSignature {
@@ -62,9 +57,6 @@ export interface JwsJson {
   readonly signatures: readonly JwsJsonSignature[]
 }
 
-/** Members the JWS JSON serialization defines; an object with none of them is some other JSON. */
-const JWS_MEMBERS: readonly string[] = ['payload', 'signatures', 'signature', 'protected', 'header']
-
 type Parsed<T> = Result<T, JwsJsonErrorCode>
 
 /**
@@ -79,18 +71,10 @@ type Parsed<T> = Result<T, JwsJsonErrorCode>
  * Never throws; linear in the text length.
  */
 export function parseJwsJson(text: string): Parsed<JwsJson> {
-  const trimmed = text.trim()
-  if (!trimmed.startsWith('{')) return err('NOT_JSON', 'The text is not a JSON object, so it is not a JWS in JSON serialization.')
-  const parsed = parseJsonText(trimmed)
-  const syntaxError = parsed.errors[0]
-  if (syntaxError !== undefined || !isJsonObject(parsed.value)) {
-    return err('NOT_JSON', `The text is not valid JSON (${syntaxError?.message ?? 'not an object'}), so it is not a JWS in JSON serialization.`)
-  }
-  const o = parsed.value
-  if (!JWS_MEMBERS.some((name) => hasMember(o, name))) {
-    return err('NOT_JWS_JSON', 'The JSON object has none of the members of a JWS in JSON serialization ("payload", "signatures", "protected", "header", "signature").')
-  }
-  const duplicate = parsed.duplicates[0]
+  const read = readJwsJsonObject(text)
+  if (!read.ok) return read
+  const o = read.value.object
+  const duplicate = read.value.duplicates[0]
   if (duplicate !== undefined) {
     return err('DUPLICATE_MEMBER', `The JSON has the member "${duplicate.name}" more than once${duplicate.path.length > 0 ? ` inside "${duplicate.path.join('.')}"` : ''}. Parsers disagree on which value wins, so different verifiers would check different things: remove the repeated member.`)
   }

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result'
 import type { JsonValue, JwsAlgorithm, ParsedKey } from '../types'
 import { base64urlEncode } from './base64url-codec'
 import { critProblems } from './header-checks'
-import { MAX_JWS_SIGNATURES } from './json-serialization'
+import { MAX_JWS_SIGNATURES } from './jws-json-object'
 import { signSigningInput, type SignErrorCode } from './sign'
 
 /** One signature to make with {@link signJwsJson}. */

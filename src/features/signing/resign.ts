@@ -1,19 +1,9 @@
-import {
-  compactJson,
-  isJsonObject,
-  parseJsonText,
-  signJwsJson,
-  signToken,
-  type CoreError,
-  type JsonObject,
-  type JwsAlgorithm,
-  type JwsJsonSigner,
-  type ParsedKey,
-  type SecretEncoding,
-} from '../../core'
+import { readJwsJsonObject, signToken, type CoreError, type JwsAlgorithm, type ParsedKey, type SecretEncoding } from '../../core'
 import { parseKeyCached } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
-import { signingSource } from './signing-source'
+import { compactSigningSource } from './compact-source'
+import { rememberOwnSignature } from './own-signature'
+import type { SigningSource } from './json-source'
 
 /** What came of a signing attempt, for the message under the key. */
 export type SignOutcome =
@@ -51,12 +41,6 @@ export interface ResignRequest {
 }
 
 let latest = 0
-let lastSigned: string | null = null
-
-// "Forget everything" starts a new generation of inputs: drop the last signed token with them.
-useAppStore.subscribe((state, previous) => {
-  if (state.inputsGeneration !== previous.inputsGeneration) lastSigned = null
-})
 
 function failed(error: CoreError, prefix = ''): SignOutcome {
   return { kind: 'failed', message: `${prefix}${error.message}` }
@@ -71,11 +55,18 @@ function failed(error: CoreError, prefix = ''): SignOutcome {
 export async function resign(request: ResignRequest): Promise<SignOutcome> {
   const run = ++latest
   const startToken = useAppStore.getState().token
-  const source = signingSource(startToken)
+  const serialization = request.serialization ?? 'compact'
+  // The JSON serialization's code loads when it is first needed: to sign into it, or to read what to
+  // sign from a token that is in it.
+  const json = serialization !== 'compact' || readJwsJsonObject(startToken).ok ? await loadJsonSigning() : undefined
+  if (json === null) {
+    return run !== latest ? { kind: 'superseded' } : { kind: 'failed', message: JSON_SIGNING_UNAVAILABLE }
+  }
+  const fromJson = json === undefined ? undefined : json.jsonSigningSource(startToken)
+  const source: SigningSource | null = fromJson !== undefined ? fromJson : compactSigningSource(startToken)
   if (source === null) {
     return { kind: 'failed', message: 'The token has no readable header and payload to sign. Paste a token or load an example first.' }
   }
-  const serialization = request.serialization ?? 'compact'
   const extras = serialization === 'general' ? request.extraSigners ?? [] : []
 
   const keys: (ParsedKey | null)[] = []
@@ -88,39 +79,42 @@ export async function resign(request: ResignRequest): Promise<SignOutcome> {
   }
   const [key = null] = keys
 
-  if (serialization === 'compact') {
+  if (serialization === 'compact' || json === undefined) {
     const signed = await signToken({ header: source.header, payload: source.payload, alg: request.alg, key, syncHeader: true })
     if (run !== latest || useAppStore.getState().token !== startToken) return { kind: 'superseded' }
     if (!signed.ok) return failed(signed.error)
-    return store(signed.value.token, { kind: 'signed', algs: [request.alg], serialization, warnings: signed.value.warnings })
+    return store(signed.value.token, { kind: 'signed', algs: [request.alg], serialization: 'compact', warnings: signed.value.warnings })
   }
 
-  const parsedHeader = parseJsonText(source.header)
-  if (parsedHeader.errors.length > 0 || !isJsonObject(parsedHeader.value)) {
-    return { kind: 'failed', message: 'The header is not a JSON object, so it cannot be the protected header. Fix the header before signing.' }
-  }
-  const first = parsedHeader.value
-  const crit = first['crit']
-  const unencoded = first['b64'] === false && Array.isArray(crit) && crit.includes('b64')
-  const signers: JwsJsonSigner[] = [
-    { protectedHeader: withAlg(first, request.alg, key), key },
-    ...extras.map((extra, i) => ({ protectedHeader: withAlg({}, extra.alg, keys[i + 1] ?? null), key: keys[i + 1] ?? null })),
-  ]
-  // JSON is signed compacted, as the compact signer does: member order and number text are kept.
-  const compacted = compactJson(source.payload)
-  const payload = compacted.ok && !unencoded ? compacted.value : source.payload
-  const signed = await signJwsJson({ payload, signers, syntax: serialization, unencodedPayload: unencoded })
+  const signers = [{ alg: request.alg, key }, ...extras.map((extra, i) => ({ alg: extra.alg, key: keys[i + 1] ?? null }))] as const
+  const signed = await json.signJsonSerialization(source.header, source.payload, signers, serialization)
   if (run !== latest || useAppStore.getState().token !== startToken) return { kind: 'superseded' }
-  if (!signed.ok) return failed(signed.error)
-  // Pretty-printed, so each signature reads on its own lines in the editor.
-  const text = JSON.stringify(JSON.parse(signed.value.text), null, 2)
+  if (!signed.ok) return { kind: 'failed', message: signed.message }
   const algs = [request.alg, ...extras.map((e) => e.alg)]
-  return store(text, { kind: 'signed', algs, serialization, warnings: signed.value.warnings })
+  return store(signed.text, { kind: 'signed', algs, serialization, warnings: signed.warnings })
+}
+
+type JsonSigning = typeof import('./resign-json')
+
+const JSON_SIGNING_UNAVAILABLE =
+  'The code of the JSON serialization did not arrive (offline before the app was stored for offline use?). The token is unchanged. Connect to the network and press Sign again.'
+
+let jsonSigning: Promise<JsonSigning> | undefined
+
+/** The JSON serialization's signing module, or null when it could not be fetched (tried again next time). */
+async function loadJsonSigning(): Promise<JsonSigning | null> {
+  const loading = (jsonSigning ??= import('./resign-json'))
+  try {
+    return await loading
+  } catch {
+    if (jsonSigning === loading) jsonSigning = undefined
+    return null
+  }
 }
 
 function store(token: string, outcome: SignOutcome): SignOutcome {
   useAppStore.getState().setToken(token)
-  lastSigned = token
+  rememberOwnSignature(token)
   return outcome
 }
 
@@ -137,16 +131,4 @@ async function signingKeyOf(signer: ExtraSigner, lead: string, generate: string)
   const first = parsed.value.keys[0]
   if (first === undefined) return { ok: false, message: `${lead}: the text holds no usable key.` }
   return { ok: true, key: first }
-}
-
-/** The header with `alg` set (first member when new) and `kid` taken from the key when it has one. */
-function withAlg(header: JsonObject, alg: JwsAlgorithm, key: ParsedKey | null): JsonObject {
-  const rest = Object.fromEntries(Object.entries(header).filter(([name]) => name !== 'alg'))
-  const kid = alg !== 'none' ? key?.kid : undefined
-  return { alg, ...rest, ...(kid === undefined ? {} : { kid }) }
-}
-
-/** Whether `token` is the one this module produced last (not pasted or loaded from elsewhere). */
-export function isOwnSignature(token: string): boolean {
-  return token === lastSigned
 }

@@ -16,6 +16,7 @@ import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { lintRules, lintToken, resolveLintContext } from './index'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
+import { jweHeaderRule } from './jwe-rules'
 import { personalDataRule } from './personal-data-rules'
 import { profileRule } from './profile-rules'
 import { hmacSecretRule } from './secret-rules'
@@ -100,6 +101,9 @@ const cases: readonly Case[] = [
   ['crit listing 60,000 absent names', critRule, () => token(`{"alg":"HS256","crit":${JSON.stringify(Array.from({ length: 60_000 }, (_, i) => `x${i}`))}}`), {}, [['crit-invalid', 'Malformed crit header'], ['crit-unknown', 'Critical extension not understood']]],
   ['crit naming a present member whose name is a megabyte long', critRule, () => token(`{"alg":"HS256","${mega('x')}":1,"crit":["${mega('x')}"]}`), {}, [['crit-unknown', 'Critical extension not understood']]],
   ['crit ["b64"] with b64 false beside a megabyte of spaces', critRule, () => token(`{"alg":"HS256","b64":false,"crit":["b64"],${junk}}`), {}, none],
+
+  ['an ECDH-ES epk with megabyte coordinates', jweHeaderRule, () => decodeToken(`${b64u(`{"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"EC","crv":"P-256","x":"${mega('A')}","y":"${mega('_')}"}}`)}.AAAA.AAAAAAAAAAAAAAAA.e30.AAAAAAAAAAAAAAAAAAAAAA`), {}, [['jwe-epk-invalid', 'ECDH-ES ephemeral key is malformed']]],
+  ['a PBES2 p2c of a megabyte of digits', jweHeaderRule, () => decodeToken(`${b64u(`{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":${mega('9')}}`)}.AAAA.AAAAAAAAAAAAAAAA.e30.AAAAAAAAAAAAAAAAAAAAAA`), {}, [['jwe-pbes2-high-count', 'PBES2 count p2c is 999999999999999999999...: a receiver spends that many iterations before it can refuse the token']]],
 
   ['typ of a megabyte of "at+jwt"', profileRule, () => token(`{"alg":"RS256","typ":"${mega('at+jwt')}"}`), {}, none],
   ['an at+jwt of a megabyte of spaces and no claims', profileRule, () => token(`{"alg":"RS256","typ":"at+jwt",${junk}}`, `{${junk}}`), {}, [['profile-missing-claim', 'JWT access token without iss, exp, aud, sub, client_id, iat and jti']]],

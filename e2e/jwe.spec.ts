@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createSign, generateKeyPairSync, privateDecrypt, publicEncrypt, randomBytes, constants, type KeyObject } from 'node:crypto'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
 import { encodedToken, openApp, openSettings, signatureStatus, verificationKey } from './helpers'
@@ -138,4 +139,40 @@ test('a reload forgets the decryption key, even with "Remember tokens and secret
   await pasteToken(page, jwe)
   await expect(decryptionKey(page)).toHaveValue('')
   await expect(region(page)).toContainText('Not decrypted yet')
+})
+
+test('a generated ECDH-ES key encrypts into the JSON serialization, and its private key opens it', async ({ page }) => {
+  await openApp(page)
+  const signed = await encodedToken(page).inputValue()
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Key management algorithm', exact: true }).selectOption('ECDH-ES+A256KW')
+  await page.getByRole('combobox', { name: 'Content encryption', exact: true }).selectOption('A128CBC-HS256')
+  await page.getByRole('combobox', { name: 'JWE serialization', exact: true }).selectOption('flattened')
+  await page.getByRole('button', { name: 'Generate encryption key', exact: true }).click()
+  await expect(page.getByRole('textbox', { name: 'Recipient key', exact: true })).toHaveValue(/^-----BEGIN PUBLIC KEY-----/)
+  await page.getByRole('button', { name: 'Encrypt the token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(/^\{/)
+  const json = JSON.parse(await encodedToken(page).inputValue()) as Record<string, unknown>
+  expect(Object.keys(json).sort()).toEqual(['ciphertext', 'encrypted_key', 'iv', 'protected', 'tag'])
+  await expect(decryptionKey(page)).toHaveValue(/^-----BEGIN PRIVATE KEY-----/)
+  await expect(result(page)).toHaveText('Decrypted (ECDH-ES+A256KW, A128CBC-HS256).')
+  await expect(plaintext(page)).toHaveText(signed)
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
+})
+
+test('a password (PBES2): the right one decrypts, a wrong one fails at the key step', async ({ page }) => {
+  await openApp(page)
+  const signed = await encodedToken(page).inputValue()
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Key management algorithm', exact: true }).selectOption('PBES2-HS256+A128KW')
+  await page.getByRole('combobox', { name: 'Content encryption', exact: true }).selectOption('A128GCM')
+  await expect(page.getByRole('button', { name: 'Generate encryption key', exact: true })).toHaveCount(0)
+  await page.getByRole('textbox', { name: 'Recipient key', exact: true }).fill('correct horse battery staple')
+  await page.getByRole('button', { name: 'Encrypt the token', exact: true }).click()
+  await expect(result(page)).toHaveText('Decrypted (PBES2-HS256+A128KW, A128GCM).')
+  await expect(plaintext(page)).toHaveText(signed)
+  await decryptionKey(page).fill('correct horse battery stapler')
+  await expect(result(page)).toHaveText('Not decrypted: the step "Obtain the content encryption key (CEK)" failed.')
+  await expect(failed(page)).toContainText('password')
 })

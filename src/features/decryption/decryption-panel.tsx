@@ -39,7 +39,6 @@ export function DecryptionPanel() {
   const keyId = useId()
   const hintId = useId()
   const headingId = useId()
-  const alg = decoded.alg
   const hasKey = keyText.trim() !== ''
   const attempt = useLatest<Attempt>(hasKey ? [token, keyText, encoding, maxPbes2Count] : null, async () => {
     let jwe: Awaited<ReturnType<typeof loadJwe>>
@@ -50,6 +49,10 @@ export function DecryptionPanel() {
     }
     return { kind: 'done', result: await jwe.decryptJwe({ text: token, keyText, encoding, maxPbes2Count }) }
   })
+  // A JSON-serialized JWE keeps "alg" in its recipients' headers, which the decoder does not read:
+  // once a decryption ran, its header says which algorithm the key is for.
+  const decrypted = attempt.status === 'done' ? attempt.value : attempt.status === 'pending' && attempt.previous?.key[0] === token ? attempt.previous.value : undefined
+  const alg = decrypted?.kind === 'done' && decrypted.result.ok ? decrypted.result.value.alg : decoded.alg
 
   return (
     <section aria-labelledby={headingId} className="min-w-0">

@@ -1,10 +1,13 @@
 import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { EncodedTokenPanel } from '../features/encoded-token/encoded-token-panel'
 import { FindingsPanel } from '../features/findings/findings-panel'
-import { JsonSerializationPanel } from '../features/json-serialization/json-serialization-panel'
+import { JsonSerializationSlot } from '../features/json-serialization/json-serialization-slot'
 import { JsonPanels } from '../features/header-payload/json-panels'
 import { ClaimsTable } from '../features/claims/claims-table'
 import { SignaturePanel } from '../features/signature/signature-panel'
+import { DecryptionSlot } from '../features/decryption/decryption-slot'
+import { EncryptDisclosure } from '../features/decryption/encrypt-disclosure'
+import { EnvelopeBanner } from '../features/decryption/envelope-banner'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
@@ -79,6 +82,7 @@ export function App() {
         <StorageNotice />
         <LinkNotices />
         <LiveCredentialBanner />
+        <EnvelopeBanner />
         <main className="grid gap-4 p-4 lg:grid-cols-2">
           {explainOpen && (
             <Suspense fallback={null}>
@@ -88,8 +92,10 @@ export function App() {
           <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
             <EncodedTokenPanel />
             <SignaturePanel />
-            {/* Renders only for a JSON-serialized JWS or a compact one with a detached payload. */}
-            <JsonSerializationPanel />
+            {/* Only for an encrypted token (JWE); its code is fetched then. */}
+            <DecryptionSlot />
+            {/* Only for a JSON-serialized JWS or a compact one with a detached payload. */}
+            <JsonSerializationSlot />
             <FindingsPanel />
           </section>
           <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
@@ -99,6 +105,7 @@ export function App() {
           <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
             <PolicyPanel />
             <SigningPanel />
+            <EncryptDisclosure />
             {/* The cracker applies to HMAC tokens only: other tokens do not get it at all. */}
             {hmacToken && (
               <div className="min-w-0 lg:col-span-2">

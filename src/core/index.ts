@@ -65,6 +65,7 @@ export {
   parseJsonText,
   MAX_JWS_SIGNATURES,
   parseJwsJson,
+  readJwsJsonObject,
   reencodeToken,
   signJwsJson,
   signToken,
@@ -172,3 +173,5 @@ export {
   type MayActCheck,
 } from './delegation'
 export { checkDpopProof, createDpopProof, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type DpopCheckInput } from './dpop'
+export { loadJwe, type JweModule } from './jwe/on-demand'
+export { DEFAULT_MAX_PBES2_COUNT, DEFAULT_MAX_PLAINTEXT_BYTES, type JweDecryption, type JweDecryptInput, type JweSerialization, type JweStep, type JweStepId, type JweStepValue } from './jwe/types'

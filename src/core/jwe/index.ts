@@ -15,3 +15,6 @@ export {
   type JweStepId,
   type JweStepValue,
 } from './types'
+export { encryptJwe, type EncryptErrorCode, type JweEncryptInput, type JweEncryption } from './encrypt'
+export { generateEncryptionKey, type GeneratedEncryptionKey, type GenerateEncryptionKeyErrorCode } from './generate-key'
+export { CONTENT_ENCRYPTION_ALGORITHMS, KEY_MANAGEMENT_ALGORITHMS } from './encryption-algorithms'

@@ -176,3 +176,24 @@ test('a password (PBES2): the right one decrypts, a wrong one fails at the key s
   await expect(result(page)).toHaveText('Not decrypted: the step "Obtain the content encryption key (CEK)" failed.')
   await expect(failed(page)).toContainText('password')
 })
+
+test('the JWE code loads on demand: not for a signed token, the panel for a JWE, the engine with the first key', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? ''
+    if (name.endsWith('.js')) scripts.push(name)
+  })
+  const loaded = (chunk: string) => scripts.some((s) => s.startsWith(`${chunk}-`))
+  await openApp(page)
+  await expect(signatureStatus(page)).toHaveText(/^Signature/)
+  await expect(page.getByRole('button', { name: 'Encrypt', exact: true })).toBeVisible()
+  expect(['decryption-panel', 'encrypt-panel', 'jwe'].filter(loaded)).toEqual([])
+
+  await pasteToken(page, jwe)
+  await expect(region(page)).toContainText('Not decrypted yet')
+  expect(loaded('decryption-panel')).toBe(true)
+  expect(loaded('jwe')).toBe(false)
+  await decryptionKey(page).fill(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
+  expect(loaded('jwe')).toBe(true)
+})

@@ -131,6 +131,7 @@ export {
   type Finding,
   type FindingSeverity,
   type LintContext,
+  type LintRule,
   type ListedFinding,
   type PlacedDiagnostic,
   type ProblemPlace,

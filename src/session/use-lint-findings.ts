@@ -2,9 +2,11 @@ import {
   lintToken,
   listFindings,
   loadCommonSecrets,
+  loadJwe,
   type DecodedToken,
   type Finding,
   type KeyInput,
+  type LintRule,
   type ListedFinding,
   type SecretEncoding,
 } from '../core'
@@ -38,11 +40,11 @@ export function lintKeyContext(keyText: string, encoding: SecretEncoding, parsed
  * so the memo compares the fields it carries.
  */
 export const lintCached = createMemo(
-  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number, allowed: string): readonly Finding[] =>
+  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number, allowed: string, extraRules: readonly LintRule[] | undefined): readonly Finding[] =>
     token.token.trim() === ''
       ? []
-      : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now, allowedAlgorithms: algorithmList(allowed) }),
-  { max: 2, key: (token, context, common, now, allowed) => [token, context.keys, context.secretText, common, now, allowed] },
+      : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now, allowedAlgorithms: algorithmList(allowed), ...(extraRules === undefined ? {} : { extraRules }) }),
+  { max: 2, key: (token, context, common, now, allowed, extraRules) => [token, context.keys, context.secretText, common, now, allowed, extraRules] },
 )
 
 /** The policy's "Allowed algorithms" text as names: commas and spaces separate them, as in the policy panel. */
@@ -59,6 +61,15 @@ let commonSecrets: Promise<ReadonlySet<string>> | null = null
  */
 function useCommonSecrets(needed: boolean): ReadonlySet<string> | undefined {
   const latest = useLatest(needed ? ['common secrets'] : null, () => (commonSecrets ??= loadCommonSecrets()))
+  return latest.status === 'done' ? latest.value : undefined
+}
+
+/**
+ * The JWE header rules, loaded with the JWE room once an encrypted token is on the page (the
+ * Decryption region loads the same chunk). Until then, or if it cannot load, the other rules run.
+ */
+function useJweLintRules(needed: boolean): readonly LintRule[] | undefined {
+  const latest = useLatest(needed ? ['jwe lint rules'] : null, async () => (await loadJwe()).jweLintRules)
   return latest.status === 'done' ? latest.value : undefined
 }
 
@@ -79,7 +90,8 @@ export function useSecurityFindings(): readonly Finding[] {
   const common = useCommonSecrets(context.keys?.format === 'secret')
   // The verifier's allowlist tells the lint which algorithms the user's own verifier accepts.
   const allowed = useAppStore((s) => s.allowedAlgorithms)
-  return lintCached(decoded, context, common, now, allowed)
+  const jweRules = useJweLintRules(decoded.kind === 'jwe')
+  return lintCached(decoded, context, common, now, allowed, jweRules)
 }
 
 /**

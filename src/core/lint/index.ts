@@ -6,7 +6,6 @@ import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule }
 import { algSupportRule } from './alg-support-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
-import { jweHeaderRule } from './jwe-rules'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
 import { personalDataRule } from './personal-data-rules'
@@ -23,7 +22,10 @@ export { listFindings, type ListedFinding, type PlacedDiagnostic, type ProblemPl
 /** Default longest acceptable lifetime: one day. */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400
 
-/** Every rule, in the order their findings are listed within one severity. */
+/**
+ * Every built-in rule, in the order their findings are listed within one severity. The JWE header
+ * rules load with the JWE room and arrive through {@link LintContext.extraRules}.
+ */
 export const lintRules: readonly LintRule[] = [
   algNoneRule,
   keyAlgMismatchRule,
@@ -33,7 +35,6 @@ export const lintRules: readonly LintRule[] = [
   eddsaDeprecatedRule,
   keySourceRule,
   kidInjectionRule,
-  jweHeaderRule,
   weakRsaKeyRule,
   sensitiveDataRule,
   duplicateMemberRule,
@@ -70,7 +71,8 @@ export function resolveLintContext(context: LintContext): ResolvedLintContext {
  */
 export function lintToken(token: DecodedToken, context: LintContext = {}): Finding[] {
   const resolved = resolveLintContext(context)
-  const findings = lintRules.flatMap((rule) => rule(token, resolved))
+  const rules = context.extraRules === undefined || context.extraRules.length === 0 ? lintRules : [...lintRules, ...context.extraRules]
+  const findings = rules.flatMap((rule) => rule(token, resolved))
   return findings
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity] || a.index - b.index)

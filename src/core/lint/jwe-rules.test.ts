@@ -204,10 +204,12 @@ describe('JWE header findings: which tokens raise which', () => {
     expect(jweHeaderRule(token, resolveLintContext({ now: 0 }))).toEqual([])
   })
 
-  it('is part of lintToken, most severe first', () => {
-    const ids = lintToken(jwe('{"alg":"dir","enc":"A128GCM","zip":"DEF"}'), { now: 0 }).map((f) => f.id)
+  it("runs in lintToken through the JWE room's extraRules, most severe first; without them the built-in rules stay silent", async () => {
+    const { jweLintRules } = await import('../jwe')
+    const ids = lintToken(jwe('{"alg":"dir","enc":"A128GCM","zip":"DEF"}'), { now: 0, extraRules: jweLintRules }).map((f) => f.id)
     expect(ids).toEqual(['jwe-zip', 'jwe-dir'])
-    expect(lintToken(jwe('{"alg":"RSA1_5","enc":"A128GCM"}'), { now: 0 }).map((f) => f.id)).toEqual(['jwe-rsa1_5'])
+    expect(lintToken(jwe('{"alg":"RSA1_5","enc":"A128GCM"}'), { now: 0, extraRules: jweLintRules }).map((f) => f.id)).toEqual(['jwe-rsa1_5'])
+    expect(lintToken(jwe('{"alg":"RSA1_5","enc":"A128GCM"}'), { now: 0 }).map((f) => f.id)).toEqual([])
   })
 
   it('stays linear on a megabyte epk and a megabyte of p2c digits', () => {

@@ -46,6 +46,11 @@ export interface LintContext {
    * A token whose alg is on it needs no warning that verifiers in general may lack that algorithm.
    */
   readonly allowedAlgorithms?: readonly string[]
+  /**
+   * Rules whose code loads on demand, run after the built-in ones: the JWE header rules come with the
+   * JWE room (`jweLintRules`), so that first-paint JavaScript does not carry them.
+   */
+  readonly extraRules?: readonly LintRule[]
 }
 
 /** A {@link LintContext} with its defaults filled in. */

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createSign, generateKeyPairSync, priv
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
+import { lastCopied, recordCopies } from './clipboard'
 import { encodedToken, openApp, openSettings, signatureStatus, verificationKey } from './helpers'
 
 const STORAGE_KEY = 'jwt-lab:v1'
@@ -177,7 +178,7 @@ test('a password (PBES2): the right one decrypts, a wrong one fails at the key s
   await expect(failed(page)).toContainText('password')
 })
 
-test('the JWE code loads on demand: not for a signed token, the panel for a JWE, the engine with the first key', async ({ page }) => {
+test('the JWE code loads on demand: not for a signed token; for a JWE the Decryption panel and the engine', async ({ page }) => {
   const scripts: string[] = []
   page.on('request', (r) => {
     const name = new URL(r.url()).pathname.split('/').pop() ?? ''
@@ -192,8 +193,23 @@ test('the JWE code loads on demand: not for a signed token, the panel for a JWE,
   await pasteToken(page, jwe)
   await expect(region(page)).toContainText('Not decrypted yet')
   expect(loaded('decryption-panel')).toBe(true)
-  expect(loaded('jwe')).toBe(false)
+  expect(loaded('encrypt-panel')).toBe(false)
   await decryptionKey(page).fill(pem(recipient.privateKey))
   await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
   expect(loaded('jwe')).toBe(true)
+})
+
+test('a share link carries the encrypted token, never the decryption key', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-write'])
+  await context.addInitScript(recordCopies)
+  await openApp(page)
+  await pasteToken(page, jwe)
+  await decryptionKey(page).fill(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
+  await page.getByRole('button', { name: 'Copy share link', exact: true }).click()
+  await expect(page.getByText('Link copied')).toBeVisible()
+  const link = decodeURIComponent(await lastCopied(page))
+  expect(link).toContain(`#token=${jwe}`)
+  expect(link).not.toContain('PRIVATE')
+  expect(link).not.toContain(pem(recipient.privateKey).split('\n')[1])
 })

@@ -128,6 +128,7 @@ export {
   lintToken,
   listFindings,
   loadCommonSecrets,
+  onDemandLintRules,
   type Finding,
   type FindingSeverity,
   type LintContext,

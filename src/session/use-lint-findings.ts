@@ -2,7 +2,7 @@ import {
   lintToken,
   listFindings,
   loadCommonSecrets,
-  loadJwe,
+  onDemandLintRules,
   type DecodedToken,
   type Finding,
   type KeyInput,
@@ -65,11 +65,12 @@ function useCommonSecrets(needed: boolean): ReadonlySet<string> | undefined {
 }
 
 /**
- * The JWE header rules, loaded with the JWE room once an encrypted token is on the page (the
- * Decryption region loads the same chunk). Until then, or if it cannot load, the other rules run.
+ * The lint rules a token needs beyond the built-in ones (JWE header rules, algorithm support),
+ * loaded once they apply. Until they arrive, or if they cannot load, the other rules run.
  */
-function useJweLintRules(needed: boolean): readonly LintRule[] | undefined {
-  const latest = useLatest(needed ? ['jwe lint rules'] : null, async () => (await loadJwe()).jweLintRules)
+function useOnDemandLintRules(token: DecodedToken): readonly LintRule[] | undefined {
+  const wanted = onDemandLintRules(token)
+  const latest = useLatest(wanted === undefined ? null : ['lint rules', wanted.key], () => (wanted as NonNullable<typeof wanted>).load())
   return latest.status === 'done' ? latest.value : undefined
 }
 
@@ -90,8 +91,8 @@ export function useSecurityFindings(): readonly Finding[] {
   const common = useCommonSecrets(context.keys?.format === 'secret')
   // The verifier's allowlist tells the lint which algorithms the user's own verifier accepts.
   const allowed = useAppStore((s) => s.allowedAlgorithms)
-  const jweRules = useJweLintRules(decoded.kind === 'jwe')
-  return lintCached(decoded, context, common, now, allowed, jweRules)
+  const extraRules = useOnDemandLintRules(decoded)
+  return lintCached(decoded, context, common, now, allowed, extraRules)
 }
 
 /**

@@ -18,4 +18,3 @@ export {
 export { encryptJwe, type EncryptErrorCode, type JweEncryptInput, type JweEncryption } from './encrypt'
 export { generateEncryptionKey, type GeneratedEncryptionKey, type GenerateEncryptionKeyErrorCode } from './generate-key'
 export { CONTENT_ENCRYPTION_ALGORITHMS, KEY_MANAGEMENT_ALGORITHMS } from './encryption-algorithms'
-export { jweLintRules } from './lint-rules'

@@ -145,7 +145,7 @@ const cases: readonly Case[] = [
 describe('every lint rule on a megabyte of hostile text', () => {
   it('has cases for every rule', () => {
     const covered = new Set(cases.map(([, rule]) => rule))
-    expect([...lintRules, jweHeaderRule].filter((rule) => !covered.has(rule))).toEqual([])
+    expect([...lintRules, jweHeaderRule, algSupportRule, profileRule].filter((rule) => !covered.has(rule))).toEqual([])
   })
 
   it.each(cases)('%s', async (_name, rule, make, context, expected) => {

@@ -5,7 +5,7 @@ import { parseKey } from '../keys'
 import { decodeToken } from '../token'
 import type { DecodedToken, KeyInput } from '../types'
 import { algSupportRule } from './alg-support-rules'
-import { lintToken, resolveLintContext } from './index'
+import { lintToken, onDemandLintRules, resolveLintContext } from './index'
 import type { LintContext } from './types'
 
 const NOW = 1767225600
@@ -172,14 +172,27 @@ describe('algSupportRule: says nothing', () => {
   })
 })
 
-describe('algSupportRule in lintToken', () => {
-  it('an ES256K SD-JWT VC gets the profile finding once, not the general one as well', () => {
-    const ids = lintToken(jws({ alg: 'ES256K', typ: 'dc+sd-jwt' }, { vct: 'v', iss: 'https://i.example', iat: NOW }), { now: NOW }).map((f) => f.id)
-    expect(ids.filter((id) => id.startsWith('alg-'))).toEqual(['alg-profile-support'])
+describe('algSupportRule in lintToken, loaded on demand', () => {
+  const extraRules = async (token: DecodedToken) => (await onDemandLintRules(token)?.load()) ?? []
+
+  it.each([
+    ['ES256K', 'algorithm-support'], ['Ed448', 'algorithm-support'], ['EdDSA', 'algorithm-support'], ['ML-DSA-65', 'algorithm-support'],
+    ['ES256', undefined], ['RS256', undefined], ['HS256', undefined], ['es256k', undefined],
+  ])('a %s token needs the on-demand set %s', (alg, key) => {
+    expect(onDemandLintRules(jws({ alg }))?.key).toBe(key)
   })
 
-  it('an empty allowlist is no allowlist', () => {
+  it('an ES256K SD-JWT VC gets the profile finding once, not the general one as well', async () => {
+    const token = jws({ alg: 'ES256K', typ: 'dc+sd-jwt' }, { vct: 'v', iss: 'https://i.example', iat: NOW })
+    const ids = lintToken(token, { now: NOW, extraRules: await extraRules(token) }).map((f) => f.id)
+    expect(ids.filter((id) => id.startsWith('alg-'))).toEqual(['alg-profile-support'])
+    // The built-in rules alone do not speak about algorithm support.
+    expect(lintToken(token, { now: NOW }).map((f) => f.id).filter((id) => id.startsWith('alg-'))).toEqual([])
+  })
+
+  it('an empty allowlist is no allowlist', async () => {
     expect(resolveLintContext({ allowedAlgorithms: [] }).allowedAlgorithms).toBeUndefined()
-    expect(lintToken(jws({ alg: 'ES256K' }), { now: NOW, allowedAlgorithms: [] }).map((f) => f.id)).toContain('alg-limited-support')
+    const token = jws({ alg: 'ES256K' })
+    expect(lintToken(token, { now: NOW, allowedAlgorithms: [], extraRules: await extraRules(token) }).map((f) => f.id)).toContain('alg-limited-support')
   })
 })

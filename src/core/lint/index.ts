@@ -3,13 +3,11 @@
  */
 import type { DecodedToken } from '../types'
 import { algNoneRule, eddsaDeprecatedRule, es256kHighSRule, keyAlgMismatchRule } from './alg-rules'
-import { algSupportRule } from './alg-support-rules'
 import { canonicalBase64urlRule, duplicateMemberRule, oversizedTokenRule } from './encoding-rules'
 import { critRule, keySourceRule, kidInjectionRule } from './header-rules'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
 import { personalDataRule } from './personal-data-rules'
-import { profileRule } from './profile-rules'
 import { hmacSecretRule } from './secret-rules'
 import { ecdsaZeroRule } from './signature-rules'
 import { iatFutureRule, lifetimeRule, missingExpRule, nbfAfterExpRule } from './time-rules'
@@ -18,13 +16,15 @@ import type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintConte
 export type { Finding, FindingSeverity, LintContext, LintRule, ResolvedLintContext } from './types'
 export { loadCommonSecrets } from './common-secrets'
 export { listFindings, type ListedFinding, type PlacedDiagnostic, type ProblemPlace } from './findings-list'
+export { onDemandLintRules, type OnDemandLintRules, type OnDemandRuleSet } from './on-demand'
 
 /** Default longest acceptable lifetime: one day. */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400
 
 /**
  * Every built-in rule, in the order their findings are listed within one severity. The JWE header
- * rules load with the JWE room and arrive through {@link LintContext.extraRules}.
+ * rules, the typed profiles' rules and the algorithm-support rule load on demand ({@link onDemandLintRules}) and arrive
+ * through {@link LintContext.extraRules}.
  */
 export const lintRules: readonly LintRule[] = [
   algNoneRule,
@@ -39,8 +39,6 @@ export const lintRules: readonly LintRule[] = [
   sensitiveDataRule,
   duplicateMemberRule,
   critRule,
-  profileRule,
-  algSupportRule,
   missingExpRule,
   lifetimeRule,
   iatFutureRule,

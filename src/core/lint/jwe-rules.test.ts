@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { decodeToken } from '../token/decode'
-import { lintToken, resolveLintContext } from './index'
+import { lintToken, onDemandLintRules, resolveLintContext } from './index'
 import { jweHeaderRule } from './jwe-rules'
 
 const b64u = (text: string) => Buffer.from(text).toString('base64url')
@@ -204,8 +204,10 @@ describe('JWE header findings: which tokens raise which', () => {
     expect(jweHeaderRule(token, resolveLintContext({ now: 0 }))).toEqual([])
   })
 
-  it("runs in lintToken through the JWE room's extraRules, most severe first; without them the built-in rules stay silent", async () => {
-    const { jweLintRules } = await import('../jwe')
+  it('runs in lintToken as the on-demand rules of a JWE, most severe first; without them the built-in rules stay silent', async () => {
+    const wanted = onDemandLintRules(jwe('{"alg":"dir","enc":"A128GCM"}'))
+    expect(wanted?.key).toBe('jwe')
+    const jweLintRules = await wanted!.load()
     const ids = lintToken(jwe('{"alg":"dir","enc":"A128GCM","zip":"DEF"}'), { now: 0, extraRules: jweLintRules }).map((f) => f.id)
     expect(ids).toEqual(['jwe-zip', 'jwe-dir'])
     expect(lintToken(jwe('{"alg":"RSA1_5","enc":"A128GCM"}'), { now: 0, extraRules: jweLintRules }).map((f) => f.id)).toEqual(['jwe-rsa1_5'])

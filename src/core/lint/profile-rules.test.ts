@@ -79,7 +79,8 @@ const valid = (id: string): { header: Claims; claims: Claims } => {
   if (v === undefined) throw new Error(`no valid example for ${id}`)
   return { header: { ...v.header }, claims: { ...v.claims } }
 }
-const lint = (token: DecodedToken) => lintToken(token, { now: NOW }).map((f) => `${f.severity} ${f.id}`)
+// The profile rules load on demand in the app; here they are handed to lintToken as the session does.
+const lint = (token: DecodedToken) => lintToken(token, { now: NOW, extraRules: [profileRule] }).map((f) => `${f.severity} ${f.id}`)
 const profileFindings = (token: DecodedToken) => profileRule(token, resolveLintContext({ now: NOW }))
 const typDiagnostics = (token: DecodedToken) => token.diagnostics.filter((d) => d.code === 'TYP_UNUSUAL')
 
@@ -319,14 +320,14 @@ describe('DPoP proofs', () => {
   })
 
   it('a DPoP proof without exp is not "never expires" in the whole lint', () => {
-    const findings = lintToken(decodeToken(RFC_TOKEN_PROOF), { now: 1562262616 + 5 })
+    const findings = lintToken(decodeToken(RFC_TOKEN_PROOF), { now: 1562262616 + 5, extraRules: [profileRule] })
     expect(findings.map((f) => f.title)).toEqual(['DPoP proof carries its own key (jwk)'])
   })
 
   it('a typ written as a media type (application/dpop+jwt) is still a DPoP proof for the jwk rule', () => {
     const header = b64u(JSON.stringify({ typ: 'application/dpop+jwt', alg: 'ES256', jwk: RFC_DPOP_JWK }))
     const token = `${header}.${b64u(JSON.stringify(RFC_DPOP_CLAIMS))}.${b64u('s'.repeat(64))}`
-    const jwk = lintToken(decodeToken(token), { now: 1562262616 + 5 }).filter((f) => f.id === 'header-jwk')
+    const jwk = lintToken(decodeToken(token), { now: 1562262616 + 5, extraRules: [profileRule] }).filter((f) => f.id === 'header-jwk')
     expect(jwk.map((f) => `${f.severity} ${f.title}`)).toEqual(['info DPoP proof carries its own key (jwk)'])
   })
 })

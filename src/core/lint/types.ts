@@ -47,8 +47,8 @@ export interface LintContext {
    */
   readonly allowedAlgorithms?: readonly string[]
   /**
-   * Rules whose code loads on demand, run after the built-in ones: the JWE header rules come with the
-   * JWE room (`jweLintRules`), so that first-paint JavaScript does not carry them.
+   * Rules whose code loads on demand (`onDemandLintRules`), run after the built-in ones, so that
+   * first-paint JavaScript does not carry them.
    */
   readonly extraRules?: readonly LintRule[]
 }

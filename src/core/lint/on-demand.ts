@@ -1,0 +1,42 @@
+/**
+ * Lint rules that load on demand: they matter only for some tokens, and first-paint JavaScript
+ * should not carry them. The session asks which rules a token needs, loads them once, and hands
+ * them to `lintToken` as `extraRules`.
+ */
+import type { DecodedToken } from '../types'
+import { tokenProfile } from './profiles'
+import type { LintRule } from './types'
+
+/** Algorithms the algorithm-support rule speaks about (EdDSA for its Ed448 keys). */
+const LIMITED_SUPPORT: readonly string[] = ['ES256K', 'Ed448', 'EdDSA', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']
+
+/** The on-demand rule sets. */
+export type OnDemandRuleSet = 'jwe' | 'profile' | 'algorithm-support'
+
+const LOADERS: Readonly<Record<OnDemandRuleSet, () => Promise<LintRule>>> = {
+  jwe: async () => (await import('./jwe-rules')).jweHeaderRule,
+  profile: async () => (await import('./profile-rules')).profileRule,
+  'algorithm-support': async () => (await import('./alg-support-rules')).algSupportRule,
+}
+
+/** The on-demand rules of a token: a key naming them (for caches) and how to load them. */
+export interface OnDemandLintRules {
+  readonly key: string
+  readonly sets: readonly OnDemandRuleSet[]
+  readonly load: () => Promise<readonly LintRule[]>
+}
+
+/**
+ * The on-demand rules a token needs, or undefined when the built-in rules are all there is: the
+ * JWE header rules for an encrypted token, its profile's rules for an explicitly typed one (a DPoP
+ * proof, a logout token…), the algorithm-support rule for ES256K, Ed448, EdDSA and ML-DSA tokens.
+ * Loading may fail (offline before caching); the built-in rules still run then.
+ */
+export function onDemandLintRules(token: DecodedToken): OnDemandLintRules | undefined {
+  const sets: OnDemandRuleSet[] = []
+  if (token.kind === 'jwe') sets.push('jwe')
+  if (tokenProfile(token) !== undefined) sets.push('profile')
+  if (token.alg !== undefined && LIMITED_SUPPORT.includes(token.alg)) sets.push('algorithm-support')
+  if (sets.length === 0) return undefined
+  return { key: sets.join('+'), sets, load: () => Promise.all(sets.map((set) => LOADERS[set]())) }
+}

@@ -140,20 +140,20 @@ const rows: [string, string, Diagnostic[]][] = [
   ]],
   ['typ application/at+JWT (media types compare case-insensitively)', `${b64u('{"alg":"HS256","typ":"application/at+JWT"}')}.${P}.${S}`, []],
   ['a JWE', `${b64u('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.AAAA.BBBB.CCCC.DDDD`, [
-    d('info', 'token', 47, 19, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Decrypting it is a separate feature.'),
+    d('info', 'token', 47, 19, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Paste the key into Decryption key to decrypt it there.'),
   ]],
   ['four parts whose header has enc (read as a JWE)', `${b64u('{"alg":"dir","enc":"A128GCM"}')}..AA.AA`, [
     d('error', 'token', 0, 46, 'SEGMENT_COUNT', "The token has 4 parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5. It was read as an encrypted token because its header has \"enc\"."),
-    d('info', 'token', 40, 6, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Decrypting it is a separate feature.'),
+    d('info', 'token', 40, 6, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Paste the key into Decryption key to decrypt it there.'),
   ]],
   ['a JWE without enc', `${b64u('{"alg":"dir"}')}..BBBB.CCCC.DDDD`, [
     d('error', 'header', 0, 18, 'MISSING_ENC', 'The header has no "enc" member: a JWE header must name its content-encryption algorithm (RFC 7516 §4.1.2).'),
-    d('info', 'token', 19, 15, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Decrypting it is a separate feature.'),
+    d('info', 'token', 19, 15, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Paste the key into Decryption key to decrypt it there.'),
   ]],
   ['a JWE with a signature alg and unknown enc', `${b64u('{"alg":"HS256","enc":"X"}')}..BBBB.CC!CC.DDDD`, [
     d('warning', 'header', 9, 10, 'UNKNOWN_ALG', 'The key-management algorithm "HS256" is not one the JWE specification registers (RFC 7518 §4.1).'),
     d('warning', 'header', 28, 4, 'UNKNOWN_ENC', 'The content encryption "X" is not one the JWE specification registers (A128CBC-HS256, A192CBC-HS384, A256CBC-HS512, A128GCM, A192GCM, A256GCM).'),
-    d('info', 'token', 35, 16, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Decrypting it is a separate feature.'),
+    d('info', 'token', 35, 16, 'JWE_NOT_DECRYPTED', 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Paste the key into Decryption key to decrypt it there.'),
     d('error', 'ciphertext', 43, 1, 'BASE64URL_INVALID_CHAR', "The ciphertext contains '!', which is not a base64url character (only A–Z, a–z, 0–9, '-' and '_' are). It was skipped to decode the rest."),
   ]],
 ]

@@ -67,7 +67,7 @@ function decode(token: string): DecodedToken {
       offset: second === undefined ? 0 : second.start,
       length: second === undefined ? token.length : token.length - second.start,
       code: 'JWE_NOT_DECRYPTED',
-      message: 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Decrypting it is a separate feature.',
+      message: 'This is an encrypted token (JWE): its header is shown, but the content stays encrypted. Paste the key into Decryption key to decrypt it there.',
     })
     for (let i = 1; i < Math.min(parts.length, 5); i++) {
       const part = parts[i] as Part
@@ -104,7 +104,11 @@ function partCountDiagnostic(token: string, parts: readonly Part[], count: numbe
     ? "The token has no '.' separators, so it is a single part. A signed JWT has three base64url parts (header.payload.signature), an encrypted one five."
     : `The token has ${count} parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5.`
   const serialization = count === 1 ? jsonSerializationMessage(token) : null
-  if (serialization !== null) return { severity: 'error', segment: 'token', offset: 0, length: token.length, code: 'JSON_SERIALIZATION', message: serialization }
+  if (serialization !== null) {
+    return serialization.jwe
+      ? { severity: 'info', segment: 'token', offset: 0, length: token.length, code: 'JWE_JSON_SERIALIZATION', message: serialization.message }
+      : { severity: 'error', segment: 'token', offset: 0, length: token.length, code: 'JSON_SERIALIZATION', message: serialization.message }
+  }
   let suffix: string
   let offset = 0
   let length = token.length
@@ -252,12 +256,22 @@ function decodeSignature(part: Part, alg: string | undefined, diagnostics: Diagn
 }
 
 /**
- * What a pasted JWS in JSON serialization (RFC 7515 §7.2) is, instead of "no '.' separators": a
- * JSON object with "payload" and "signature" (flattened) or "signatures" (general).
+ * What a pasted JWS or JWE in JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2) is, instead of "no
+ * '.' separators": a JSON object with "payload" and "signature" (flattened) or "signatures"
+ * (general), or one with "ciphertext" (an encrypted token).
  */
-function jsonSerializationMessage(token: string): string | null {
+function jsonSerializationMessage(token: string): { readonly jwe: boolean; readonly message: string } | null {
   const o = parseJsonObjectText(token)
   if (o === null) return null
+  if (typeof o.ciphertext === 'string') {
+    const recipients = Array.isArray(o.recipients) ? `general syntax with ${o.recipients.length} recipient${o.recipients.length === 1 ? '' : 's'}` : 'flattened syntax'
+    return { jwe: true, message: `This is an encrypted token (JWE) in JSON serialization (RFC 7516 §7.2), ${recipients}: its parts are JSON members, not '.'-separated parts. Paste the key into Decryption key to decrypt it there.` }
+  }
+  const message = jwsJsonMessage(o)
+  return message === null ? null : { jwe: false, message }
+}
+
+function jwsJsonMessage(o: Record<string, unknown>): string | null {
   if (typeof o.payload !== 'string') return null
   const lead = 'This is a JWS in JSON serialization (RFC 7515 §7.2)'
   const rest = 'The JWS JSON serialization panel shows each signature with its headers and checks it on its own; the compact form joins the base64url members with dots: protected.payload.signature.'

@@ -34,6 +34,9 @@ export function readJwsJsonObject(text: string): Result<JwsJsonObject, 'NOT_JSON
     return err('NOT_JSON', `The text is not valid JSON (${syntaxError?.message ?? 'not an object'}), so it is not a JWS in JSON serialization.`)
   }
   const object = parsed.value
+  if (hasMember(object, 'ciphertext')) {
+    return err('NOT_JWS_JSON', 'The JSON object has "ciphertext": it is an encrypted token (JWE) in JSON serialization, not a JWS. It is decrypted under Decryption.')
+  }
   if (!JWS_MEMBERS.some((name) => hasMember(object, name))) {
     return err('NOT_JWS_JSON', 'The JSON object has none of the members of a JWS in JSON serialization ("payload", "signatures", "protected", "header", "signature").')
   }

@@ -314,7 +314,7 @@ describe('verifyToken errors (signature not checked)', () => {
       token: 'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d',
       key: hsKey,
       code: 'JWE_NOT_SUPPORTED',
-      message: 'This is an encrypted token (JWE, five parts): it has no signature to verify, and decrypting it is not supported. Paste a signed token (JWS, three parts).',
+      message: 'This is an encrypted token (JWE, five parts): it has no signature of its own. Decrypt it under Decryption; a nested token\'s inner signature is verified once you open the inner token.',
     },
     {
       name: 'two segments',

@@ -54,9 +54,12 @@ export async function verifyToken(token: DecodedToken, keys: KeyInput | null): P
 
 async function verifyUnguarded(token: DecodedToken, keys: KeyInput | null): Promise<Result<Verification, VerifyErrorCode>> {
   if (token.kind === 'jwe') {
-    return err('JWE_NOT_SUPPORTED', 'This is an encrypted token (JWE, five parts): it has no signature to verify, and decrypting it is not supported. Paste a signed token (JWS, three parts).')
+    return err('JWE_NOT_SUPPORTED', 'This is an encrypted token (JWE, five parts): it has no signature of its own. Decrypt it under Decryption; a nested token\'s inner signature is verified once you open the inner token.')
   }
   const { header, payload, signature } = token
+  if (token.diagnostics.some((d) => d.code === 'JWE_JSON_SERIALIZATION')) {
+    return err('JWE_NOT_SUPPORTED', "This is an encrypted token (JWE) in JSON serialization: it has no signature of its own. Decrypt it under Decryption; a nested token's inner signature is verified once you open the inner token.")
+  }
   if (token.diagnostics.some((d) => d.code === 'JSON_SERIALIZATION')) {
     // Several signatures may share the payload: each has its own verdict (verifyJwsJson), not this one.
     return err('TOKEN_MALFORMED', 'This is a JWS in JSON serialization: each of its signatures has its own verdict under "JWS JSON serialization".')

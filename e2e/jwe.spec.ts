@@ -213,3 +213,22 @@ test('a share link carries the encrypted token, never the decryption key', async
   expect(link).not.toContain('PRIVATE')
   expect(link).not.toContain(pem(recipient.privateKey).split('\n')[1])
 })
+
+test('Explain walks through the five parts of an encrypted token, where its CEK comes from and what is only protected', async ({ page }) => {
+  await openApp(page)
+  await pasteToken(page, jwe)
+  await page.getByRole('button', { name: 'Explain', exact: true }).click()
+  const explain = page.getByRole('region', { name: 'Explain', exact: true })
+  // The panel shows one step at a time: open each and read what it says.
+  const shows: [string, RegExp][] = [
+    ['The five parts of an encrypted token', /five base64url parts: the protected header, the encrypted key, the initialization vector \(IV\), the ciphertext and the authentication tag/],
+    ['Where the content encryption key comes from', /a random CEK is encrypted to the recipient's RSA public key \(RSAES-OAEP\)/],
+    ['What is encrypted, and what is only protected', /its base64url text is the additional authenticated data \(AAD\)/],
+  ]
+  for (const [title, text] of shows) {
+    const step = explain.getByRole('button', { name: new RegExp(`^\\d+\\. ${title}$`) })
+    await expect(step).toBeVisible({ timeout: 30_000 })
+    await step.click()
+    await expect(explain.getByText(text)).toBeVisible()
+  }
+})

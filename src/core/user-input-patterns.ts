@@ -59,6 +59,8 @@ export const inputPatterns: readonly InputPattern[] = [
 
   // Attacks, claims, DPoP, explain.
   { file: 'src/core/attacks/craft.ts', pattern: /:$/, input: 'the protocol of a URL typed by the user', linear: BOUNDED, probe: ':' },
+  { file: 'src/core/explain/jwe-steps.ts', pattern: /^A(128|192|256)GCM$/, input: 'a JWE header\'s enc', linear: ANCHORED, probe: 'A128' },
+  { file: 'src/core/explain/jwe-steps.ts', pattern: /^A(128|192|256)CBC-HS(256|384|512)$/, input: 'a JWE header\'s enc', linear: ANCHORED, probe: 'A128CBC-HS' },
   { file: 'src/core/jwe/decrypt.ts', pattern: /192/, input: 'a JWE header\'s alg or enc (to name Chromium\'s missing AES-192)', linear: BOUNDED, probe: '19' },
   { file: 'src/core/jwe/key-management.ts', pattern: /192/, input: 'a JWE header\'s alg or enc (to name Chromium\'s missing AES-192)', linear: BOUNDED, probe: '19' },
   { file: 'src/core/jwe/encrypt.ts', pattern: /-/g, input: 'a base64url key value being decoded', linear: ONE_CHAR, probe: '-' },

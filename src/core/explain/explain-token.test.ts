@@ -160,7 +160,7 @@ describe('explainToken', () => {
   })
 
   it.each([
-    ['a JWE', 'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d', 'EXPLAIN_JWE', 'This is an encrypted token (JWE, five parts). The walkthrough explains signed tokens (JWS, three parts: header.payload.signature).'],
+    ['a JWE whose header is not base64url', '!!!!.a.b.c.d', 'EXPLAIN_JWE', 'This encrypted token (JWE) has no readable protected header or not five parts, so its structure cannot be shown. Copy the token again, completely.'],
     ['two parts', 'eyJhbGciOiJIUzI1NiJ9.e30', 'EXPLAIN_NOT_JWS', 'The walkthrough needs a signed token of three parts separated by dots (header.payload.signature). Paste a complete token.'],
     ['a header that is not base64url', '%%%.e30.', 'EXPLAIN_UNDECODABLE', 'The header is not base64url, so there are no bytes to explain. Copy the token again, completely.'],
   ])('refuses %s', async (_name, token, code, message) => {

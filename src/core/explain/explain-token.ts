@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../result'
 import type { DecodedToken, ParsedKey } from '../types'
 import { base64Step, partSteps } from './encoding-steps'
 import { clip, plural } from './format'
+import { jweSteps } from './jwe-steps'
 import { computationStep, recomputeStep, signatureBytesStep } from './signature-steps'
 import type { ExplainStep } from './types'
 
@@ -31,7 +32,10 @@ export async function explainToken(token: DecodedToken, key: ParsedKey | null): 
 
 async function explain(token: DecodedToken, key: ParsedKey | null): Promise<Result<ExplainStep[], ExplainErrorCode>> {
   if (token.kind === 'jwe') {
-    return err('EXPLAIN_JWE', 'This is an encrypted token (JWE, five parts). The walkthrough explains signed tokens (JWS, three parts: header.payload.signature).')
+    const steps = jweSteps(token)
+    return steps === undefined
+      ? err('EXPLAIN_JWE', 'This encrypted token (JWE) has no readable protected header or not five parts, so its structure cannot be shown. Copy the token again, completely.')
+      : ok(steps)
   }
   const { header, payload, signature } = token
   if (token.kind !== 'jws' || header === null || payload === null || signature === null) {

@@ -15,6 +15,9 @@ export type ExplainStepId =
   | 'signature-base64url'
   | 'token'
   | 'recompute'
+  | 'jwe-parts'
+  | 'jwe-cek'
+  | 'jwe-aad'
 
 /** One labelled value of a step, already formatted for display. */
 export interface ExplainValue {

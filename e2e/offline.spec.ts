@@ -58,3 +58,22 @@ test('works after the server that served it has stopped', async ({ page, guard }
   await page.reload()
   await expectAppWorksOffline(page)
 })
+
+test('an encrypted token decrypts offline, and the current token encrypts and decrypts back', async ({ page, context }) => {
+  const { generateKeyPairSync } = await import('node:crypto')
+  const recipient = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  await page.goto('./')
+  await waitForServiceWorkerControl(page)
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+  // Encrypt the opening token for a public key (the JWE code comes from the precache) …
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click()
+  await page.getByRole('textbox', { name: 'Recipient key', exact: true }).fill(recipient.publicKey.export({ type: 'spki', format: 'pem' }).toString())
+  await page.getByRole('button', { name: 'Encrypt the token', exact: true }).click()
+  const decryption = page.getByRole('region', { name: 'Decryption', exact: true })
+  await expect(decryption).toBeVisible({ timeout: 20_000 })
+  // … and decrypt it back with the private key.
+  await page.getByRole('textbox', { name: 'Decryption key', exact: true }).fill(recipient.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())
+  await expect(decryption.getByRole('status', { name: 'Decryption result', exact: true })).toHaveText(/^Decrypted \(/, { timeout: 20_000 })
+})

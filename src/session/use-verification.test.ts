@@ -40,7 +40,7 @@ describe('verificationView', () => {
       token: 'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d',
       key: pending,
       status: 'not-checked',
-      text: /^Signature not checked: This is an encrypted token \(JWE, five parts\): it has no signature to verify/,
+      text: /^Signature not checked: This is an encrypted token \(JWE, five parts\): it has no signature of its own\. Decrypt it under Decryption/,
     },
     {
       name: 'not a signed token',

@@ -1,5 +1,5 @@
 import type { JweStep } from '../../core'
-import { Verdict } from '../../components/ui'
+import { ValueList, Verdict } from '../../components/ui'
 
 /** One step of a decryption: what it does, its verdict, and the real values (as the Explain steps show them). */
 export function JweStepView({ step, index }: { readonly step: JweStep; readonly index: number }) {
@@ -10,24 +10,7 @@ export function JweStepView({ step, index }: { readonly step: JweStep; readonly 
         <Verdict kind={step.verdict} look="badge" />
       </div>
       <p className="max-w-prose text-sm leading-6 text-slate-700 dark:text-slate-200">{step.explanation}</p>
-      {step.values.length > 0 && (
-        <dl className="grid min-w-0 gap-x-4 gap-y-2 text-sm sm:grid-cols-[minmax(8rem,max-content)_minmax(0,1fr)]">
-          {step.values.map((v, i) => (
-            <div key={i} className="contents">
-              <dt className="font-medium text-slate-600 dark:text-slate-300">{v.label}</dt>
-              <dd className="min-w-0">
-                {v.mono === true ? (
-                  <code className="block rounded bg-slate-100 px-2 py-1 font-mono text-[13px] break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-800 dark:text-slate-100">
-                    {v.value}
-                  </code>
-                ) : (
-                  <span className="break-words">{v.value}</span>
-                )}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <ValueList values={step.values} />
     </div>
   )
 }

@@ -232,3 +232,18 @@ test('Explain walks through the five parts of an encrypted token, where its CEK 
     await expect(explain.getByText(text)).toBeVisible()
   }
 })
+
+test('an unsigned inner token opened from its envelope is named as such in Security findings', async ({ page }) => {
+  const unsigned = `${b64u(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64u(JSON.stringify({ sub: 'mallory', role: 'admin' }))}.`
+  await openApp(page)
+  await pasteToken(page, rsaOaepA256Gcm(unsigned, recipient.publicKey))
+  await decryptionKey(page).fill(pem(recipient.privateKey))
+  await expect(result(page)).toHaveText('Decrypted (RSA-OAEP, A256GCM).')
+  await region(page).getByRole('button', { name: 'Open the inner token', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(unsigned)
+  const findings = page.getByRole('region', { name: 'Security findings', exact: true }).getByRole('listitem')
+  await expect(findings.filter({ hasText: 'Encrypted token whose inner token is unsigned' })).toHaveCount(1)
+  // Stepping out leaves a JWE, which has no inner token to judge.
+  await page.getByRole('button', { name: 'Back to the encrypted token', exact: true }).click()
+  await expect(findings.filter({ hasText: 'Encrypted token whose inner token is unsigned' })).toHaveCount(0)
+})

@@ -1,10 +1,14 @@
+import { useMemo } from 'react'
 import {
+  decodeToken,
+  isJsonObject,
   lintToken,
   listFindings,
   loadCommonSecrets,
   onDemandLintRules,
   type DecodedToken,
   type Finding,
+  type JsonObject,
   type KeyInput,
   type LintRule,
   type ListedFinding,
@@ -40,12 +44,22 @@ export function lintKeyContext(keyText: string, encoding: SecretEncoding, parsed
  * so the memo compares the fields it carries.
  */
 export const lintCached = createMemo(
-  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number, allowed: string, extraRules: readonly LintRule[] | undefined): readonly Finding[] =>
+  (token: DecodedToken, context: LintKeyContext, common: ReadonlySet<string> | undefined, now: number, allowed: string, extraRules: readonly LintRule[] | undefined, envelopeHeader?: JsonObject): readonly Finding[] =>
     token.token.trim() === ''
       ? []
-      : lintToken(token, { keys: context.keys, secretText: context.secretText, commonSecrets: common, now, allowedAlgorithms: algorithmList(allowed), ...(extraRules === undefined ? {} : { extraRules }) }),
-  { max: 2, key: (token, context, common, now, allowed, extraRules) => [token, context.keys, context.secretText, common, now, allowed, extraRules] },
+      : lintToken(token, {
+          keys: context.keys, secretText: context.secretText, commonSecrets: common, now, allowedAlgorithms: algorithmList(allowed),
+          ...(extraRules === undefined ? {} : { extraRules }),
+          ...(envelopeHeader === undefined ? {} : { envelopeHeader }),
+        }),
+  { max: 2, key: (token, context, common, now, allowed, extraRules, envelopeHeader) => [token, context.keys, context.secretText, common, now, allowed, extraRules, envelopeHeader] },
 )
+
+/** The readable header of an encrypted envelope: a compact JWE's protected header; {} when it has none to read. */
+function envelopeHeaderOf(token: string): JsonObject {
+  const header = decodeToken(token).header?.value
+  return isJsonObject(header) ? header : {}
+}
 
 /** The policy's "Allowed algorithms" text as names: commas and spaces separate them, as in the policy panel. */
 function algorithmList(text: string): string[] {
@@ -68,8 +82,8 @@ function useCommonSecrets(needed: boolean): ReadonlySet<string> | undefined {
  * The lint rules a token needs beyond the built-in ones (JWE header rules, algorithm support),
  * loaded once they apply. Until they arrive, or if they cannot load, the other rules run.
  */
-function useOnDemandLintRules(token: DecodedToken): readonly LintRule[] | undefined {
-  const wanted = onDemandLintRules(token)
+function useOnDemandLintRules(token: DecodedToken, opened: boolean): readonly LintRule[] | undefined {
+  const wanted = onDemandLintRules(token, { opened })
   const latest = useLatest(wanted === undefined ? null : ['lint rules', wanted.key], () => (wanted as NonNullable<typeof wanted>).load())
   return latest.status === 'done' ? latest.value : undefined
 }
@@ -91,8 +105,11 @@ export function useSecurityFindings(): readonly Finding[] {
   const common = useCommonSecrets(context.keys?.format === 'secret')
   // The verifier's allowlist tells the lint which algorithms the user's own verifier accepts.
   const allowed = useAppStore((s) => s.allowedAlgorithms)
-  const extraRules = useOnDemandLintRules(decoded)
-  return lintCached(decoded, context, common, now, allowed, extraRules)
+  // An inner token opened from its encrypted envelope is judged as a nested JWT.
+  const envelopeToken = useAppStore((s) => s.envelope?.token)
+  const envelopeHeader = useMemo(() => (envelopeToken === undefined ? undefined : envelopeHeaderOf(envelopeToken)), [envelopeToken])
+  const extraRules = useOnDemandLintRules(decoded, envelopeHeader !== undefined)
+  return lintCached(decoded, context, common, now, allowed, extraRules, envelopeHeader)
 }
 
 /**

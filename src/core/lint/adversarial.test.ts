@@ -17,6 +17,7 @@ import { lintRules, lintToken, resolveLintContext } from './index'
 import { weakRsaKeyRule } from './key-rules'
 import { sensitiveDataRule } from './payload-rules'
 import { jweHeaderRule } from './jwe-rules'
+import { nestedTokenRule } from './nested-rules'
 import { personalDataRule } from './personal-data-rules'
 import { profileRule } from './profile-rules'
 import { hmacSecretRule } from './secret-rules'
@@ -105,6 +106,8 @@ const cases: readonly Case[] = [
   ['an ECDH-ES epk with megabyte coordinates', jweHeaderRule, () => decodeToken(`${b64u(`{"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"EC","crv":"P-256","x":"${mega('A')}","y":"${mega('_')}"}}`)}.AAAA.AAAAAAAAAAAAAAAA.e30.AAAAAAAAAAAAAAAAAAAAAA`), {}, [['jwe-epk-invalid', 'ECDH-ES ephemeral key is malformed']]],
   ['a PBES2 p2c of a megabyte of digits', jweHeaderRule, () => decodeToken(`${b64u(`{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":${mega('9')}}`)}.AAAA.AAAAAAAAAAAAAAAA.e30.AAAAAAAAAAAAAAAAAAAAAA`), {}, [['jwe-pbes2-high-count', 'PBES2 count p2c is 999999999999999999999...: a receiver spends that many iterations before it can refuse the token']]],
 
+  ['an opened inner token with a megabyte iss beside an envelope that replicates another', nestedTokenRule, () => token('{"alg":"ES256"}', `{"iss":"${mega('i')}"}`), { envelopeHeader: { alg: 'dir', iss: 'x' } }, [['nested-claims-disagree', "The encrypted envelope's header and the inner token disagree"]]],
+
   ['typ of a megabyte of "at+jwt"', profileRule, () => token(`{"alg":"RS256","typ":"${mega('at+jwt')}"}`), {}, none],
   ['an at+jwt of a megabyte of spaces and no claims', profileRule, () => token(`{"alg":"RS256","typ":"at+jwt",${junk}}`, `{${junk}}`), {}, [['profile-missing-claim', 'JWT access token without iss, exp, aud, sub, client_id, iat and jti']]],
   ['a DPoP proof whose jwk holds a megabyte private key', profileRule, () => token(`{"alg":"ES256","typ":"dpop+jwt","jwk":{"kty":"EC","d":"${mega('A')}"}}`, `{"jti":"1","htm":"GET","htu":"https://a.example","iat":${NOW},"ath":"${mega('_')}"}`), {}, [
@@ -145,7 +148,7 @@ const cases: readonly Case[] = [
 describe('every lint rule on a megabyte of hostile text', () => {
   it('has cases for every rule', () => {
     const covered = new Set(cases.map(([, rule]) => rule))
-    expect([...lintRules, jweHeaderRule, algSupportRule, profileRule].filter((rule) => !covered.has(rule))).toEqual([])
+    expect([...lintRules, jweHeaderRule, algSupportRule, profileRule, nestedTokenRule].filter((rule) => !covered.has(rule))).toEqual([])
   })
 
   it.each(cases)('%s', async (_name, rule, make, context, expected) => {

@@ -60,6 +60,7 @@ export function resolveLintContext(context: LintContext): ResolvedLintContext {
     now: context.now ?? Date.now() / 1000,
     maxLifetimeSeconds: max !== undefined && Number.isFinite(max) && max >= 0 ? max : DEFAULT_MAX_LIFETIME_SECONDS,
     allowedAlgorithms: context.allowedAlgorithms !== undefined && context.allowedAlgorithms.length > 0 ? context.allowedAlgorithms : undefined,
+    envelopeHeader: context.envelopeHeader,
   }
 }
 

@@ -11,12 +11,13 @@ import type { LintRule } from './types'
 const LIMITED_SUPPORT: readonly string[] = ['ES256K', 'Ed448', 'EdDSA', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']
 
 /** The on-demand rule sets. */
-export type OnDemandRuleSet = 'jwe' | 'profile' | 'algorithm-support'
+export type OnDemandRuleSet = 'jwe' | 'profile' | 'algorithm-support' | 'nested'
 
 const LOADERS: Readonly<Record<OnDemandRuleSet, () => Promise<LintRule>>> = {
   jwe: async () => (await import('./jwe-rules')).jweHeaderRule,
   profile: async () => (await import('./profile-rules')).profileRule,
   'algorithm-support': async () => (await import('./alg-support-rules')).algSupportRule,
+  nested: async () => (await import('./nested-rules')).nestedTokenRule,
 }
 
 /** The on-demand rules of a token: a key naming them (for caches) and how to load them. */
@@ -30,10 +31,12 @@ export interface OnDemandLintRules {
  * The on-demand rules a token needs, or undefined when the built-in rules are all there is: the
  * JWE header rules for an encrypted token, its profile's rules for an explicitly typed one (a DPoP
  * proof, a logout token…), the algorithm-support rule for ES256K, Ed448, EdDSA and ML-DSA tokens.
- * Loading may fail (offline before caching); the built-in rules still run then.
+ * the nested-token rule for an inner token opened from its encrypted envelope (`opened`). Loading
+ * may fail (offline before caching); the built-in rules still run then.
  */
-export function onDemandLintRules(token: DecodedToken): OnDemandLintRules | undefined {
+export function onDemandLintRules(token: DecodedToken, options: { readonly opened?: boolean } = {}): OnDemandLintRules | undefined {
   const sets: OnDemandRuleSet[] = []
+  if (options.opened === true) sets.push('nested')
   if (token.kind === 'jwe') sets.push('jwe')
   if (tokenProfile(token) !== undefined) sets.push('profile')
   if (token.alg !== undefined && LIMITED_SUPPORT.includes(token.alg)) sets.push('algorithm-support')

@@ -1,7 +1,7 @@
 /**
  * Types of the security lint: what a rule reports and what it needs to know besides the token.
  */
-import type { DecodedToken, KeyInput, SegmentName } from '../types'
+import type { DecodedToken, JsonValue, KeyInput, SegmentName } from '../types'
 
 /** How much a finding matters: `critical` means tokens can be forged or secrets read right now. */
 export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info'
@@ -51,6 +51,11 @@ export interface LintContext {
    * first-paint JavaScript does not carry them.
    */
   readonly extraRules?: readonly LintRule[]
+  /**
+   * The protected header of the encrypted token this one was opened from (a nested JWT), so that the
+   * inner token is judged as one: it must be signed, and agree with claims the header replicates.
+   */
+  readonly envelopeHeader?: { readonly [name: string]: JsonValue }
 }
 
 /** A {@link LintContext} with its defaults filled in. */
@@ -62,6 +67,7 @@ export interface ResolvedLintContext {
   readonly maxLifetimeSeconds: number
   /** Undefined when the user gave no allowlist (an empty list counts as none). */
   readonly allowedAlgorithms: readonly string[] | undefined
+  readonly envelopeHeader: { readonly [name: string]: JsonValue } | undefined
 }
 
 /** One rule family: returns its findings (often none) and never throws. */

@@ -29,8 +29,10 @@ function segments(value: string): string[] {
 async function openWithoutKey(page: Page, token: string): Promise<void> {
   await page.goto('./')
   await openSigning(page)
-  const key = page.getByRole('textbox', { name: 'Signing key' })
-  if ((await key.count()) > 0) await key.fill('')
+  // The Signing form loads when first opened: wait for its key box (the opening example fills it), then clear it.
+  const key = page.getByRole('textbox', { name: 'Signing key', exact: true })
+  await expect(key).toBeVisible({ timeout: 20_000 })
+  await key.fill('')
   await pasteToken(page, token)
 }
 

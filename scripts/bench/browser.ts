@@ -169,6 +169,9 @@ async function keyGeneration(browser: Browser, alg: string, modulus?: string): P
   const page = await newPage(browser)
   await page.goto(url)
   await settle(page)
+  // The Signing panel is collapsed, and its form loads when first opened.
+  const signing = page.getByRole('button', { name: 'Signing', exact: true })
+  if ((await signing.getAttribute('aria-expanded')) !== 'true') await signing.click()
   await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption(alg)
   if (modulus) {
     const size = page.getByRole('combobox', { name: 'RSA key size' })

@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { test, expect } from './fixtures'
-import { chooseExample, encodedToken, example, examples, openApp, signatureStatus, verificationKey } from './helpers'
-import { distDir } from './serve'
+import { chooseExample, encodedToken, example, examples, firstPaintScripts, openApp, signatureStatus, verificationKey } from './helpers'
 
-/** The scripts a first visit runs before anything is picked: the entry and its module preloads. */
-function firstPaintScripts(): string {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
-  const files = [
-    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => (m[1] ?? '').replace(/^\.\//, ''))
-  expect(files.length).toBeGreaterThan(0)
-  return files.map((f) => readFileSync(join(distDir, f), 'utf8')).join('\n')
-}
 
 // Monaco keeps alert regions of its own: find the menu's by what it says.
 const loadFailure = (page: import('@playwright/test').Page) => page.getByRole('alert').filter({ hasText: /could not be loaded/ })

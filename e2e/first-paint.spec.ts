@@ -1,21 +1,8 @@
 import { createHmac } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
-import { encodedToken, openApp, openSigning, signatureStatus, signingKey } from './helpers'
-import { distDir } from './serve'
+import { encodedToken, firstPaintScripts, openApp, openSigning, signatureStatus, signingKey } from './helpers'
 
-/** The scripts a first visit runs: the entry and its module preloads. */
-function firstPaintScripts(): string {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
-  const files = [
-    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => (m[1] ?? '').replace(/^\.\//, ''))
-  expect(files.length).toBeGreaterThan(0)
-  return files.map((f) => readFileSync(join(distDir, f), 'utf8')).join('\n')
-}
 
 // Texts only the on-demand code carries: the JSON serialization panel, its parser, the JSON signer
 // and the Signing panel's form. Finding one in the first paint means that code crept back in.

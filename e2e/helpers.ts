@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { examples } from '../src/features/examples/examples-data'
 import type { Example } from '../src/features/examples/example'
+import { distDir } from './serve'
 
 export { examples }
 export type { Example }
@@ -74,4 +77,35 @@ export function openSigning(page: Page): Promise<void> {
 /** Opens the Policy checks panel (collapsed until a policy is set). */
 export function openPolicy(page: Page): Promise<void> {
   return expand(page, 'Policy checks')
+}
+
+/** The JSON of a compact token's part (0: header, 1: payload), as written. */
+export function tokenPart(token: string, index: number): unknown {
+  return JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8'))
+}
+
+/**
+ * Picks `alg` in Signing and presses Generate key: returns once the new key is in place, the token is
+ * re-signed with `alg` and verifies.
+ */
+export async function generateKeyFor(page: Page, alg: string, timeout = 30_000): Promise<void> {
+  const oldKey = await verificationKey(page).inputValue()
+  await openSigning(page)
+  await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption(alg)
+  await openSigning(page)
+  await page.getByRole('button', { name: 'Generate key', exact: true }).click()
+  await expect(verificationKey(page)).not.toHaveValue(oldKey, { timeout })
+  await expect.poll(async () => (tokenPart(await encodedToken(page).inputValue(), 0) as { alg?: string }).alg, { timeout }).toBe(alg)
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified/, { timeout })
+}
+
+/** The scripts a first visit runs (the entry and its module preloads), concatenated. */
+export function firstPaintScripts(): string {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const files = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => (m[1] ?? '').replace(/^\.\//, ''))
+  expect(files.length).toBeGreaterThan(0)
+  return files.map((f) => readFileSync(join(distDir, f), 'utf8')).join('\n')
 }

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { encodedToken, openApp, replaceEditorText, signatureStatus, signingKey, verificationKey, openSigning } from './helpers'
+import { encodedToken, generateKeyFor, openApp, replaceEditorText, signatureStatus, signingKey, verificationKey, openSigning } from './helpers'
 
 const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87', 'none']
 
@@ -9,16 +8,6 @@ function decodeSegment(token: string, index: number): unknown {
 }
 
 /** Picks `alg`, presses Generate key and waits until the token is signed with the new key and verifies. */
-async function generate(page: Page, alg: string, timeout = 30_000): Promise<void> {
-  const oldKey = await verificationKey(page).inputValue()
-  await openSigning(page)
-  await page.getByRole('combobox', { name: 'Algorithm', exact: true }).selectOption(alg)
-  await openSigning(page)
-  await page.getByRole('button', { name: 'Generate key', exact: true }).click()
-  await expect(verificationKey(page)).not.toHaveValue(oldKey, { timeout })
-  await expect.poll(async () => (decodeSegment(await encodedToken(page).inputValue(), 0) as { alg?: string }).alg, { timeout }).toBe(alg)
-  await expect(signatureStatus(page)).toHaveText(/^Signature verified/, { timeout })
-}
 
 test('the Algorithm select offers exactly the supported algorithms', async ({ page }) => {
   await openApp(page)
@@ -31,7 +20,7 @@ for (const alg of ALGORITHMS.filter((a) => a !== 'none' && !a.startsWith('ML-DSA
   test(`${alg}: Generate key signs a token that verifies, and payload edits re-sign it`, async ({ page }) => {
     await openApp(page)
     await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-    await generate(page, alg)
+    await generateKeyFor(page, alg)
     const signed = await encodedToken(page).inputValue()
     if (alg.startsWith('HS')) {
       await openSigning(page)
@@ -83,7 +72,7 @@ test('a short HMAC secret signs with the warning, and live re-signing follows th
 
 test('Use thumbprint as kid puts the RFC 7638 thumbprint into the header and re-signs', async ({ page }) => {
   await openApp(page)
-  await generate(page, 'ES256')
+  await generateKeyFor(page, 'ES256')
   await openSigning(page)
   await page.getByRole('button', { name: 'Use thumbprint as kid', exact: true }).click()
   await expect(encodedToken(page)).toHaveValue(/^eyJ/)

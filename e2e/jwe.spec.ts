@@ -247,3 +247,20 @@ test('an unsigned inner token opened from its envelope is named as such in Secur
   await page.getByRole('button', { name: 'Back to the encrypted token', exact: true }).click()
   await expect(findings.filter({ hasText: 'Encrypted token whose inner token is unsigned' })).toHaveCount(0)
 })
+
+test("in a browser without 192-bit AES (Chromium), the A192 choices are marked and picking one says why", async ({ page }) => {
+  await openApp(page)
+  const aes192 = await page.evaluate(() => crypto.subtle.importKey('raw', new Uint8Array(24), { name: 'AES-GCM' }, false, ['encrypt']).then(() => true, () => false))
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click()
+  const enc = page.getByRole('combobox', { name: 'Content encryption', exact: true })
+  await expect(enc).toBeVisible({ timeout: 20_000 })
+  const mark = "A192GCM (not in this browser's WebCrypto)"
+  if (aes192) {
+    await expect(enc.getByRole('option', { name: 'A192GCM', exact: true })).toHaveCount(1)
+    return
+  }
+  await expect(enc.getByRole('option', { name: mark, exact: true })).toHaveCount(1)
+  await expect(enc.getByRole('option', { name: 'A256GCM', exact: true })).toHaveCount(1)
+  await enc.selectOption({ label: mark })
+  await expect(page.getByText(/This browser's WebCrypto has no 192-bit AES \(Chromium refuses such keys\), so A192GCM cannot run here/)).toBeVisible()
+})

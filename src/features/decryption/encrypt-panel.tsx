@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { markAes192, useAes192Support } from './use-aes192'
 import type { JweModule, JweSerialization, SecretEncoding } from '../../core'
 import { Alert, Button, InlineSelect } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
@@ -51,6 +52,7 @@ function EncryptForm({ jwe }: { readonly jwe: JweModule }) {
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [generated, setGenerated] = useState<Generated | null>(null)
+  const aes192 = useAes192Support()
   const keyId = useId()
   const hintId = useId()
   const shared = takesSharedSecret(alg)
@@ -101,10 +103,15 @@ function EncryptForm({ jwe }: { readonly jwe: JweModule }) {
         Encrypts the text in Encoded token for a recipient. A signed token becomes a nested JWT (signed, then encrypted; the header says <code>&quot;cty&quot;: &quot;JWT&quot;</code>).
       </p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <InlineSelect label="Key management algorithm" value={alg} options={jwe.KEY_MANAGEMENT_ALGORITHMS} onChange={(a) => setChoice({ alg: a })} labelClassName="font-medium" />
-        <InlineSelect label="Content encryption" value={enc} options={jwe.CONTENT_ENCRYPTION_ALGORITHMS} onChange={(e) => setChoice({ enc: e })} labelClassName="font-medium" />
+        <InlineSelect label="Key management algorithm" value={alg} options={markAes192(jwe.KEY_MANAGEMENT_ALGORITHMS, aes192)} onChange={(a) => setChoice({ alg: a })} labelClassName="font-medium" />
+        <InlineSelect label="Content encryption" value={enc} options={markAes192(jwe.CONTENT_ENCRYPTION_ALGORITHMS, aes192)} onChange={(e) => setChoice({ enc: e })} labelClassName="font-medium" />
         <InlineSelect label="JWE serialization" value={serialization} options={SERIALIZATIONS} onChange={setSerialization} />
       </div>
+      {aes192 === false && (alg.includes('192') || enc.includes('192')) && (
+        <p className="text-sm text-amber-800 dark:text-amber-200">
+          This browser&apos;s WebCrypto has no 192-bit AES (Chromium refuses such keys), so {alg.includes('192') ? alg : enc} cannot run here: choose a 128- or 256-bit one, or use Firefox or Safari.
+        </p>
+      )}
       <label htmlFor={keyId} className="text-sm font-medium">Recipient key</label>
       <textarea
         id={keyId}

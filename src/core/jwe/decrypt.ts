@@ -199,16 +199,21 @@ async function decryptUnguarded(input: JweDecryptInput): Promise<Result<JweDecry
   }
   const report = (decisive ?? firstFailure) as Failure
   const steps = tried.length > 1 || pbes2Stopped ? withTriedNote(report.steps, tried, pbes2Stopped) : report.steps
-  const { checked: entry } = report.attempt
-  return ok({
+  return ok(outcome(base, jwe, report.attempt, steps))
+}
+
+/** What every outcome says of the recipient that was decrypted, or tried last: its header, algorithms, place and key. */
+function outcome(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>, jwe: ParsedJwe, attempt: Attempt, steps: readonly JweStep[]): JweDecryption {
+  const { checked: entry } = attempt
+  return {
     ...base,
     header: entry.header,
     alg: entry.alg,
     enc: entry.enc,
     recipient: { index: entry.index, count: jwe.recipients.length },
     steps,
-    key: keyInfo(report.attempt.key),
-  })
+    key: keyInfo(attempt.key),
+  }
 }
 
 function checkRecipient(jwe: ParsedJwe, index: number, maxPbes2Count: number): Result<CheckedRecipient, JweDecryptErrorCode> {
@@ -468,15 +473,9 @@ function success(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>,
     steps[decryptIndex] = { ...step, explanation: step.explanation + nested }
   }
   return {
-    ...base,
-    header: entry.header,
-    alg: entry.alg,
-    enc: entry.enc,
-    recipient: { index: entry.index, count: jwe.recipients.length },
-    steps,
+    ...outcome(base, jwe, attempt, steps),
     plaintext,
     ...(text === undefined ? {} : { plaintextText: text }),
     ...(inner === undefined ? {} : { innerToken: inner }),
-    key: keyInfo(attempt.key),
   }
 }

@@ -97,6 +97,43 @@ describe('RFC 7520 §5 (JOSE Cookbook)', () => {
     expect(value.steps.find((s) => s.verdict === 'fail')?.id).toBe('tag')
   })
 
+  it.each([
+    ['5.11', 'general', rfc7520['5.11'].json],
+    ['5.11', 'flattened', rfc7520['5.11'].json_flat],
+    ['5.12', 'general', rfc7520['5.12'].json],
+    ['5.12', 'flattened', rfc7520['5.12'].json_flat],
+  ] as const)('§%s %s JSON: "alg" and "kid" in the shared unprotected header decrypt, and the CEK is the published one', async (section, serialization, json) => {
+    const value = await decrypted(JSON.stringify(json), key('a128kw'))
+    expect(value.serialization).toBe(serialization)
+    expect(value.plaintextText).toBe(rfc7520.plaintext)
+    expect(verdicts(value)).toBe('parse:pass key:pass cek:pass iv:pass aad:pass tag:pass decrypt:pass')
+    expect(value.header).toEqual({ alg: 'A128KW', enc: 'A128GCM', kid: '81b20965-8332-43d9-a468-82160ad91ac8' })
+    const cek = value.steps.find((s) => s.id === 'cek')?.values.find((v) => v.label.startsWith('CEK'))?.value
+    expect(cek).toBe(Buffer.from(rfc7520[section].cek, 'base64url').toString('hex'))
+  })
+
+  it('§5.11 only "enc" is protected: the AAD is that header alone', async () => {
+    const value = await decrypted(JSON.stringify(rfc7520['5.11'].json), key('a128kw'))
+    expect(value.protectedHeader).toEqual({ enc: 'A128GCM' })
+    expect(value.steps.find((s) => s.id === 'aad')?.values[0]?.value).toBe('eyJlbmMiOiJBMTI4R0NNIn0')
+  })
+
+  it('§5.12 no protected header: the AAD is empty and the step says the headers are not authenticated', async () => {
+    const value = await decrypted(JSON.stringify(rfc7520['5.12'].json), key('a128kw'))
+    expect(value.protectedHeader).toEqual({})
+    const aad = value.steps.find((s) => s.id === 'aad')
+    expect(aad?.values[0]?.value).toBe('')
+    expect(aad?.explanation).toMatch(/ This JWE has no protected header, so its headers are not authenticated at all\.$/)
+  })
+
+  it.each([
+    ['5.11', { ...rfc7520['5.11'].json_flat, protected: Buffer.from('{"enc":"A128GCM" }').toString('base64url') }],
+    ['5.12', { ...rfc7520['5.12'].json_flat, protected: Buffer.from('{}').toString('base64url') }],
+  ] as const)('§%s with the protected header changed fails the tag check', async (_section, json) => {
+    const result = await decryptJwe({ text: JSON.stringify(json), keyText: key('a128kw'), encoding: 'utf8' })
+    expect(result.ok && result.value.steps.find((s) => s.verdict === 'fail')?.id).toBe('tag')
+  })
+
   it('§5.13 several recipients: the one whose kid matches a key is decrypted, and named', async () => {
     const jwks = JSON.stringify({ keys: [rfc7520.keys.peregrin, rfc7520.keys.a256gcmkw] })
     const value = await decrypted(JSON.stringify(rfc7520['5.13'].json), jwks)

@@ -22,6 +22,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}/`,
     trace: 'off',
+    // The service worker precaches the whole build (several MB) in every new context: only the offline and
+    // sub-path specs need it, and they allow it with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

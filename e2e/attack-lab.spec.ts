@@ -1,7 +1,7 @@
 import { createHmac, createPublicKey, verify, type JsonWebKey } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { chooseExample, encodedToken, example, openApp, signatureStatus } from './helpers'
+import { chooseExample, encodedToken, example, openApp, signatureStatus, openTool } from './helpers'
 
 // Crafting waits for WebCrypto key generation; a busy machine needs more than the default minute.
 test.describe.configure({ timeout: 180_000 })
@@ -14,7 +14,7 @@ function part(token: string, index: number): Record<string, unknown> {
 }
 
 async function openLab(page: Page, attack: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Attack lab', exact: true }).click()
+  await openTool(page, 'Attack lab')
   await expect(lab(page)).toContainText('For testing your own services only.')
   await lab(page).getByRole('radio', { name: attack, exact: true }).check()
 }

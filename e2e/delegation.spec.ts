@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
-import { encodedToken, openApp, signatureStatus, verificationKey } from './helpers'
+import { encodedToken, openApp, signatureStatus, verificationKey, openTool } from './helpers'
 
 // The tab's panel is loaded on first open, and signing runs through WebCrypto: on a busy machine both
 // can take a while, so the first waits and the test timeout are generous.
@@ -29,7 +29,7 @@ async function openWith(page: Page, token: string): Promise<void> {
   await verificationKey(page).fill(SECRET)
   await page.getByRole('combobox', { name: 'Secret encoding', exact: true }).selectOption('utf8')
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-  await page.getByRole('tab', { name: 'Delegation', exact: true }).click()
+  await openTool(page, 'Delegation')
   await expect(page.getByRole('region', { name: 'Token exchange', exact: true })).toBeVisible(LOAD)
 }
 
@@ -71,7 +71,7 @@ test('a three-level nested act is listed subject first, then the current actor, 
 
 test('without act, the empty state explains delegation and loads a signed example', async ({ page }) => {
   await openApp(page)
-  await page.getByRole('tab', { name: 'Delegation', exact: true }).click()
+  await openTool(page, 'Delegation')
   await expect(page.getByText('This token has no "act" claim: nobody acts on behalf of its subject.')).toBeVisible(LOAD)
   await page.getByRole('button', { name: 'Load a delegation example', exact: true }).click()
   const items = chainList(page).getByRole('listitem')

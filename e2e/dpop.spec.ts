@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { openApp } from './helpers'
+import { openApp, openTool } from './helpers'
 
 // The proof of RFC 9449 §4.1, and the JWK thumbprint of its key as RFC 9449 §6.1 gives it (cnf.jkt).
 const RFC_PROOF = 'eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwieCI6Imw4dEZyaHgtMzR0VjNoUklDUkRZOXpDa0RscEJoRjQyVVFVZldWQVdCRnMiLCJ5IjoiOVZFNGpmX09rX282NHpiVFRsY3VOSmFqSG10NnY5VERWclUwQ2R2R1JEQSIsImNydiI6IlAtMjU2In19.eyJqdGkiOiItQndDM0VTYzZhY2MybFRjIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUuY29tL3Rva2VuIiwiaWF0IjoxNTYyMjYyNjE2fQ.2-GxA6T8lP4vfrg8v-FdWP0A0zdrj8igiMLvqRMUvwnQg4PtFLbdLXiOSsX0x7NVY-FNyJK70nfbV37xRZT3Lg'
@@ -21,7 +21,7 @@ const ath = (token: string) => createHash('sha256').update(token, 'ascii').diges
 
 async function openTab(page: Page): Promise<void> {
   await openApp(page)
-  await page.getByRole('tab', { name: 'DPoP', exact: true }).click()
+  await openTool(page, 'DPoP')
   await expect(region(page)).toBeVisible(LOAD)
 }
 

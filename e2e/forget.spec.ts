@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { test, expect, pasteToken } from './fixtures'
-import { encodedToken, openApp, signatureStatus, signingKey, verificationKey, openPolicy, openSettings, openSigning } from './helpers'
+import { encodedToken, openApp, signatureStatus, signingKey, verificationKey, openPolicy, openSettings, openSigning, openTool } from './helpers'
 
 const STORAGE_KEY = 'jwt-lab:v1'
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
@@ -21,7 +21,7 @@ test('"Forget everything on this device" clears storage and inputs, and a reload
   }, STORAGE_KEY)
   await page.reload()
   const practice = page.getByRole('region', { name: 'Practice verifier', exact: true })
-  await page.getByRole('tab', { name: 'Practice verifier', exact: true }).click()
+  await openTool(page, 'Practice verifier')
   await expect(practice).toContainText('1 of 12 solved')
   await openSettings(page)
   await page.getByRole('checkbox', { name: 'Remember tokens and secrets on this device' }).check()
@@ -62,7 +62,7 @@ test('"Forget everything on this device" clears storage and inputs, and a reload
   await expect(encodedToken(page)).not.toHaveValue(live)
   await openPolicy(page)
   await expect(page.getByLabel('Expected issuer')).toHaveValue('')
-  await page.getByRole('tab', { name: 'Practice verifier', exact: true }).click()
+  await openTool(page, 'Practice verifier')
   await expect(practice).toContainText('0 of 12 solved')
   const afterReload = await page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY)
   for (const old of [live, SECRET, 'acme-corp', 'kid-sql']) expect(afterReload).not.toContain(old)

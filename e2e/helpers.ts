@@ -45,6 +45,19 @@ export async function openApp(page: Page, path = './'): Promise<void> {
   await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
 }
 
+/**
+ * Opens a tab of the Tools area and waits until it is selected. Panels above the tabs (the cracker of an
+ * HMAC token, findings) load on demand and can push the tabs down between aiming and clicking, as they
+ * would under a user's pointer: the click is repeated until the tab is selected.
+ */
+export async function openTool(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tablist', { name: 'Tools', exact: true }).getByRole('tab', { name, exact: true })
+  await expect(async () => {
+    await tab.click()
+    await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+}
+
 /** Replaces the text of a Monaco editor (by its aria label) as typing it would. */
 export async function replaceEditorText(page: Page, ariaLabel: string, text: string): Promise<void> {
   const editor = page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: ariaLabel, exact: true }) })

@@ -73,6 +73,11 @@ test.beforeEach(async ({ page }) => {
   await openApp(page)
   await pasteToken(page, TOKEN)
   await expect(claimRow(page, 'iss')).toBeVisible({ timeout: 30_000 })
+  // Monaco loads lazily and replaces the plain Header and Payload boxes, which moves the Claims table: hover
+  // only once both editors are in place, or the pointer ends up over another row.
+  for (const name of ['Header', 'Payload']) {
+    await expect(page.locator('.monaco-editor', { has: page.getByRole('textbox', { name, exact: true }) })).toBeVisible({ timeout: 60_000 })
+  }
 })
 
 test('hovering the iss row highlights exactly the characters that encode it', async ({ page }) => {

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { encodedToken, openApp, signatureStatus, verificationKey, openPolicy, openSigning } from './helpers'
+import { encodedToken, openApp, signatureStatus, verificationKey, openPolicy, openSigning, openTool } from './helpers'
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 
 async function openLesson(page: Page, title: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Lessons', exact: true }).click()
+  await openTool(page, 'Lessons')
   await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: title }).click()
   await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible()
 }

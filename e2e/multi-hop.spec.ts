@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { openApp } from './helpers'
+import { openApp, openTool } from './helpers'
 
 // The tab's panel is loaded on first open, and signing runs through WebCrypto: on a busy machine both
 // can take a while, so the first waits and the test timeout are generous.
@@ -24,7 +24,7 @@ function row(page: Page, label: string, where: string) {
 
 async function openTab(page: Page): Promise<void> {
   await openApp(page)
-  await page.getByRole('tab', { name: 'Multi-hop', exact: true }).click()
+  await openTool(page, 'Multi-hop')
   await expect(page.getByRole('button', { name: 'Load example chain', exact: true })).toBeVisible(LOAD)
 }
 

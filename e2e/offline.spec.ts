@@ -4,7 +4,7 @@ import { test, expect } from './fixtures'
 import { serveBuilt } from './serve'
 
 // Reloading without a network makes Chromium log failed service-worker update checks; those are expected.
-test.use({ guardOptions: { allowConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to (load resource|update a ServiceWorker)|An unknown error occurred when fetching the script/ } })
+test.use({ serviceWorkers: 'allow', guardOptions: { allowConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to (load resource|update a ServiceWorker)|An unknown error occurred when fetching the script/ } })
 
 /** Waits until the service worker is installed and controls the page (a reload is needed on first visit). */
 async function waitForServiceWorkerControl(page: Page): Promise<void> {

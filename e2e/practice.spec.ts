@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { encodedToken, openApp } from './helpers'
+import { encodedToken, openApp, openTool } from './helpers'
 
 // Each test sets up a practice server (RSA key generation) and crafts tokens: allow a busy machine time.
 test.describe.configure({ timeout: 180_000 })
@@ -11,7 +11,7 @@ const lab = (page: Page) => page.getByRole('region', { name: 'Attack lab', exact
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
 
 async function openPractice(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Practice verifier', exact: true }).click()
+  await openTool(page, 'Practice verifier')
   await expect(practice(page).getByRole('textbox', { name: 'Start token', exact: true })).toHaveValue(/^ey/, { timeout: 30_000 })
 }
 
@@ -29,7 +29,7 @@ function adminPayload(token: string): string {
 async function craftInLab(page: Page, attack: string, options: { pick?: RegExp; publicKey?: string; url?: string } = {}): Promise<string> {
   await practice(page).getByRole('button', { name: 'Load start token', exact: true }).click()
   const start = await encodedToken(page).inputValue()
-  await page.getByRole('tab', { name: 'Attack lab', exact: true }).click()
+  await openTool(page, 'Attack lab')
   await lab(page).getByRole('radio', { name: attack, exact: true }).check()
   const payloadBox = lab(page).getByRole('textbox', { name: /^(Payload of the crafted token|Modified payload)$/ })
   await payloadBox.fill(adminPayload(start))
@@ -42,7 +42,7 @@ async function craftInLab(page: Page, attack: string, options: { pick?: RegExp; 
   const token = await item.getByRole('textbox', { name: 'Crafted token', exact: true }).inputValue()
   await item.getByRole('button', { name: 'Use this token', exact: true }).click()
   await expect(encodedToken(page)).toHaveValue(token)
-  await page.getByRole('tab', { name: 'Practice verifier', exact: true }).click()
+  await openTool(page, 'Practice verifier')
   return token
 }
 
@@ -86,9 +86,9 @@ const cases: Case[] = [
     solve: async (p) => {
       const url = 'https://keys.attacker.example/jwks.json'
       const token = await craftInLab(p, 'Key URL injection (header "jku")', { url })
-      await p.getByRole('tab', { name: 'Attack lab', exact: true }).click()
+      await openTool(p, 'Attack lab')
       const jwks = await lab(p).getByRole('textbox', { name: `JWKS to host at ${url}`, exact: true }).inputValue()
-      await p.getByRole('tab', { name: 'Practice verifier', exact: true }).click()
+      await openTool(p, 'Practice verifier')
       // Not hosted yet: the verifier cannot "fetch" the key.
       await practice(p).getByRole('button', { name: 'Submit to vulnerable verifier', exact: true }).click()
       await expect(practice(p).getByRole('status', { name: 'Vulnerable verifier' })).toContainText('nothing is hosted there')

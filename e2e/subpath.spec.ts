@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures'
 import { serveBuilt } from './serve'
 
+// The service worker's scope is part of what is checked.
+test.use({ serviceWorkers: 'allow' })
+
 test('the static build works when served from a sub-path', async ({ page, guard }) => {
   const server = await serveBuilt('/jwt-lab/')
   guard.allowOrigin(server.origin)

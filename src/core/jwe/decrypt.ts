@@ -6,11 +6,14 @@
  */
 import { flattenedDecrypt, type FlattenedJWE, type JWK as JoseJwk } from 'jose'
 import type { JsonObject } from '../json-object'
+import { decodeSecret } from '../keys/secret'
+import { jweSharedKeyFindings } from '../lint/jwe-rules'
+import type { Finding } from '../lint/types'
 import { err, ok, type Result } from '../result'
 import type { SecretEncoding } from '../types'
 import { CONTENT_ENCRYPTION, KEY_MANAGEMENT, REFUSED_ALGORITHMS, lookup, nameList, type ContentEncryptionSpec, type KeyManagementSpec } from './algorithms'
 import { readDecryptionKeys, type DecryptionKey, type DecryptionKeyErrorCode } from './decryption-key'
-import { fitKey, obtainCek, type CekOutcome, type FittingKey, type KeyMaterial } from './key-management'
+import { ENCODING_NAME, fitKey, obtainCek, type CekOutcome, type FittingKey, type KeyMaterial } from './key-management'
 import { compactTokenIn, ctyIsJwt } from './nested'
 import { parseJwe, type JweRecipient, type ParsedJwe, type ParseJweErrorCode } from './parse-jwe'
 import {
@@ -158,6 +161,7 @@ async function decryptUnguarded(input: JweDecryptInput): Promise<Result<JweDecry
       recipient: { index: shown.checked.index, count: jwe.recipients.length },
       steps: [parseStep, stepOf('key', 'fail', [reasons, ...skipped].join(' '), keyValues(shown.checked, shown.key))],
       key: keyInfo(shown.key),
+      ...findingsOf(shown.checked, shown.key, encoding),
     })
   }
   type Failure = { attempt: Attempt; steps: JweStep[] }
@@ -188,7 +192,7 @@ async function decryptUnguarded(input: JweDecryptInput): Promise<Result<JweDecry
     const content = await decryptContent(jwe, entry, attempt.fit.material, cek, maxPbes2Count, maxPlaintextBytes)
     const steps = [parseStep, keyStep, stepOf('cek', cek.explanation.startsWith('Skipped') ? 'skip' : 'pass', cek.explanation, cek.values), ...content.steps]
     if (content.plaintext !== undefined) {
-      return ok(success(base, jwe, attempt, steps, content.plaintext))
+      return ok(success(base, jwe, attempt, steps, content.plaintext, encoding))
     }
     const failure = { attempt, steps }
     if (cek.verified || !content.tagFailed) {
@@ -199,21 +203,44 @@ async function decryptUnguarded(input: JweDecryptInput): Promise<Result<JweDecry
   }
   const report = (decisive ?? firstFailure) as Failure
   const steps = tried.length > 1 || pbes2Stopped ? withTriedNote(report.steps, tried, pbes2Stopped) : report.steps
-  return ok(outcome(base, jwe, report.attempt, steps))
+  return ok(outcome(base, jwe, report.attempt, steps, encoding))
 }
 
 /** What every outcome says of the recipient that was decrypted, or tried last: its header, algorithms, place and key. */
-function outcome(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>, jwe: ParsedJwe, attempt: Attempt, steps: readonly JweStep[]): JweDecryption {
+function outcome(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>, jwe: ParsedJwe, attempt: Attempt, steps: readonly JweStep[], encoding: SecretEncoding): JweDecryption {
   const { checked: entry } = attempt
+  const found = findingsOf(entry, attempt.key, encoding)
+  // The key step says it too, so the warning shows where the key is judged, not only in a list.
+  const warned = found.findings === undefined ? steps : steps.map((s) => (s.id === 'key' && s.verdict === 'pass' ? { ...s, explanation: `${s.explanation} Warning: ${found.findings?.map((f) => f.title).join('; ') ?? ''}.` } : s))
   return {
     ...base,
     header: entry.header,
     alg: entry.alg,
     enc: entry.enc,
     recipient: { index: entry.index, count: jwe.recipients.length },
-    steps,
+    steps: warned,
     key: keyInfo(attempt.key),
+    ...found,
   }
+}
+
+/** Findings about a shared key given for dir or AES key wrap (too short, or typed text), as a spreadable member. */
+function findingsOf(entry: CheckedRecipient, key: DecryptionKey, encoding: SecretEncoding): { findings?: readonly Finding[] } {
+  const mode = entry.spec.mode
+  if (mode !== 'direct' && mode !== 'key-wrapping' && mode !== 'gcm-key-wrapping') return {}
+  let bytes: Uint8Array
+  let source: string
+  if (key.kind === 'oct' && key.bytes !== undefined) {
+    bytes = key.bytes
+    source = 'the JWK\'s "k"'
+  } else if (key.kind === 'text' && key.text !== undefined) {
+    const decoded = decodeSecret(key.text, encoding)
+    if (!decoded.ok) return {}
+    bytes = decoded.value
+    source = `the secret read as ${ENCODING_NAME[encoding]}`
+  } else return {}
+  const findings = jweSharedKeyFindings({ alg: entry.alg, enc: entry.enc, bytes, source })
+  return findings.length === 0 ? {} : { findings }
 }
 
 function checkRecipient(jwe: ParsedJwe, index: number, maxPbes2Count: number): Result<CheckedRecipient, JweDecryptErrorCode> {
@@ -453,7 +480,7 @@ async function decryptContent(
   return { steps, plaintext, tagFailed: false }
 }
 
-function success(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>, jwe: ParsedJwe, attempt: Attempt, steps: JweStep[], plaintext: Uint8Array): JweDecryption {
+function success(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>, jwe: ParsedJwe, attempt: Attempt, steps: JweStep[], plaintext: Uint8Array, encoding: SecretEncoding): JweDecryption {
   const { checked: entry } = attempt
   let text: string | undefined
   try {
@@ -473,7 +500,7 @@ function success(base: Pick<JweDecryption, 'serialization' | 'protectedHeader'>,
     steps[decryptIndex] = { ...step, explanation: step.explanation + nested }
   }
   return {
-    ...outcome(base, jwe, attempt, steps),
+    ...outcome(base, jwe, attempt, steps, encoding),
     plaintext,
     ...(text === undefined ? {} : { plaintextText: text }),
     ...(inner === undefined ? {} : { innerToken: inner }),

@@ -28,7 +28,8 @@ export type CekOutcome =
   | { readonly ok: true; readonly cek: Uint8Array; readonly verified: boolean; readonly explanation: string; readonly values: readonly JweStepValue[] }
   | { readonly ok: false; readonly explanation: string; readonly values: readonly JweStepValue[] }
 
-const ENCODING_NAME: Readonly<Record<SecretEncoding, string>> = { utf8: 'UTF-8', base64url: 'base64url', base64: 'base64', hex: 'hex' }
+/** The secret encodings as messages name them. */
+export const ENCODING_NAME: Readonly<Record<SecretEncoding, string>> = { utf8: 'UTF-8', base64url: 'base64url', base64: 'base64', hex: 'hex' }
 const OTHER_ENCODINGS: readonly SecretEncoding[] = ['utf8', 'base64url', 'base64', 'hex']
 
 /** Whether the key can serve `alg`; a sentence naming what is needed when it cannot. */

@@ -3,6 +3,7 @@
  * step and what it hands to the rest of the page (the plaintext, or the inner token of a nested JWT).
  */
 import type { JsonObject } from '../json-object'
+import type { Finding } from '../lint/types'
 import type { SecretEncoding } from '../types'
 
 /** The serialization the JWE was pasted in. */
@@ -65,6 +66,11 @@ export interface JweDecryption {
   readonly plaintextText?: string
   /** The inner compact JWS (or JWE) of a nested JWT (`cty: "JWT"`, or a plaintext that is one). */
   readonly innerToken?: string
+  /**
+   * Security findings about the key given, in the lint's shape: a shared key for `dir` or AES key
+   * wrap that is shorter than the algorithm needs (`jwe-key-short`) or typed text (`jwe-key-text`).
+   */
+  readonly findings?: readonly Finding[]
   /** The key that decrypted (or was tried last), for the verdict. */
   readonly key?: { readonly kid?: string; readonly thumbprint?: string; readonly description: string }
 }

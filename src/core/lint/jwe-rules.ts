@@ -4,6 +4,7 @@
  * enough to stall a receiver, compression (an oracle on the plaintext), `dir` (one key for every
  * token) and ECDH-ES ephemeral keys on the wrong curve or off their curve (invalid-curve attacks).
  */
+import { CONTENT_ENCRYPTION, KEY_MANAGEMENT, lookup } from '../jwe/algorithms'
 import { DEFAULT_MAX_PBES2_COUNT } from '../jwe/types'
 import type { JsonValue } from '../types'
 import type { Finding, LintRule } from './types'
@@ -237,3 +238,63 @@ export const jweRules: readonly LintRule[] = [rsa15Rule, ecdhEpkRule, pbes2Count
 
 /** All JWE header findings (one rule family for the lint list). */
 export const jweHeaderRule: LintRule = (token, context) => (token.kind === 'jwe' ? jweRules.flatMap((rule) => rule(token, context)) : [])
+
+/** What the decryption path knows about a shared key it was given: the token's algorithms and the key's bytes. */
+export interface JweSharedKeyFacts {
+  /** The recipient's key management algorithm (`dir`, `A128KW`, `A256GCMKW`…). */
+  readonly alg: string
+  readonly enc: string
+  /** The key's bytes: the typed secret in its chosen encoding, or an `oct` JWK's `k`. */
+  readonly bytes: Uint8Array
+  /** How the key was given, for messages: e.g. `the secret read as UTF-8`. */
+  readonly source: string
+}
+
+/** Printable ASCII only: what a typed password or passphrase is, and 16 or more random bytes almost never are. */
+function isPrintableText(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && bytes.every((b) => b >= 0x20 && b <= 0x7e)
+}
+
+/**
+ * Findings about a shared key given for `dir`, AES key wrap (`A*KW`) or AES-GCM key wrap (`A*GCMKW`):
+ * shorter than the algorithm needs (high: decryption refuses it, and an issuer that pads or derives
+ * it weakly has less strength than the algorithm promises), or printable text — a password used as
+ * a raw AES key, with far fewer unpredictable bits than its length suggests. Empty for other
+ * algorithms and for keys that look random. Never throws.
+ */
+export function jweSharedKeyFindings(facts: JweSharedKeyFacts): Finding[] {
+  const spec = lookup(KEY_MANAGEMENT, facts.alg)
+  const content = lookup(CONTENT_ENCRYPTION, facts.enc)
+  if (spec === undefined || content === undefined) return []
+  if (spec.mode !== 'direct' && spec.mode !== 'key-wrapping' && spec.mode !== 'gcm-key-wrapping') return []
+  const direct = spec.mode === 'direct'
+  const want = direct ? content.cekBytes : (spec.wrapBits ?? 0) / 8
+  const role = direct ? `the content encryption key of "${facts.enc}"` : `the key-wrapping key of "${facts.alg}"`
+  const findings: Finding[] = []
+  const got = facts.bytes.length
+  if (got < want) {
+    findings.push({
+      id: 'jwe-key-short',
+      severity: 'high',
+      title: `Shared key too short for ${direct ? `dir with ${facts.enc}` : facts.alg}: ${got} bytes, ${want} needed`,
+      explanation:
+        `With "${facts.alg}" the shared key is ${role}, which is exactly ${want} bytes (${want * 8} bits); ${facts.source} gives ${got} byte${got === 1 ? '' : 's'} (${got * 8} bits). ` +
+        'Decryption refuses it, and a sender that made it fit by padding, repeating or truncating it protects the token with fewer bits than the algorithm promises.',
+      fix: `Use a random key of exactly ${want} bytes (for example a generated "oct" JWK), the same on both sides; if the key is right, check the secret encoding it was written in.`,
+      reference: direct ? 'RFC 7518 §4.5 and §5' : 'RFC 7518 §4.4 and §4.7',
+    })
+  }
+  if (isPrintableText(facts.bytes)) {
+    findings.push({
+      id: 'jwe-key-text',
+      severity: 'medium',
+      title: `A typed text is used as ${direct ? 'the dir key' : `the ${facts.alg} key`}`,
+      explanation:
+        `The ${got}-byte key is all printable characters (${facts.source}): a password or passphrase in the place of ${role}, which should be random bytes. ` +
+        `Text has far fewer unpredictable bits than its ${got * 8}-bit length suggests, and "${facts.alg}" adds no key derivation, so anyone holding a token can test guesses offline at the speed of AES${direct ? ', and one guessed key opens every token' : ''}.`,
+      fix: `Generate a random ${want}-byte key (crypto.getRandomValues, or a generated "oct" JWK) and share it as base64url or hex; to encrypt with a password, use PBES2-HS512+A256KW, which slows guessing.`,
+      reference: direct ? 'RFC 7518 §4.5; RFC 8725 §3.5' : 'RFC 7518 §4.4; RFC 8725 §3.5',
+    })
+  }
+  return findings
+}

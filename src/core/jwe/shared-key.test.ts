@@ -3,7 +3,7 @@
  * with a finding and a warning in the key step). Tokens are made here with node:crypto, independently
  * of the core's encryption.
  */
-import { createCipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, randomBytes, type CipherGCMTypes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { jweSharedKeyFindings } from '../lint/jwe-rules'
 import { decryptJwe } from './decrypt'
@@ -16,7 +16,7 @@ const PLAINTEXT = 'a shared-key payload'
 function gcmJwe(header: Record<string, unknown>, cek: Buffer, encryptedKey: Buffer): string {
   const protectedText = b64u(JSON.stringify(header))
   const iv = randomBytes(12)
-  const cipher = createCipheriv(`aes-${cek.length * 8}-gcm`, cek, iv)
+  const cipher = createCipheriv(`aes-${cek.length * 8}-gcm` as CipherGCMTypes, cek, iv)
   cipher.setAAD(Buffer.from(protectedText, 'ascii'))
   const ciphertext = Buffer.concat([cipher.update(PLAINTEXT, 'utf8'), cipher.final()])
   return [protectedText, b64u(encryptedKey), b64u(iv), b64u(ciphertext), b64u(cipher.getAuthTag())].join('.')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { JsonValue } from '../../core'
 import { markCounts, valueAt, valueText, visibilityRows } from './claim-visibility'
 
 describe('valueAt', () => {
@@ -31,7 +32,7 @@ describe('valueText', () => {
     [{}, 'object with 0 members'],
     ['<img src=x onerror=alert(1)>', '"<img src=x onerror=alert(1)>"'],
   ] as const)('%s → %s', (value, text) => {
-    expect(valueText(value)).toBe(text)
+    expect(valueText(value as JsonValue | undefined)).toBe(text)
   })
 
   it('cuts a long value to 160 characters', () => {

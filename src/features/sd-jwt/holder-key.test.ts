@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { JsonValue } from '../../core'
 import { pickHolderKey } from './holder-key'
 
 const keys = [
@@ -19,7 +20,7 @@ describe('pickHolderKey', () => {
     ['no payload', undefined, keys[0]],
     ['a cnf of the wrong type', { cnf: ['kid'] }, keys[0]],
   ] as const)('%s', (_name, payload, expected) => {
-    expect(pickHolderKey(keys, payload)).toBe(expected)
+    expect(pickHolderKey(keys, payload as JsonValue | undefined)).toBe(expected)
   })
 
   it('gives null without keys', () => {

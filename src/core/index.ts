@@ -177,3 +177,26 @@ export {
 export { checkDpopProof, createDpopProof, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type DpopCheckInput } from './dpop'
 export { loadJwe, type JweModule } from './jwe/on-demand'
 export { DEFAULT_MAX_PBES2_COUNT, DEFAULT_MAX_PLAINTEXT_BYTES, type JweDecryption, type JweDecryptInput, type JweSerialization, type JweStep, type JweStepId, type JweStepValue } from './jwe/types'
+export { loadSdJwt, type SdJwtModule } from './sd-jwt/on-demand'
+export { looksLikeSdJwt, splitSdJwt } from './sd-jwt/split'
+export type {
+  ClaimVisibility,
+  DisclosablePointer,
+  Disclosure,
+  DisclosureContent,
+  IssuedSdJwt,
+  KeyBindingExpectation,
+  ProcessedClaim,
+  ProcessedSdJwt,
+  SdJwtCheck,
+  SdJwtCheckId,
+  SdJwtErrorCode,
+  SdJwtForm,
+  SdJwtIssueInput,
+  SdJwtParts,
+  SdJwtPresentInput,
+  SdJwtSpan,
+  SdJwtVerification,
+  SdJwtVerifyInput,
+  UndisclosedDigest,
+} from './sd-jwt/types'

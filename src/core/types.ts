@@ -3,6 +3,7 @@
  * types; the UI and workers program against these shapes only.
  */
 import type { JWK } from 'jose'
+import type { SdJwtParts } from './sd-jwt/types'
 
 export type { JWK }
 
@@ -96,6 +97,11 @@ export interface DecodedToken {
   /** The header's `alg` when it is a string. */
   readonly alg: string | undefined
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * Set when the text is an SD-JWT (RFC 9901): its parts. The header, payload and signature are then
+   * those of the issuer-signed JWT (compact form: the text up to the first `~`, offsets unchanged).
+   */
+  readonly sdJwt?: SdJwtParts
 }
 
 /** What the extractor removed around a token, in order, e.g. `Authorization: Bearer prefix`. */

@@ -18,7 +18,10 @@ export type SdJwtForm =
 export interface SdJwtSpan {
   /** The part's characters exactly as in the text. */
   readonly text: string
-  /** Offset of the first character in the pasted text. */
+  /**
+   * Offset of the first character in the pasted text; for the JSON serialization, of the member's
+   * string value (the issuer JWT: of `protected`), or -1 when the text writes it with escapes.
+   */
   readonly start: number
 }
 
@@ -211,3 +214,34 @@ export interface SdJwtPresentInput {
   /** `iat` of the KB-JWT, seconds since the epoch. */
   readonly iat?: number
 }
+
+/**
+ * Error codes of the SD-JWT room: the cases where a text cannot be taken apart, processed, built or
+ * presented at all (a check that runs and fails is a `fail` row, not an error).
+ */
+export type SdJwtErrorCode =
+  /** No `~` and not the JSON serialization with `disclosures`: not an SD-JWT. */
+  | 'NOT_SD_JWT'
+  /** The part before the first `~` is not a compact JWS (header.payload.signature). */
+  | 'ISSUER_JWT_MALFORMED'
+  /** Two `~` with nothing between them. */
+  | 'EMPTY_DISCLOSURE'
+  /** The text after the last `~` is neither empty nor a compact JWS. */
+  | 'KB_JWT_MALFORMED'
+  /** More disclosures than `MAX_DISCLOSURES`. */
+  | 'TOO_MANY_DISCLOSURES'
+  /** The JSON serialization's members are missing or of the wrong type. */
+  | 'JSON_SERIALIZATION_INVALID'
+  /** The issuer-signed JWT's header or payload is not a JSON object. */
+  | 'ISSUER_JWT_UNREADABLE'
+  /** Nesting deeper than `MAX_DEPTH`. */
+  | 'TOO_DEEP'
+  /** Builder input that cannot be used: payload, header, pointer, key or option. */
+  | 'INVALID_INPUT'
+  /** Signing (issuer JWT or KB-JWT) failed. */
+  | 'SIGN_FAILED'
+  /** A disclosure chosen for a presentation whose parent disclosure was left out. */
+  | 'PARENT_NOT_INCLUDED'
+  /** Anything unexpected, reported instead of thrown. */
+  | 'INTERNAL_ERROR'
+

@@ -5,6 +5,8 @@ import { checkHeader, describeJson, isUnencodedPayload, type HeaderContext } fro
 import { describeJsonError, parseJsonText } from './json'
 import { signatureLengthProblem } from './signature-length'
 import { firstInvalidUtf8, utf16OffsetToByteOffset } from './utf8'
+import { looksLikeSdJwt, splitSdJwt } from '../sd-jwt/split'
+import type { SdJwtParts } from '../sd-jwt/types'
 
 
 /** Repeated member names beyond this many are not reported one by one. */
@@ -46,6 +48,43 @@ export function decodeToken(token: string): DecodedToken {
 }
 
 function decode(token: string): DecodedToken {
+  // A compact SD-JWT's offsets are those of its first part, so only one the extractor trimmed.
+  if (looksLikeSdJwt(token) && (token.startsWith('{') || token.trimStart() === token)) {
+    const split = splitSdJwt(token)
+    if (split.ok) return decodeSdJwt(token, split.value)
+  }
+  return decodeJws(token)
+}
+
+/**
+ * An SD-JWT decodes as its issuer-signed JWT, so the signature panel checks the issuer's signature
+ * as for any JWS. Compact: the text up to the first `~` is that JWT and its offsets stay valid in the
+ * whole text. JSON serialization: decoded as any JWS JSON object, the parts noted.
+ */
+function decodeSdJwt(token: string, parts: SdJwtParts): DecodedToken {
+  const n = parts.disclosures.length
+  const what = `${n} disclosure${n === 1 ? '' : 's'}${parts.kbJwt === null ? '' : ' and a Key Binding JWT'}`
+  if (parts.form === 'json') {
+    // Its members have no offsets in a compact text, so it is shown as any JWS JSON object is.
+    const info: Diagnostic = {
+      severity: 'info', segment: 'token', offset: 0, length: token.length, code: 'SD_JWT',
+      message: `SD-JWT in JSON serialization with ${what} (RFC 9901 §8): the issuer-signed JWT is "protected"."payload"."signature"; the disclosures are matched to their digests under SD-JWT.`,
+    }
+    const serialization = jsonSerializationMessage(token)
+    const diagnostics: Diagnostic[] = [info]
+    if (serialization !== null) diagnostics.push({ severity: 'error', segment: 'token', offset: 0, length: token.length, code: 'JSON_SERIALIZATION', message: serialization.message })
+    return { kind: 'unknown', token, header: null, payload: null, signature: null, alg: undefined, diagnostics, sdJwt: parts }
+  }
+  const issuer = parts.issuerJwt
+  const base = decodeJws(issuer.text)
+  const info: Diagnostic = {
+    severity: 'info', segment: 'token', offset: issuer.text.length, length: token.length - issuer.text.length, code: 'SD_JWT',
+    message: `SD-JWT with ${what} (RFC 9901 §4): the issuer-signed JWT before the first '~' is decoded here; the disclosures are matched to their digests under SD-JWT.`,
+  }
+  return { ...base, token, diagnostics: [...base.diagnostics, info], sdJwt: parts }
+}
+
+function decodeJws(token: string): DecodedToken {
   if (token === '') return { kind: 'unknown', token, header: null, payload: null, signature: null, alg: undefined, diagnostics: [] }
   const { parts, count } = splitParts(token)
   const diagnostics: Diagnostic[] = []

@@ -1,5 +1,6 @@
 import type { Extraction } from '../types'
 import { parseJsonObjectText } from '../json-object'
+import { looksLikeSdJwt } from '../sd-jwt/split'
 
 /** Names under which URLs, JSON bodies and cookies carry tokens, most specific first. */
 const TOKEN_NAMES: readonly string[] = ['id_token', 'access_token', 'token', 'jwt']
@@ -63,6 +64,8 @@ export const MAX_TOKEN_CANDIDATES = 20
 export function extractToken(text: string): TokenExtraction {
   const visible = removeInvisible(text)
   const single = extractOne(visible.text, visible.notes)
+  // An SD-JWT holds several JWT-looking parts (the issuer JWT, a KB-JWT): they are one token.
+  if (looksLikeSdJwt(single.token)) return single
   try {
     return withCandidates(visible, single)
   } catch {
@@ -80,6 +83,8 @@ function extractOne(text: string, invisibleNotes: readonly string[]): Extraction
   current = trimmed
   try {
     for (let pass = 0; pass < MAX_PASSES && current !== ''; pass++) {
+      // Kept whole: the steps below would take the issuer JWT out of its '~'-separated parts.
+      if (looksLikeSdJwt(current)) break
       let changed = false
       for (const step of STEPS) {
         const result = step(current)
@@ -430,7 +435,7 @@ const trailingPunctuation: Step = (text) => {
   if ((last === ',' || last === ';') && text.length > 1) {
     const rest = text.slice(0, -1).trim()
     const inner = QUOTES.has(rest[0] ?? '') && rest.endsWith(rest[0] ?? '') ? rest.slice(1, -1) : rest
-    if (isTokenText(inner)) return { text: rest, notes: [`Removed a trailing '${last}'.`] }
+    if (isTokenText(inner) || looksLikeSdJwt(inner)) return { text: rest, notes: [`Removed a trailing '${last}'.`] }
   }
   return null
 }
@@ -536,6 +541,9 @@ function startsLikeHeader(s: string): boolean {
 const innerWhitespace: Step = (text) => {
   if (!/\s/.test(text)) return null
   const joined = text.replace(/\s+/g, '')
+  if (startsLikeHeader(joined) && looksLikeSdJwt(joined) && !text.split(/\s+/).some((word, i) => i > 0 && startsLikeHeader(word) && looksLikeSdJwt(word))) {
+    return { text: joined, notes: ['Removed line breaks and spaces inside the token.'] }
+  }
   // Only a wrapped token: joining the words of ordinary text ("my token is eyJ…") would invent a
   // token. A wrapped one starts with its header, and none of its later lines is a token by itself.
   if (!looksLikeJwt(joined) || !startsLikeHeader(joined)) return null
@@ -544,8 +552,28 @@ const innerWhitespace: Step = (text) => {
   return { text: joined, notes: ['Removed line breaks and spaces inside the token.'] }
 }
 
+/** The first word of the text that is a whole compact SD-JWT (base64url, dots and '~'), or null. */
+function embeddedSdJwt(text: string): string | null {
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1
+    if (c >= 0 && (isBase64urlCode(c) || c === 0x2e || c === 0x7e)) {
+      if (start < 0) start = i
+      continue
+    }
+    if (start >= 0) {
+      const word = trimDots(text.slice(start, i))
+      start = -1
+      if (startsLikeHeader(word) && looksLikeSdJwt(word)) return word
+    }
+  }
+  return null
+}
+
 const embeddedToken: Step = (text) => {
   if (isTokenText(text)) return null
+  const sdJwt = text.includes('~') ? embeddedSdJwt(text) : null
+  if (sdJwt !== null) return { text: sdJwt, notes: ['Picked the SD-JWT out of the surrounding text.'] }
   let fallback: string | null = null
   let start = -1
   for (let i = 0; i <= text.length; i++) {

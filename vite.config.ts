@@ -138,5 +138,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Vitest leaves one core free by default, which on a 2-core CI machine means one test file at a time.
+    maxWorkers: 2,
   },
 })

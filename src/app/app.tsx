@@ -8,6 +8,7 @@ import { SignaturePanel } from '../features/signature/signature-panel'
 import { DecryptionSlot } from '../features/decryption/decryption-slot'
 import { EncryptDisclosure } from '../features/decryption/encrypt-disclosure'
 import { EnvelopeBanner } from '../features/decryption/envelope-banner'
+import { SdJwtSlot } from '../features/sd-jwt/sd-jwt-slot'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
@@ -94,6 +95,8 @@ export function App() {
             <SignaturePanel />
             {/* Only for an encrypted token (JWE); its code is fetched then. */}
             <DecryptionSlot />
+            {/* Only for an SD-JWT (selective disclosure); its code is fetched then. */}
+            <SdJwtSlot />
             {/* Only for a JSON-serialized JWS or a compact one with a detached payload. */}
             <JsonSerializationSlot />
             <FindingsPanel />

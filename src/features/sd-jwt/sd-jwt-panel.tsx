@@ -1,0 +1,75 @@
+import { useId, useState } from 'react'
+import { Panel } from '../../components/panel'
+import { Alert, TextField } from '../../components/ui'
+import { useDecodedToken } from '../../session/use-decoded-token'
+import { useNow } from '../../session/use-now'
+import { useParsedKey } from '../../session/use-parsed-key'
+import { useAppStore } from '../../store/app-store'
+import { SdJwtSummary } from './sd-jwt-summary'
+
+
+/**
+ * The SD-JWT region: which form the text has, its disclosures and where each plugs in, the digests
+ * nothing discloses, the processed payload beside the issuer-signed one, and every check with its
+ * section, judged with the Verification key (issuer), the holder key and the expected `aud`/`nonce`.
+ */
+export function SdJwtPanel() {
+  const decoded = useDecodedToken()
+  const text = decoded.token
+  const issuer = useParsedKey(useAppStore((s) => s.verificationKey), useAppStore((s) => s.secretEncoding))
+  // Memory only: a holder's key and the verifier's expectations are never stored or linked.
+  const [holderText, setHolderText] = useState('')
+  const [aud, setAud] = useState('')
+  const [nonce, setNonce] = useState('')
+  const holder = useParsedKey(holderText, 'utf8')
+  // The policy panel's time override freezes this; otherwise a KB-JWT's age is judged every 10 s.
+  const now = useNow(10_000)
+  const headingId = useId()
+
+  // Verification arrives with the SD-JWT engine's processing; until then the parts are shown.
+  void [text, issuer, holder, now, aud, nonce]
+  return (
+    <section aria-labelledby={headingId} className="min-w-0">
+      <Panel title="SD-JWT" headingId={headingId}>
+        <div className="flex flex-col gap-3 text-sm">
+          <p className="text-slate-700 dark:text-slate-200">
+            An SD-JWT (RFC 9901): the issuer signs digests of claims; the holder reveals some of them as disclosures, and may prove with a key binding JWT that the presentation is theirs. The issuer&apos;s key is the Verification key above.
+          </p>
+          <KeyBindingInputs aud={aud} nonce={nonce} holderText={holderText} onAud={setAud} onNonce={setNonce} onHolder={setHolderText} holderProblem={holder.status === 'error' ? holder.error.message : null} />
+          {decoded.sdJwt !== undefined && <SdJwtSummary parts={decoded.sdJwt} />}
+        </div>
+      </Panel>
+    </section>
+  )
+}
+
+interface KeyBindingInputsProps {
+  readonly aud: string
+  readonly nonce: string
+  readonly holderText: string
+  readonly holderProblem: string | null
+  readonly onAud: (v: string) => void
+  readonly onNonce: (v: string) => void
+  readonly onHolder: (v: string) => void
+}
+
+function KeyBindingInputs({ aud, nonce, holderText, holderProblem, onAud, onNonce, onHolder }: KeyBindingInputsProps) {
+  return (
+    <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700">
+      <legend className="px-1 font-medium">Key binding (RFC 9901 §7.3)</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        <TextField label="Expected audience" code value={aud} spellCheck={false} placeholder="the verifier, e.g. https://verifier.example.org" onChange={onAud} />
+        <TextField label="Expected nonce" code value={nonce} spellCheck={false} placeholder="the nonce the verifier sent" onChange={onNonce} />
+      </div>
+      <TextField
+        label="Holder key"
+        value={holderText}
+        rows={3}
+        placeholder="Only when the issuer JWT names the holder key by cnf.kid or cnf.jkt: the holder's public key (PEM, JWK or JWKS)"
+        description="With cnf.jwk the key is in the issuer JWT and this box is not needed. Never stored."
+        onChange={onHolder}
+      />
+      {holderProblem !== null && <Alert tone="error">{`Holder key: ${holderProblem}`}</Alert>}
+    </fieldset>
+  )
+}

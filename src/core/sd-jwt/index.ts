@@ -5,6 +5,7 @@
  */
 export { looksLikeSdJwt, splitSdJwt } from './split'
 export { MAX_DEPTH, MAX_DISCLOSURES } from './limits'
+export { NEVER_DISCLOSABLE_VC_CLAIMS, processSdJwt, SD_HASHES } from './process'
 export type {
   ClaimVisibility,
   DisclosablePointer,

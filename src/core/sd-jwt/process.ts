@@ -77,8 +77,8 @@ function list(items: readonly string[]): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : text
 }
 
-/** A decoded JSON object from base64url text, or why not. */
-function decodeJsonPart(encoded: string): { value: JsonValue; text: string } | { problem: string } {
+/** A decoded JSON value from base64url text (the UTF-8 JSON of a JWT part or a disclosure), or why not. */
+export function decodeJsonPart(encoded: string): { value: JsonValue; text: string } | { problem: string } {
   const bytes = base64urlDecode(encoded)
   if (bytes === undefined) return { problem: 'is not base64url' }
   let text: string

@@ -11,11 +11,12 @@ import type { LintRule } from './types'
 const LIMITED_SUPPORT: readonly string[] = ['ES256K', 'Ed448', 'EdDSA', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']
 
 /** The on-demand rule sets. */
-export type OnDemandRuleSet = 'jwe' | 'jwe-json' | 'profile' | 'algorithm-support' | 'nested'
+export type OnDemandRuleSet = 'jwe' | 'jwe-json' | 'sd-jwt' | 'profile' | 'algorithm-support' | 'nested'
 
 const LOADERS: Readonly<Record<OnDemandRuleSet, () => Promise<LintRule>>> = {
   jwe: async () => (await import('./jwe-rules')).jweHeaderRule,
   'jwe-json': async () => (await import('./jwe-json-rules')).jweJsonRule,
+  'sd-jwt': async () => (await import('./sd-jwt-rules')).sdJwtRule,
   profile: async () => (await import('./profile-rules')).profileRule,
   'algorithm-support': async () => (await import('./alg-support-rules')).algSupportRule,
   nested: async () => (await import('./nested-rules')).nestedTokenRule,
@@ -40,7 +41,7 @@ export interface OnDemandLintRules {
 
 /**
  * The on-demand rules a token needs, or undefined when the built-in rules are all there is: the
- * JWE header rules for an encrypted token, the JSON-serialization rules for a JWE in JSON, its profile's rules for an explicitly typed one (a DPoP
+ * JWE header rules for an encrypted token, the JSON-serialization rules for a JWE in JSON, the SD-JWT rules for an SD-JWT, its profile's rules for an explicitly typed one (a DPoP
  * proof, a logout token…), the algorithm-support rule for ES256K, Ed448, EdDSA and ML-DSA tokens.
  * the nested-token rule for an inner token opened from its encrypted envelope (`opened`). Loading
  * may fail (offline before caching); the built-in rules still run then.
@@ -50,6 +51,8 @@ export function onDemandLintRules(token: DecodedToken, options: { readonly opene
   if (options.opened === true) sets.push('nested')
   if (token.kind === 'jwe') sets.push('jwe')
   if (looksLikeJsonJwe(token.token)) sets.push('jwe-json')
+  // The decoder marks an SD-JWT with its parts (compact or JSON serialization).
+  if (token.sdJwt !== undefined) sets.push('sd-jwt')
   if (tokenProfile(token) !== undefined) sets.push('profile')
   if (token.alg !== undefined && LIMITED_SUPPORT.includes(token.alg)) sets.push('algorithm-support')
   if (sets.length === 0) return undefined

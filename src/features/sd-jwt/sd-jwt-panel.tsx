@@ -1,10 +1,14 @@
 import { useId, useState } from 'react'
+import { loadSdJwt } from '../../core'
 import { Panel } from '../../components/panel'
 import { Alert, TextField } from '../../components/ui'
+import { useLatest } from '../../hooks/use-latest'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
+import { pickHolderKey } from './holder-key'
+import { SdJwtOutcome, type Attempt } from './sd-jwt-outcome'
 import { SdJwtSummary } from './sd-jwt-summary'
 
 
@@ -26,8 +30,22 @@ export function SdJwtPanel() {
   const now = useNow(10_000)
   const headingId = useId()
 
-  // Verification arrives with the SD-JWT engine's processing; until then the parts are shown.
-  void [text, issuer, holder, now, aud, nonce]
+  const issuerKeys = issuer.status === 'ok' ? issuer.input : null
+  const holderKey = holder.status === 'ok' ? pickHolderKey(holder.input.keys, decoded.payload?.value) : null
+  const waitingForKey = issuer.status === 'pending' || holder.status === 'pending'
+  const attempt = useLatest<Attempt>(text.trim() === '' || waitingForKey ? null : [text, issuerKeys, holderKey, aud, nonce, now], async () => {
+    let module: Awaited<ReturnType<typeof loadSdJwt>>
+    try {
+      module = await loadSdJwt()
+    } catch {
+      return { kind: 'unloaded' }
+    }
+    const keyBinding = { now, ...(aud.trim() !== '' ? { aud: aud.trim() } : {}), ...(nonce.trim() !== '' ? { nonce: nonce.trim() } : {}) }
+    return { kind: 'done', result: await module.verifySdJwt(text, { issuerKeys, holderKey, keyBinding }) }
+  })
+  // While a new run is pending (a key typed, the clock ticked), keep showing the last answer for this text.
+  const shown = attempt.status === 'done' ? attempt.value : attempt.status === 'pending' && attempt.previous?.key[0] === text ? attempt.previous.value : undefined
+
   return (
     <section aria-labelledby={headingId} className="min-w-0">
       <Panel title="SD-JWT" headingId={headingId}>
@@ -37,6 +55,7 @@ export function SdJwtPanel() {
           </p>
           <KeyBindingInputs aud={aud} nonce={nonce} holderText={holderText} onAud={setAud} onNonce={setNonce} onHolder={setHolderText} holderProblem={holder.status === 'error' ? holder.error.message : null} />
           {decoded.sdJwt !== undefined && <SdJwtSummary parts={decoded.sdJwt} />}
+          <SdJwtOutcome attempt={shown} />
         </div>
       </Panel>
     </section>

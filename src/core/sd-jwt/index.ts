@@ -6,6 +6,8 @@
 export { looksLikeSdJwt, splitSdJwt } from './split'
 export { MAX_DEPTH, MAX_DISCLOSURES } from './limits'
 export { NEVER_DISCLOSABLE_VC_CLAIMS, processSdJwt, SD_HASHES } from './process'
+export { issueSdJwt, MAX_DECOYS } from './issue'
+export { parentDisclosures, presentSdJwt } from './present'
 export { DEFAULT_KB_CLOCK_SKEW, DEFAULT_KB_MAX_IAT_AGE, sdHashInput, verifySdJwt } from './verify'
 export type {
   ClaimVisibility,

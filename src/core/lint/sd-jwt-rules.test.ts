@@ -2,6 +2,7 @@
 // salts from randomBytes, SHA-256 digests of the disclosures, KB-JWTs with sd_hash.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import rfc9901 from '../../../test/fixtures/vectors/sd-jwt/rfc9901.json'
 import { decodeToken } from '../token'
 import { lintToken, onDemandLintRules, resolveLintContext } from './index'
 import { sdJwtRule } from './sd-jwt-rules'
@@ -227,6 +228,19 @@ describe('SD-JWT findings', () => {
     expect(performance.now() - started).toBeLessThan(1500)
     expect(findings.map((f) => f.id)).toEqual(['sd-jwt-salt-short', 'sd-jwt-salt-repeated'])
     expect(findings[1]?.explanation).toMatch(/^Salts are repeated: "c2FtZQ" in disclosures 1, 2, 3, 4, 5, 6 and 9993 more\./)
+  })
+})
+
+describe('RFC 9901 §5 example', () => {
+  const kbIat = rfc9901.example.keyBinding.iat
+  it.each([
+    // Ten disclosures for ten digests (eight in "_sd", two array elements): the example has no decoys.
+    ['the issuance', rfc9901.example.issuance, kbIat, ['sd-jwt-no-decoys']],
+    ['the presentation, 30 seconds after its KB-JWT', rfc9901.example.presentation, kbIat + 30, []],
+    ['the presentation an hour later', rfc9901.example.presentation, kbIat + 3600, ['sd-jwt-kb-iat-stale']],
+    ['the JSON serialization', JSON.stringify(rfc9901.json.flattened), kbIat, ['sd-jwt-no-decoys']],
+  ])('%s', (_name, text, now, expected) => {
+    expect(ids(text, now)).toEqual(expected)
   })
 })
 

@@ -23,8 +23,9 @@ export const DEFAULT_MAX_LIFETIME_SECONDS = 86_400
 
 /**
  * Every built-in rule, in the order their findings are listed within one severity. The JWE header
- * rules, the typed profiles' rules and the algorithm-support rule load on demand ({@link onDemandLintRules}) and arrive
- * through {@link LintContext.extraRules}.
+ * rules, the JWE JSON-serialization rules, the SD-JWT rules, the typed profiles' rules, the
+ * algorithm-support rule and the nested-token rule load on demand ({@link onDemandLintRules}) and
+ * arrive through {@link LintContext.extraRules}.
  */
 export const lintRules: readonly LintRule[] = [
   algNoneRule,

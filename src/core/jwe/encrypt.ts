@@ -5,6 +5,8 @@
  */
 import { CompactEncrypt, FlattenedEncrypt, GeneralEncrypt, type CompactJWEHeaderParameters, type JWEHeaderParameters } from 'jose'
 import type { JsonObject } from '../json-object'
+import { jweSharedKeyFindings } from '../lint/jwe-rules'
+import type { Finding } from '../lint/types'
 import { err, ok, type Result } from '../result'
 import type { SecretEncoding } from '../types'
 import {
@@ -64,6 +66,8 @@ export interface JweEncryption {
   readonly header: JsonObject
   /** The recipient key as the UI describes it. */
   readonly keyDescription: string
+  /** Findings about a shared key (`dir`, A*KW, A*GCMKW) that is typed text rather than random bytes (`jwe-key-text`). */
+  readonly findings?: readonly Finding[]
 }
 
 /** Error codes of {@link encryptJwe}. */
@@ -129,24 +133,29 @@ async function encrypt(input: JweEncryptInput): Promise<Result<JweEncryption, En
   const recipient = { alg, ...(kid === undefined ? {} : { kid }) }
   const whole: CompactJWEHeaderParameters = { ...recipient, ...shared, enc }
   const parameters = family === 'pbes2' ? { p2c } : undefined
+  // A shared key of the wrong size was refused above; one made of typed text still encrypts, with a finding.
+  const sharedFindings = family !== 'rsa' && family !== 'ecdh' && family !== 'pbes2' && key.value.key instanceof Uint8Array
+    ? jweSharedKeyFindings({ alg, enc, bytes: key.value.key, source: `the shared key (${key.value.description})` })
+    : []
+  const found = sharedFindings.length === 0 ? {} : { findings: sharedFindings }
 
   if (input.serialization === 'compact') {
     const jwe = new CompactEncrypt(plaintext).setProtectedHeader(whole)
     if (parameters !== undefined) jwe.setKeyManagementParameters(parameters)
     const token = await jwe.encrypt(key.value.key)
-    return ok({ token, header: decodeProtected(token.slice(0, token.indexOf('.'))), keyDescription: key.value.description })
+    return ok({ token, header: decodeProtected(token.slice(0, token.indexOf('.'))), keyDescription: key.value.description, ...found })
   }
   if (input.serialization === 'flattened') {
     const jwe = new FlattenedEncrypt(plaintext).setProtectedHeader(whole)
     if (parameters !== undefined) jwe.setKeyManagementParameters(parameters)
     const result = await jwe.encrypt(key.value.key)
-    return ok({ token: JSON.stringify(result, null, 2), header: joseHeader(result.protected, result.unprotected, result.header), keyDescription: key.value.description })
+    return ok({ token: JSON.stringify(result, null, 2), header: joseHeader(result.protected, result.unprotected, result.header), keyDescription: key.value.description, ...found })
   }
   const jwe = new GeneralEncrypt(plaintext).setProtectedHeader(shared)
   const added = jwe.addRecipient(key.value.key).setUnprotectedHeader(recipient)
   if (parameters !== undefined) added.setKeyManagementParameters(parameters)
   const result = await jwe.encrypt()
-  return ok({ token: JSON.stringify(result, null, 2), header: joseHeader(result.protected, result.unprotected, result.recipients[0]?.header), keyDescription: key.value.description })
+  return ok({ token: JSON.stringify(result, null, 2), header: joseHeader(result.protected, result.unprotected, result.recipients[0]?.header), keyDescription: key.value.description, ...found })
 }
 
 function decodeProtected(encoded: string | undefined): JsonObject {

@@ -7,6 +7,7 @@ import { createCipheriv, randomBytes, type CipherGCMTypes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { jweSharedKeyFindings } from '../lint/jwe-rules'
 import { decryptJwe } from './decrypt'
+import { encryptJwe } from './encrypt'
 import type { SecretEncoding } from '../types'
 
 const b64u = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url')
@@ -127,5 +128,25 @@ describe('jweSharedKeyFindings', () => {
     expect(jweSharedKeyFindings({ alg: 'dir', enc: 'A256CBC-HS512', bytes: RANDOM_32, source: 'the key' }).map((f) => f.title)).toEqual([
       'Shared key too short for dir with A256CBC-HS512: 32 bytes, 64 needed',
     ])
+  })
+})
+
+describe('shared keys for dir and AES key wrap, encrypted', () => {
+  it.each([
+    ['dir with a passphrase as UTF-8', 'dir', 'A256GCM', TEXT_KEY, 'utf8', ['A typed text is used as the dir key']],
+    ['A128KW with a password as UTF-8', 'A128KW', 'A128GCM', 'passwordpassword', 'utf8', ['A typed text is used as the A128KW key']],
+    ['dir with random bytes as hex', 'dir', 'A256GCM', RANDOM_32.toString('hex'), 'hex', undefined],
+    ['PBES2 with a password: no shared-key finding (PBKDF2 slows guessing)', 'PBES2-HS256+A128KW', 'A128GCM', 'a password', 'utf8', undefined],
+  ] as const)('%s', async (_name, alg, enc, keyText, encoding, titles) => {
+    const result = await encryptJwe({ plaintext: PLAINTEXT, keyText, encoding, alg, enc, serialization: 'compact' })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.findings?.map((f) => f.title)).toEqual(titles)
+    const back = await decryptJwe({ text: result.value.token, keyText, encoding })
+    expect(back.ok && back.value.plaintextText).toBe(PLAINTEXT)
+  })
+
+  it('the finding names the key as the encrypt form describes it', async () => {
+    const result = await encryptJwe({ plaintext: PLAINTEXT, keyText: TEXT_KEY, encoding: 'utf8', alg: 'dir', enc: 'A256GCM', serialization: 'flattened' })
+    expect(result.ok && result.value.findings?.[0]?.explanation).toMatch(/^The 32-byte key is all printable characters \(the shared key \(256-bit shared key[^)]*\)\): a password or passphrase in the place of the content encryption key of "A256GCM"/)
   })
 })

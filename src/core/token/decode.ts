@@ -5,7 +5,7 @@ import { checkHeader, describeJson, isUnencodedPayload, type HeaderContext } fro
 import { describeJsonError, parseJsonText } from './json'
 import { signatureLengthProblem } from './signature-length'
 import { firstInvalidUtf8, utf16OffsetToByteOffset } from './utf8'
-import { looksLikeSdJwt, splitSdJwt } from '../sd-jwt/split'
+import { cutSdJwt, looksLikeSdJwt } from '../sd-jwt/cut'
 import type { SdJwtParts } from '../sd-jwt/types'
 
 
@@ -50,7 +50,7 @@ export function decodeToken(token: string): DecodedToken {
 function decode(token: string): DecodedToken {
   // A compact SD-JWT's offsets are those of its first part, so only one the extractor trimmed.
   if (looksLikeSdJwt(token) && (token.startsWith('{') || token.trimStart() === token)) {
-    const split = splitSdJwt(token)
+    const split = cutSdJwt(token)
     if (split.ok) return decodeSdJwt(token, split.value)
   }
   return decodeJws(token)

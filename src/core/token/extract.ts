@@ -1,6 +1,6 @@
 import type { Extraction } from '../types'
 import { parseJsonObjectText } from '../json-object'
-import { looksLikeSdJwt } from '../sd-jwt/split'
+import { looksLikeSdJwt } from '../sd-jwt/cut'
 
 /** Names under which URLs, JSON bodies and cookies carry tokens, most specific first. */
 const TOKEN_NAMES: readonly string[] = ['id_token', 'access_token', 'token', 'jwt']

@@ -1,8 +1,8 @@
-import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { SignJWT, type JWK } from 'jose'
+import { SignJWT, compactVerify, importJWK, type JWK } from 'jose'
 import { test, expect, pasteToken } from './fixtures'
-import { openApp, verificationKey } from './helpers'
+import { encodedToken, openApp, openTool, signatureStatus, verificationKey } from './helpers'
 
 const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url')
 const sha256 = (text: string) => createHash('sha256').update(text, 'ascii').digest('base64url')
@@ -103,4 +103,99 @@ test('a tampered disclosure: its row fails and the verdict says so', async ({ pa
   await expect(disclosureRows(page).nth(1)).toHaveAttribute('data-verdict', 'pass')
   await expect(checkRows(page).and(page.locator('[data-verdict="fail"]')).first()).toBeVisible()
   await expect(region(page).getByLabel('Processed payload', { exact: true })).not.toContainText('Mallory')
+})
+
+test('issue with five disclosable claims, present two with a key binding JWT, verify', async ({ page }) => {
+  await openApp(page)
+  const builder = page.getByRole('button', { name: 'Issue an SD-JWT' })
+  await builder.click()
+  await page.getByRole('button', { name: 'Generate holder key', exact: true }).click()
+  await expect(page.getByLabel('Holder public key', { exact: true })).toHaveValue(/"kty": "EC"/)
+  await page.getByRole('button', { name: 'Generate issuer key', exact: true }).click()
+  await expect(verificationKey(page)).toHaveValue(/BEGIN PUBLIC KEY/)
+  const claims = page.getByRole('group', { name: 'Selectively disclosable claims', exact: true })
+  const five = ['/given_name', '/family_name', '/email', '/birthdate', '/address']
+  for (const pointer of five) await claims.getByRole('checkbox', { name: pointer, exact: true }).check()
+  await page.getByRole('button', { name: 'Issue SD-JWT', exact: true }).click()
+
+  // The issued SD-JWT, checked here: five disclosures, each digest in the issuer JWT's _sd, cnf.jwk the holder's.
+  await expect(encodedToken(page)).toHaveValue(/~$/)
+  const issued = await encodedToken(page).inputValue()
+  const [jwt, ...rest] = issued.split('~')
+  const disclosures = rest.slice(0, -1)
+  expect(disclosures).toHaveLength(5)
+  const payload = JSON.parse(Buffer.from(jwt!.split('.')[1]!, 'base64url').toString('utf8')) as { _sd: string[]; _sd_alg: string; cnf: { jwk: JWK }; given_name?: unknown }
+  expect(payload._sd_alg).toBe('sha-256')
+  expect(payload.given_name).toBeUndefined()
+  for (const d of disclosures) {
+    expect(payload._sd).toContain(sha256(d))
+    const [salt] = JSON.parse(Buffer.from(d, 'base64url').toString('utf8')) as [string]
+    expect(Buffer.from(salt, 'base64url').length).toBeGreaterThanOrEqual(16)
+  }
+  const issuerPem = await verificationKey(page).inputValue()
+  await compactVerify(jwt!, createPublicKey(issuerPem))
+  await expect(disclosureRows(page)).toHaveCount(5)
+
+  const present = page.getByRole('group', { name: 'Disclosures to present', exact: true })
+  await present.getByRole('checkbox', { name: '/given_name', exact: true }).check()
+  await present.getByRole('checkbox', { name: '/email', exact: true }).check()
+  await page.getByLabel('Audience', { exact: true }).fill(AUD)
+  await page.getByLabel('Nonce', { exact: true }).fill(NONCE)
+  await expect(page.getByLabel('Holder private key', { exact: true })).toHaveValue(/BEGIN PRIVATE KEY/)
+  await page.getByRole('button', { name: 'Create presentation', exact: true }).click()
+
+  await expect(encodedToken(page)).not.toHaveValue(issued)
+  const presented = await encodedToken(page).inputValue()
+  const parts = presented.split('~')
+  const kbJwt = parts[parts.length - 1]!
+  expect(parts[0]).toBe(jwt)
+  expect(parts.slice(1, -1).map((d) => JSON.parse(Buffer.from(d, 'base64url').toString('utf8'))[1])).toEqual(['given_name', 'email'])
+  // The KB-JWT checked with jose against cnf.jwk, and its sd_hash recomputed over the presentation.
+  const kb = await compactVerify(kbJwt, await importJWK(payload.cnf.jwk, 'ES256'))
+  expect(kb.protectedHeader.typ).toBe('kb+jwt')
+  const kbClaims = JSON.parse(new TextDecoder().decode(kb.payload)) as { aud: string; nonce: string; sd_hash: string }
+  expect(kbClaims).toMatchObject({ aud: AUD, nonce: NONCE, sd_hash: sha256(presented.slice(0, presented.length - kbJwt.length)) })
+
+  await expectKeyBinding(page)
+  await expect(verdict(page)).toHaveText('SD-JWT accepted: issuer signature, disclosures and key binding check out (2 disclosed claims).')
+  await expect(disclosureRows(page)).toHaveCount(2)
+  await expect(checkRows(page).and(page.locator('[data-verdict="fail"]'))).toHaveCount(0)
+  const processed = region(page).getByLabel('Processed payload', { exact: true })
+  await expect(processed).toContainText('"given_name": "Erika"')
+  await expect(processed).not.toContainText('family_name')
+  await expect(processed).not.toContainText('birthdate')
+})
+
+/** Presses "Do it" of step `n` (1-based) of the open lesson. */
+async function doStep(page: Page, n: number): Promise<void> {
+  const step = page.getByRole('list', { name: 'Steps' }).getByRole('listitem').nth(n - 1)
+  await step.getByRole('button', { name: 'Do it', exact: true }).click()
+  await expect(step).toContainText('Now:')
+}
+
+test('the selective disclosure lesson: issue, present two of four claims, verify, and a tampered disclosure fails', async ({ page }) => {
+  await openApp(page)
+  await openTool(page, 'Lessons')
+  const title = 'Selective disclosure (SD-JWT)'
+  await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: title }).click()
+  await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible()
+
+  await doStep(page, 1)
+  await expect(signatureStatus(page)).toContainText('Signature verified')
+  await expect(disclosureRows(page)).toHaveCount(4)
+  // Each digest in the table is the SHA-256 of its disclosure's base64url text.
+  const disclosures = (await encodedToken(page).inputValue()).split('~').slice(1, -1)
+  for (const [i, d] of disclosures.entries()) await expect(disclosureRows(page).nth(i)).toContainText(sha256(d))
+
+  await doStep(page, 3)
+  await expect(disclosureRows(page)).toHaveCount(2)
+  await expect(region(page)).toContainText('SD-JWT+KB')
+  await region(page).getByLabel('Expected audience', { exact: true }).fill('https://verifier.example.org')
+  await region(page).getByLabel('Expected nonce', { exact: true }).fill('lesson-nonce-1234')
+  await expect(verdict(page)).toHaveText('SD-JWT accepted: issuer signature, disclosures and key binding check out (2 disclosed claims).')
+
+  await doStep(page, 5)
+  await expect(verdict(page)).toContainText(/^SD-JWT not accepted: /)
+  await expect(disclosureRows(page).and(page.locator('[data-verdict="fail"]'))).toHaveCount(1)
+  await expect(disclosureRows(page).and(page.locator('[data-verdict="fail"]'))).toContainText('Not referenced')
 })

@@ -9,6 +9,7 @@ import { DecryptionSlot } from '../features/decryption/decryption-slot'
 import { EncryptDisclosure } from '../features/decryption/encrypt-disclosure'
 import { EnvelopeBanner } from '../features/decryption/envelope-banner'
 import { SdJwtSlot } from '../features/sd-jwt/sd-jwt-slot'
+import { IssueDisclosure } from '../features/sd-jwt/issue-disclosure'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
 import { ShareButton } from '../features/share/share-button'
@@ -109,6 +110,7 @@ export function App() {
             <PolicyPanel />
             <SigningPanel />
             <EncryptDisclosure />
+            <IssueDisclosure />
             {/* The cracker applies to HMAC tokens only: other tokens do not get it at all. */}
             {hmacToken && (
               <div className="min-w-0 lg:col-span-2">

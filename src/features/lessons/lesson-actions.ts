@@ -1,6 +1,7 @@
-import type { JwsAlgorithm } from '../../core'
+import { generateSigningKey, loadSdJwt, type JsonValue, type JwsAlgorithm, type ParsedKey, type SdJwtModule } from '../../core'
 import { decodeCached } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
+import { disclosureNames, SD_JWT_LESSON_AUDIENCE, SD_JWT_LESSON_CLAIMS, SD_JWT_LESSON_DISCLOSABLE, SD_JWT_LESSON_NONCE, SD_JWT_LESSON_REVEALED, withDisclosureValue } from './sd-jwt-lesson'
 import { EXPIRY_CLAIMS, EXPIRY_TIMES, LESSON_CLAIMS, LESSON_SECRET, lessonRsaKey, signLessonToken, withAlgNone, withPayload } from './lesson-tokens'
 
 /** What a "Do it" button reports: nothing when it worked, else a message for the lesson. */
@@ -115,5 +116,75 @@ export async function setAlgNone(): Promise<ActionOutcome> {
   const { token, loadSession } = useAppStore.getState()
   if (decodeCached(token).kind !== 'jws') return { ok: false, message: 'There is no signed token to change: do the first step again.' }
   loadSession({ token: withAlgNone(token), algorithm: 'none' })
+  return done
+}
+
+/**
+ * The holder's private key of the SD-JWT lesson, in memory only (a module variable: never in the
+ * store, so never stored or linked). A new lesson credential replaces it.
+ */
+let sdJwtLessonHolder: ParsedKey | null = null
+
+const SD_JWT_UNLOADED: ActionOutcome = { ok: false, message: 'The SD-JWT code could not be loaded (offline before the app was stored for offline use?). Connect to the network and try again.' }
+
+async function sdJwtModule(): Promise<SdJwtModule | null> {
+  try {
+    return await loadSdJwt()
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The issuer's side: ES256 keys for the issuer and the holder are generated here, the lesson
+ * credential is issued with four selectively disclosable claims and the holder's key in cnf.jwk,
+ * and the issuer's public key goes into the Verification key.
+ */
+export async function issueSdJwtLesson(): Promise<ActionOutcome> {
+  const [issuer, holder, sd] = await Promise.all([generateSigningKey('ES256'), generateSigningKey('ES256'), sdJwtModule()])
+  if (!issuer.ok) return { ok: false, message: issuer.error.message }
+  if (!holder.ok) return { ok: false, message: holder.error.message }
+  if (sd === null) return SD_JWT_UNLOADED
+  const issued = await sd.issueSdJwt({
+    payloadJson: SD_JWT_LESSON_CLAIMS,
+    disclosable: SD_JWT_LESSON_DISCLOSABLE,
+    headerJson: JSON.stringify({ alg: 'ES256', typ: 'example+sd-jwt' }),
+    issuerKey: issuer.value.key,
+    holderPublicJwk: holder.value.publicJwk as { readonly [name: string]: JsonValue },
+  })
+  if (!issued.ok) return { ok: false, message: issued.error.message }
+  sdJwtLessonHolder = holder.value.key
+  useAppStore.getState().setPolicy({ nowOverride: '', clockSkewSeconds: 0 })
+  useAppStore.getState().loadSession({ token: issued.value.sdJwt, verificationKey: issuer.value.publicText, secretEncoding: 'utf8' })
+  return done
+}
+
+/** The holder's side: reveal only the lesson's chosen claims, with a key binding JWT for the lesson verifier. */
+export async function presentSdJwtLesson(): Promise<ActionOutcome> {
+  const { token, setToken } = useAppStore.getState()
+  const names = disclosureNames(token)
+  if (sdJwtLessonHolder === null || names.length === 0) return { ok: false, message: 'There is no lesson SD-JWT to present: do the first step again.' }
+  const sd = await sdJwtModule()
+  if (sd === null) return SD_JWT_UNLOADED
+  const include = names.flatMap((name, i) => (name !== null && (SD_JWT_LESSON_REVEALED as readonly string[]).includes(name) ? [i] : []))
+  const presented = await sd.presentSdJwt({
+    sdJwt: token,
+    include,
+    holderKey: sdJwtLessonHolder,
+    aud: SD_JWT_LESSON_AUDIENCE,
+    nonce: SD_JWT_LESSON_NONCE,
+    iat: Math.floor(Date.now() / 1000),
+  })
+  if (!presented.ok) return { ok: false, message: presented.error.message }
+  setToken(presented.value)
+  return done
+}
+
+/** A holder who edits a disclosed claim: the birthdate disclosure gets a later date, its salt and name stay. */
+export async function tamperSdJwtLesson(): Promise<ActionOutcome> {
+  const { token, setToken } = useAppStore.getState()
+  const tampered = withDisclosureValue(token, disclosureNames(token).indexOf('birthdate'), '2000-01-01')
+  if (tampered === null) return { ok: false, message: 'There is no birthdate disclosure to edit: do the first steps again.' }
+  setToken(tampered)
   return done
 }

@@ -152,4 +152,35 @@ export const lessons: readonly Lesson[] = [
       },
     ],
   },
+  {
+    id: 'selective-disclosure',
+    title: 'Selective disclosure (SD-JWT)',
+    summary: 'The issuer signs salted digests of claims; the holder reveals only the disclosures a verifier needs; the verifier learns those claims and nothing else but how many digests there are.',
+    readings: ['signature'],
+    steps: [
+      {
+        text: 'Play the issuer: sign a credential whose given_name, family_name, birthdate and email are selectively disclosable. Keys for the issuer and the holder are generated in this browser.',
+        action: act.issueSdJwtLesson,
+        expected: 'The Encoded token is the issuer-signed JWT followed by four disclosures, each ending in "~". The Signature says Signature verified: the issuer signed the JWT. The SD-JWT panel lists the four disclosures in the Disclosures table.',
+      },
+      {
+        text: 'Look at what the issuer signed: in the SD-JWT panel, the Issuer-signed payload has no given_name at all, only an "_sd" array of digests, "_sd_alg" and the holder key in "cnf". Each digest is the SHA-256 of one disclosure, a base64url [salt, name, value] shown in the Disclosures table.',
+        expected: 'The Issuer-signed payload shows iss, iat, cnf, _sd_alg and four digests in _sd; the Processed payload shows the claims the digests stand for, marked disclosed.',
+      },
+      {
+        text: 'Play the holder: present the credential to a verifier, revealing only given_name and birthdate, and sign a key binding JWT for the verifier\'s audience and nonce with the holder key.',
+        action: act.presentSdJwtLesson,
+        expected: 'The Encoded token now holds two disclosures and ends with a key binding JWT (SD-JWT+KB). The Claim visibility table marks given_name and birthdate disclosed, and two digests withheld.',
+      },
+      {
+        text: 'Think like the verifier: it can check every revealed claim against the signed digests, and the key binding proves the holder\'s key signed this very presentation. It cannot learn family_name or email: each digest is salted, so guessing a value does not help, and decoy digests would even hide how many claims there are.',
+        expected: 'In the SD-JWT panel, type https://verifier.example.org as Expected audience and lesson-nonce-1234 as Expected nonce: the SD-JWT verdict says SD-JWT accepted.',
+      },
+      {
+        text: 'Play a dishonest holder: change the disclosed birthdate to a later date, keeping its salt and name.',
+        action: act.tamperSdJwtLesson,
+        expected: 'The SD-JWT verdict says SD-JWT not accepted: the edited disclosure\'s digest is in no _sd array, so its row in the Disclosures table says Not referenced, and the key binding\'s sd_hash no longer matches.',
+      },
+    ],
+  },
 ]

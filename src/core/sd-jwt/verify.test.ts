@@ -124,3 +124,36 @@ describe('verifySdJwt rejections', () => {
     expect(none.accepted).toBe(false)
   })
 })
+
+describe('verifySdJwt on the RFC 9901 appendix examples', () => {
+  const { appendix } = vectors
+  it.each([
+    ['A.1', appendix['A.1'].presentation, appendix['A.1'].processedPayload, false],
+    ['A.2', appendix['A.2'].presentation, appendix['A.2'].processedPayload, false],
+    ['A.3 issuance', appendix['A.3'].issuance, appendix['A.3'].issuanceProcessedPayload, false],
+    ['A.3 presentation', appendix['A.3'].presentation, appendix['A.3'].processedPayload, true],
+    ['A.4 presentation', appendix['A.4'].presentation, appendix['A.4'].processedPayload, true],
+  ])('%s: the issuer signature verifies and the processed payload is the published one', async (_name, text, payload, bound) => {
+    const v = await verified(text)
+    expect(v.processed.processedPayload).toEqual(payload)
+    expect(v.checks.filter((c) => c.verdict === 'fail')).toEqual([])
+    expect(verdict(v, 'issuer-signature')?.verdict).toBe('pass')
+    expect(verdict(v, 'kb-signature')?.verdict).toBe(bound ? 'pass' : undefined)
+    expect(verdict(v, 'kb-sd-hash')?.verdict).toBe(bound ? 'pass' : undefined)
+    expect(v.accepted).toBe(true)
+  })
+
+  it('A.1: the six decoys are among the undisclosed digests, four of them in the address', async () => {
+    const v = await verified(appendix['A.1'].presentation)
+    expect(v.processed.undisclosed.map((u) => u.digest)).toEqual(expect.arrayContaining(appendix['A.1'].decoys))
+    const atAddress = v.processed.undisclosed.filter((u) => u.at === '/address').map((u) => u.digest)
+    expect(appendix['A.1'].decoys.filter((d) => atAddress.includes(d))).toHaveLength(4)
+  })
+
+  it('A.3: the dc+sd-jwt rows pass, with vct, iss and cnf read from the processed payload', async () => {
+    const v = await verified(appendix['A.3'].presentation)
+    expect(v.checks.filter((c) => c.id.startsWith('vc-')).map((c) => [c.id, c.verdict])).toEqual([
+      ['vc-typ', 'pass'], ['vc-vct', 'pass'], ['vc-iss', 'pass'], ['vc-cnf', 'pass'], ['vc-status', 'skip'], ['vc-never-disclosable', 'pass'],
+    ])
+  })
+})

@@ -105,6 +105,26 @@ test('a tampered disclosure: its row fails and the verdict says so', async ({ pa
   await expect(region(page).getByLabel('Processed payload', { exact: true })).not.toContainText('Mallory')
 })
 
+test('a recursive disclosure shows inside the one it sits in; a value that looks like markup stays text', async ({ page }) => {
+  const markup = '<img src=x onerror="document.title=1">'
+  const locality = disclosure('locality', markup)
+  const address = disclosure('address', { _sd: [locality.digest], country: 'DE' })
+  const jwt = await issuerJwt([address.digest, given.digest])
+  await openApp(page)
+  await pasteToken(page, `${jwt}~${address.text}~${locality.text}~`)
+  await verificationKey(page).fill(pem(issuer.publicKey))
+  await expect(verdict(page)).toHaveText('SD-JWT accepted without key binding: issuer signature and disclosures check out (2 disclosed claims); whoever holds this text can present it.')
+  await expect(disclosureRows(page).nth(0)).toContainText('_sd of the top level')
+  await expect(disclosureRows(page).nth(1)).toContainText('_sd of /address')
+  await expect(disclosureRows(page).nth(1)).toContainText('recursive: inside disclosure 1')
+  await expect(disclosureRows(page).nth(1)).toContainText('→ /address/locality')
+  // Shown as its JSON text, quotes escaped: never parsed as markup.
+  await expect(disclosureRows(page).nth(1)).toContainText(JSON.stringify(markup))
+  await expect(region(page).locator('img')).toHaveCount(0)
+  await expect(region(page).getByLabel('Processed payload', { exact: true })).toContainText('"country": "DE"')
+  expect(await page.title()).not.toBe('1')
+})
+
 test('issue with five disclosable claims, present two with a key binding JWT, verify', async ({ page }) => {
   await openApp(page)
   const builder = page.getByRole('button', { name: 'Issue an SD-JWT' })

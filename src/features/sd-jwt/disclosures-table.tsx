@@ -2,7 +2,6 @@ import { useMemo } from 'react'
 import type { Disclosure, UndisclosedDigest } from '../../core'
 import { CheckTable, Verdict, type Column } from '../../components/ui'
 import { valueText } from './claim-visibility'
-import { parentDisclosures } from './presentation-choice'
 
 interface Row {
   readonly d: Disclosure
@@ -45,11 +44,8 @@ const columns: readonly Column<Row>[] = [
 ]
 
 /** The `Disclosures` table: one row per disclosure with its salt, claim, value, digest and place. */
-export function DisclosuresTable({ disclosures, sdAlg }: { readonly disclosures: readonly Disclosure[]; readonly sdAlg: string }) {
-  const rows = useMemo(() => {
-    const parents = parentDisclosures(disclosures)
-    return disclosures.map((d) => ({ d, parent: parents.get(d.index) ?? null }))
-  }, [disclosures])
+export function DisclosuresTable({ disclosures, parents, sdAlg }: { readonly disclosures: readonly Disclosure[]; readonly parents: ReadonlyMap<number, number | null>; readonly sdAlg: string }) {
+  const rows = useMemo(() => disclosures.map((d) => ({ d, parent: parents.get(d.index) ?? null })), [disclosures, parents])
   return (
     <CheckTable
       label="Disclosures"

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { loadSdJwt, parseKey, type Disclosure, type ProcessedSdJwt, type Result } from '../../core'
 import { Alert, Button, TextField } from '../../components/ui'
 import { useBusyTask } from '../../hooks/use-busy-task'
@@ -6,7 +6,7 @@ import { useLatest } from '../../hooks/use-latest'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
-import { parentDisclosures, toggleDisclosure } from './presentation-choice'
+import { toggleDisclosure } from './presentation-choice'
 
 interface PresentFormProps {
   /** The holder's private key text (filled when the issuer builder generates the holder key). */
@@ -27,12 +27,15 @@ function disclosureLabel(d: Disclosure): string {
 export function PresentForm({ holderPrivate, onHolderPrivate }: PresentFormProps) {
   const decoded = useDecodedToken()
   const text = decoded.sdJwt !== undefined ? decoded.token : ''
-  const processed = useLatest<Result<ProcessedSdJwt> | null>(text === '' ? null : [text], async () => {
+  const processed = useLatest<Processed | null>(text === '' ? null : [text], async () => {
+    let sd: Awaited<ReturnType<typeof loadSdJwt>>
     try {
-      return await (await loadSdJwt()).processSdJwt(text)
+      sd = await loadSdJwt()
     } catch {
       return null
     }
+    const result = await sd.processSdJwt(text)
+    return { result, parents: result.ok ? sd.parentDisclosures(result.value.disclosures) : new Map() }
   })
 
   return (
@@ -45,11 +48,11 @@ export function PresentForm({ holderPrivate, onHolderPrivate }: PresentFormProps
         <p className="text-slate-600 dark:text-slate-300">Reading the SD-JWT…</p>
       ) : processed.value === null ? (
         <Alert tone="error">The SD-JWT code could not be loaded (offline before the app was stored for offline use?). Connect to the network and try again.</Alert>
-      ) : !processed.value.ok ? (
-        <Alert tone="error">{processed.value.error.message}</Alert>
+      ) : !processed.value.result.ok ? (
+        <Alert tone="error">{processed.value.result.error.message}</Alert>
       ) : (
         // Keyed by the text: a new SD-JWT starts with nothing chosen.
-        <Chooser key={text} text={text} disclosures={processed.value.value.disclosures} holderPrivate={holderPrivate} onHolderPrivate={onHolderPrivate} />
+        <Chooser key={text} text={text} disclosures={processed.value.result.value.disclosures} parents={processed.value.parents} holderPrivate={holderPrivate} onHolderPrivate={onHolderPrivate} />
       )}
     </fieldset>
   )
@@ -58,12 +61,18 @@ export function PresentForm({ holderPrivate, onHolderPrivate }: PresentFormProps
 interface ChooserProps extends PresentFormProps {
   readonly text: string
   readonly disclosures: readonly Disclosure[]
+  readonly parents: ReadonlyMap<number, number | null>
 }
 
-function Chooser({ text, disclosures, holderPrivate, onHolderPrivate }: ChooserProps) {
+/** The SD-JWT as processed, and the disclosure each disclosure sits in (the engine's `parentDisclosures`). */
+interface Processed {
+  readonly result: Result<ProcessedSdJwt>
+  readonly parents: ReadonlyMap<number, number | null>
+}
+
+function Chooser({ text, disclosures, parents, holderPrivate, onHolderPrivate }: ChooserProps) {
   const setToken = useAppStore((s) => s.setToken)
   const now = useNow(10_000)
-  const parents = useMemo(() => parentDisclosures(disclosures), [disclosures])
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [aud, setAud] = useState('')
   const [nonce, setNonce] = useState('')

@@ -6,7 +6,14 @@ import { SdJwtChecks } from './sd-jwt-checks'
 import { sdJwtVerdictText } from './sd-jwt-verdict'
 
 /** What a verification attempt came to: the core's answer, or the engine's code failing to load. */
-export type Attempt = { readonly kind: 'done'; readonly result: Result<SdJwtVerification> } | { readonly kind: 'unloaded' }
+export type Attempt =
+  | {
+      readonly kind: 'done'
+      readonly result: Result<SdJwtVerification>
+      /** The disclosure each disclosure sits in (the engine's `parentDisclosures`). */
+      readonly parents: ReadonlyMap<number, number | null>
+    }
+  | { readonly kind: 'unloaded' }
 
 const UNLOADED =
   'The SD-JWT code could not be loaded: it did not arrive (offline before the app was stored for offline use?). The token and keys on the page are unchanged. Connect to the network and edit the token to try again.'
@@ -38,7 +45,7 @@ export function SdJwtOutcome({ attempt }: { readonly attempt: Attempt | undefine
       </p>
       <ValueList values={[{ label: '_sd_alg', value: processed.sdAlg, mono: true }, { label: 'Issuer JWT header', value: formatJsonValue(processed.header), mono: true }]} />
       <SdJwtChecks checks={v.checks} />
-      <DisclosuresTable disclosures={processed.disclosures} sdAlg={processed.sdAlg} />
+      <DisclosuresTable disclosures={processed.disclosures} parents={attempt.parents} sdAlg={processed.sdAlg} />
       <UndisclosedDigests undisclosed={processed.undisclosed} />
       <PayloadComparison processed={processed} />
     </div>

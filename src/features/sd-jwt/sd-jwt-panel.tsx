@@ -41,7 +41,8 @@ export function SdJwtPanel() {
       return { kind: 'unloaded' }
     }
     const keyBinding = { now, ...(aud.trim() !== '' ? { aud: aud.trim() } : {}), ...(nonce.trim() !== '' ? { nonce: nonce.trim() } : {}) }
-    return { kind: 'done', result: await module.verifySdJwt(text, { issuerKeys, holderKey, keyBinding }) }
+    const result = await module.verifySdJwt(text, { issuerKeys, holderKey, keyBinding })
+    return { kind: 'done', result, parents: result.ok ? module.parentDisclosures(result.value.processed.disclosures) : new Map() }
   })
   // While a new run is pending (a key typed, the clock ticked), keep showing the last answer for this text.
   const shown = attempt.status === 'done' ? attempt.value : attempt.status === 'pending' && attempt.previous?.key[0] === text ? attempt.previous.value : undefined

@@ -7,7 +7,7 @@
  * is the SD-JWT room's work.
  */
 import { isJsonObject, type JsonObject } from '../json-object'
-import { splitSdJwt } from '../sd-jwt/split'
+import { cutSdJwt } from '../sd-jwt/cut'
 import type { SdJwtParts, SdJwtSpan } from '../sd-jwt/types'
 import { base64urlDecode, base64urlEncode } from '../token'
 import type { DecodedToken, JsonValue } from '../types'
@@ -257,7 +257,7 @@ async function sdHashStep(parts: SdJwtParts, token: string, sdAlg: string): Prom
 export async function sdJwtSteps(token: DecodedToken): Promise<SdJwtExplainStep[] | undefined> {
   let parts = token.sdJwt
   if (parts === undefined) {
-    const split = splitSdJwt(token.token)
+    const split = cutSdJwt(token.token)
     if (!split.ok) return undefined
     parts = split.value
   }

@@ -6,7 +6,7 @@
  * counted, nothing hashed): matching digests to disclosures is the SD-JWT room's work.
  */
 import { isJsonObject, type JsonObject } from '../json-object'
-import { splitSdJwt } from '../sd-jwt/split'
+import { cutSdJwt } from '../sd-jwt/cut'
 import { MAX_DEPTH } from '../sd-jwt/limits'
 import type { SdJwtParts, SdJwtSpan } from '../sd-jwt/types'
 import { base64urlDecode } from '../token/base64url-codec'
@@ -102,7 +102,7 @@ function readFacts(token: DecodedToken): SdJwtFacts | undefined {
   if (known !== undefined) return known ?? undefined
   let parts = token.sdJwt
   if (parts === undefined) {
-    const split = splitSdJwt(token.token)
+    const split = cutSdJwt(token.token)
     parts = split.ok ? split.value : undefined
   }
   const facts = parts === undefined

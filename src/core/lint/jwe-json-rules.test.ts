@@ -124,6 +124,14 @@ describe('JWE JSON serialization findings', () => {
   })
 })
 
+describe('hostile JSON JWEs', () => {
+  it('header values nested 100,000 deep in two places: a duplicate, no throw', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+    const text = `{"protected":"${b64u('{"enc":"A128GCM"}')}","unprotected":{"x":${deep}},"header":{"x":${deep}},"ciphertext":""}`
+    expect(run(text).map((f) => f.id)).toEqual(['jwe-json-header-duplicate'])
+  })
+})
+
 describe('loading on demand', () => {
   it.each([
     ['JSON JWE', JSON.stringify(flat), true],

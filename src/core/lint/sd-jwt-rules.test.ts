@@ -244,6 +244,15 @@ describe('RFC 9901 §5 example', () => {
   })
 })
 
+describe('hostile SD-JWTs', () => {
+  it('values nested 100,000 deep in the payload and in disclosures: findings, no throw', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+    const issuer = `${b64u('{"alg":"ES256"}')}.${b64u(`{"_sd":[],"cnf":{},"deep":${deep}}`)}.c2ln`
+    const text = `${issuer}~${b64u(`["c2FsdA","n",${deep}]`)}~${b64u(`["c2FsdA","m",${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}]`)}~`
+    expect(ids(text)).toEqual(['sd-jwt-salt-short', 'sd-jwt-salt-repeated'])
+  })
+})
+
 describe('loading on demand', () => {
   it('an SD-JWT (compact or JSON) asks for the SD-JWT rules; a JWS does not', async () => {
     const token = decodeToken(issue({ decoys: 0 }).text)

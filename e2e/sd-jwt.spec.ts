@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { SignJWT, compactVerify, importJWK, type JWK } from 'jose'
 import { test, expect, pasteToken } from './fixtures'
@@ -83,6 +84,12 @@ test('a pasted SD-JWT+KB with its issuer key: every check passes and the process
   await expect(processed).not.toContainText('family_name')
   await expect(processed).not.toContainText('_sd')
   await expect(region(page).getByLabel('Issuer-signed payload', { exact: true })).toContainText(given.digest)
+
+  // The region and the opened builders pass axe's serious and critical rules.
+  await page.getByRole('button', { name: 'Issue an SD-JWT' }).click()
+  await expect(page.getByRole('group', { name: 'Disclosures to present', exact: true })).toBeVisible()
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
 })
 
 test('a tampered disclosure: its row fails and the verdict says so', async ({ page }) => {

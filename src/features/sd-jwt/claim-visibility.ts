@@ -60,7 +60,7 @@ export function valueText(value: JsonValue | undefined): string {
  * that something (a claim or a decoy) is there.
  */
 export function visibilityRows(input: VisibilityInput): VisibilityRow[] {
-  const rows: VisibilityRow[] = input.claims.map((c) => ({
+  const claims: VisibilityRow[] = input.claims.map((c) => ({
     pointer: c.pointer,
     mark: c.visibility,
     value: valueText(valueAt(input.processedPayload, c.pointer)),
@@ -68,13 +68,32 @@ export function visibilityRows(input: VisibilityInput): VisibilityRow[] {
     digest: null,
     kind: null,
   }))
+  // The last claim row inside each container pointer (the row itself and every ancestor of it):
+  // one pass over the rows, each as deep as its pointer, instead of a scan per withheld digest.
+  const lastInside = new Map<string, number>()
+  claims.forEach((r, i) => {
+    let at = r.pointer
+    for (;;) {
+      lastInside.set(at, i)
+      if (at === '') break
+      at = at.slice(0, at.lastIndexOf('/'))
+    }
+  })
+  // Withheld rows go after row `i` (or before every row: -1), in their own order.
+  const after = new Map<number, VisibilityRow[]>()
   for (const u of input.undisclosed) {
-    let last = -1
-    rows.forEach((r, i) => {
-      if (u.at === '' || r.pointer === u.at || r.pointer.startsWith(`${u.at}/`)) last = i
-    })
-    rows.splice(last + 1, 0, { pointer: u.at, mark: 'withheld', value: null, disclosure: null, digest: u.digest, kind: u.kind })
+    const i = lastInside.get(u.at) ?? -1
+    const row: VisibilityRow = { pointer: u.at, mark: 'withheld', value: null, disclosure: null, digest: u.digest, kind: u.kind }
+    const list = after.get(i)
+    if (list === undefined) after.set(i, [row])
+    else list.push(row)
   }
+  const rows: VisibilityRow[] = [...(after.get(-1) ?? [])]
+  claims.forEach((r, i) => {
+    rows.push(r)
+    const withheld = after.get(i)
+    if (withheld !== undefined) rows.push(...withheld)
+  })
   return rows
 }
 

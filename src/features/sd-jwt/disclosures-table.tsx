@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import type { Disclosure, UndisclosedDigest } from '../../core'
 import { CheckTable, Verdict, type Column } from '../../components/ui'
 import { valueText } from './claim-visibility'
+import { useFirstRows } from './first-rows'
 
 interface Row {
   readonly d: Disclosure
@@ -45,7 +46,8 @@ const columns: readonly Column<Row>[] = [
 
 /** The `Disclosures` table: one row per disclosure with its salt, claim, value, digest and place. */
 export function DisclosuresTable({ disclosures, parents, sdAlg }: { readonly disclosures: readonly Disclosure[]; readonly parents: ReadonlyMap<number, number | null>; readonly sdAlg: string }) {
-  const rows = useMemo(() => disclosures.map((d) => ({ d, parent: parents.get(d.index) ?? null })), [disclosures, parents])
+  const all = useMemo(() => disclosures.map((d) => ({ d, parent: parents.get(d.index) ?? null })), [disclosures, parents])
+  const { shown: rows, footer } = useFirstRows(all, 'disclosures')
   return (
     <CheckTable
       label="Disclosures"
@@ -55,6 +57,7 @@ export function DisclosuresTable({ disclosures, parents, sdAlg }: { readonly dis
       rowKey={(r) => r.d.index}
       rowAttributes={(r) => ({ 'data-verdict': r.d.referencedAt !== null ? 'pass' : 'fail' })}
       empty={rows.length === 0 ? 'No disclosures: the verifier sees only the always-visible claims.' : undefined}
+      footer={footer}
       cardsBelow="lg"
       minWidth="min-w-[56rem]"
       frame="box"
@@ -69,14 +72,16 @@ const undisclosedColumns: readonly Column<UndisclosedDigest>[] = [
 
 /** Digests with no presented disclosure: withheld claims or decoys, which a verifier cannot tell apart. */
 export function UndisclosedDigests({ undisclosed }: { readonly undisclosed: readonly UndisclosedDigest[] }) {
+  const { shown, footer } = useFirstRows(undisclosed, 'digests')
   if (undisclosed.length === 0) return null
   return (
     <CheckTable
       label="Undisclosed digests"
       caption="Withheld claims or decoys (RFC 9901 §4.2.5): the verifier learns only that something is there, not what."
       columns={undisclosedColumns}
-      rows={undisclosed}
+      rows={shown}
       rowKey={(u, i) => `${u.digest}-${i}`}
+      footer={footer}
       frame="box"
     />
   )

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { formatJsonValue, type ProcessedSdJwt } from '../../core'
 import { CheckTable, type Column } from '../../components/ui'
+import { useFirstRows } from './first-rows'
 import { markCounts, visibilityRows, type ClaimMark, type VisibilityRow } from './claim-visibility'
 
 const MARK_TEXT: Readonly<Record<ClaimMark, string>> = { 'always-visible': 'always visible', disclosed: 'disclosed', withheld: 'withheld' }
@@ -37,6 +38,7 @@ function JsonBlock({ label, value }: { readonly label: string; readonly value: P
 export function PayloadComparison({ processed }: { readonly processed: ProcessedSdJwt }) {
   const rows = useMemo(() => visibilityRows(processed), [processed])
   const counts = markCounts(rows)
+  const { shown, footer } = useFirstRows(rows, 'claims')
   return (
     <div className="flex min-w-0 flex-col gap-2">
       <div className="grid min-w-0 gap-3 lg:grid-cols-2">
@@ -47,8 +49,9 @@ export function PayloadComparison({ processed }: { readonly processed: Processed
         label="Claim visibility"
         caption={`${counts['always-visible']} always visible, ${counts.disclosed} disclosed, ${counts.withheld} withheld or decoy.`}
         columns={columns}
-        rows={rows}
+        rows={shown}
         rowKey={(r, i) => `${r.mark}-${r.pointer}-${i}`}
+        footer={footer}
         rowAttributes={(r) => ({ 'data-mark': r.mark })}
         frame="box"
       />

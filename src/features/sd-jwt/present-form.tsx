@@ -6,6 +6,7 @@ import { useLatest } from '../../hooks/use-latest'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
+import { useFirstRows } from './first-rows'
 import { toggleDisclosure } from './presentation-choice'
 
 interface PresentFormProps {
@@ -77,6 +78,7 @@ function Chooser({ text, disclosures, parents, holderPrivate, onHolderPrivate }:
   const [aud, setAud] = useState('')
   const [nonce, setNonce] = useState('')
   const { busy, problem, setProblem, run } = useBusyTask()
+  const { shown, footer } = useFirstRows(disclosures, 'disclosures')
 
   const onCreate = () => run(async () => {
     let holderKey
@@ -109,12 +111,13 @@ function Chooser({ text, disclosures, parents, holderPrivate, onHolderPrivate }:
       <fieldset className="flex flex-col gap-1">
         <legend className="font-medium">Disclosures to present</legend>
         {disclosures.length === 0 && <p className="text-slate-600 dark:text-slate-300">This SD-JWT has no disclosures to choose from.</p>}
-        {disclosures.map((d) => (
+        {shown.map((d) => (
           <label key={d.index} className="flex items-start gap-2">
             <input type="checkbox" className="mt-1" checked={selected.has(d.index)} onChange={(e) => setSelected(toggleDisclosure(selected, d.index, e.target.checked, parents))} />
             <span className="font-mono">{disclosureLabel(d)}</span>
           </label>
         ))}
+        {footer}
         <p className="text-xs text-slate-600 dark:text-slate-400">Choosing a nested disclosure also chooses the one it sits in.</p>
       </fieldset>
       <div className="grid gap-2 sm:grid-cols-2">

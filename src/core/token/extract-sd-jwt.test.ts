@@ -21,6 +21,15 @@ describe('extractToken keeps an SD-JWT whole', () => {
     expect(extracted.candidates).toBeUndefined()
   })
 
+  it.each([
+    ['a vp_token form body', `vp_token=${SD}&state=af0ifjsldkj`, ['Took the "vp_token" parameter from the parameters.']],
+    ['a credential response', JSON.stringify({ credential: SD, c_nonce: 'tZignsnFbp' }), ['Took the value of the JSON member "credential".']],
+  ])('takes it out of %s', (_name, text, stripped) => {
+    const extracted = extractToken(text)
+    expect(extracted.token).toBe(SD)
+    expect(extracted.stripped).toEqual(stripped)
+  })
+
   it('keeps an issuance without key binding, ending in "~"', () => {
     expect(extractToken(` ${example.issuance} `).token).toBe(example.issuance)
   })

@@ -3,7 +3,7 @@ import { parseJsonObjectText } from '../json-object'
 import { looksLikeSdJwt } from '../sd-jwt/cut'
 
 /** Names under which URLs, JSON bodies and cookies carry tokens, most specific first. */
-const TOKEN_NAMES: readonly string[] = ['id_token', 'access_token', 'token', 'jwt']
+const TOKEN_NAMES: readonly string[] = ['id_token', 'access_token', 'token', 'jwt', 'vp_token', 'credential']
 
 const SCHEMES: Readonly<Record<string, string>> = { bearer: 'Bearer', dpop: 'DPoP' }
 
@@ -49,7 +49,8 @@ export const MAX_TOKEN_CANDIDATES = 20
  * `id_token=`, `access_token=` or `token=` (URL-decoded), a `Cookie:` / `Set-Cookie:` line (the value
  * that looks like a JWT), a JSON body such as `{"access_token":"…"}`, and as a last resort the first
  * JWT-looking word of a longer text (a curl command, a log line). `stripped` says, in order, what was
- * removed.
+ * removed. An SD-JWT (RFC 9901: `<JWT>~<disclosure>~…~[<KB-JWT>]`, or its JSON serialization) is kept
+ * whole, also as a `vp_token=` parameter or a `"credential"` member of a credential response.
  *
  * When the text holds several distinct JWTs (a token response with access, ID and refresh tokens,
  * a log line, an `Authorization` header beside a cookie), `candidates` lists them and one is picked:
@@ -445,7 +446,8 @@ const jsonBody: Step = (text) => {
   if (parsed === null) return null
   const entries = Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')
   const named = TOKEN_NAMES.flatMap((name) => entries.filter(([n]) => n === name))
-  const pick = named.find(([, v]) => looksLikeJwt(v.trim())) ?? entries.find(([, v]) => looksLikeJwt(v.trim())) ?? named[0]
+  const pick = named.find(([, v]) => looksLikeJwt(v.trim())) ?? entries.find(([, v]) => looksLikeJwt(v.trim()))
+    ?? entries.find(([, v]) => looksLikeSdJwt(v)) ?? named[0]
   if (pick === undefined) return null
   // Other JWTs of the body are offered by the token picker (see extractToken), not named here.
   return { text: pick[1], notes: [`Took the value of the JSON member "${pick[0]}".`] }
@@ -501,7 +503,7 @@ const cookieHeader: Step = (text) => {
 }
 
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i
-const PARAMETER = /(?:^|[?#&;])(?:id_token|access_token|token|jwt)=/
+const PARAMETER = /(?:^|[?#&;])(?:id_token|access_token|token|jwt|vp_token)=/
 
 const urlParameters: Step = (text) => {
   if (!URL_START.test(text) && !text.startsWith('#') && !text.startsWith('?') && !PARAMETER.test(text)) return null

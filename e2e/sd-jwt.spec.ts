@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { SignJWT, compactVerify, importJWK, type JWK } from 'jose'
+import { FlattenedSign, SignJWT, compactVerify, importJWK, type JWK } from 'jose'
 import { test, expect, pasteToken } from './fixtures'
 import { encodedToken, openApp, openTool, signatureStatus, verificationKey } from './helpers'
 
@@ -130,6 +130,33 @@ test('a recursive disclosure shows inside the one it sits in; a value that looks
   await expect(region(page).locator('img')).toHaveCount(0)
   await expect(region(page).getByLabel('Processed payload', { exact: true })).toContainText('"country": "DE"')
   expect(await page.title()).not.toBe('1')
+})
+
+test('the JSON serialization (RFC 9901 §8): its disclosures in the unprotected header are processed alike', async ({ page }) => {
+  const payload = { iss: 'https://issuer.example.com', _sd: [given.digest, family.digest].sort(), _sd_alg: 'sha-256' }
+  const jws = await new FlattenedSign(Buffer.from(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', typ: 'example+sd-jwt' }).sign(issuer.privateKey)
+  const json = JSON.stringify({ ...jws, header: { disclosures: [given.text] } })
+  await openApp(page)
+  await pasteToken(page, json)
+  await verificationKey(page).fill(pem(issuer.publicKey))
+  await expect(region(page)).toContainText('JSON serialization (RFC 9901 §8), no key binding JWT')
+  await expect(verdict(page)).toHaveText('SD-JWT accepted without key binding: issuer signature and disclosures check out (1 disclosed claim); whoever holds this text can present it.')
+  await expect(disclosureRows(page)).toHaveCount(1)
+  await expect(disclosureRows(page).first()).toContainText(given.digest)
+})
+
+test('three hundred disclosures: the first 200 rows, then Show all', async ({ page }) => {
+  const many = Array.from({ length: 300 }, (_, i) => disclosure(`claim_${i}`, i))
+  const jwt = await issuerJwt(many.map((d) => d.digest))
+  await openApp(page)
+  await pasteToken(page, `${jwt}~${many.map((d) => d.text).join('~')}~`)
+  await verificationKey(page).fill(pem(issuer.publicKey))
+  await expect(verdict(page)).toContainText('SD-JWT accepted without key binding')
+  await expect(region(page)).toContainText('Showing the first 200 of 300 disclosures.')
+  await expect(disclosureRows(page)).toHaveCount(200)
+  await region(page).getByRole('button', { name: 'Show all 300 disclosures', exact: true }).click()
+  await expect(disclosureRows(page)).toHaveCount(300)
+  await expect(disclosureRows(page).last()).toContainText(many[299]!.digest)
 })
 
 test('issue with five disclosable claims, present two with a key binding JWT, verify', async ({ page }) => {

@@ -119,7 +119,8 @@ describe('JWE JSON serialization findings', () => {
     const token = decodeToken(JSON.stringify(json))
     const started = performance.now()
     const findings = jweJsonRule(token, resolveLintContext({ now: 0 }))
-    expect(performance.now() - started).toBeLessThan(1500)
+    // Linear, about a third of a second here; a quadratic pass over 40,000 names would take minutes (the bound leaves room for a busy machine).
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect(findings[0]?.title).toBe('Header member in two places: "n0", "n1", "n2", "n3", "n4" and 39995 more')
   })
 })

@@ -35,11 +35,11 @@ export function randomSalt(bytes: number): string {
 /** RFC 6901 pointer segments, or null when the text is not a pointer. */
 function pointerSegments(pointer: string): string[] | null {
   if (!pointer.startsWith('/')) return null
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1')
+  return name.replaceAll('~', '~0').replaceAll('/', '~1')
 }
 
 function setMember(object: JsonObject, name: string, value: JsonValue): void {
@@ -183,8 +183,9 @@ function pointsAt(root: JsonValue, segments: readonly string[]): boolean {
   let current: JsonValue = root
   for (const segment of segments) {
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) return false
-      current = current[Number(segment)] as JsonValue
+      const index = Number(segment)
+      if (!Number.isInteger(index) || index < 0 || String(index) !== segment || index >= current.length) return false
+      current = current[index] as JsonValue
     } else if (isJsonObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
       current = current[segment] as JsonValue
     } else return false

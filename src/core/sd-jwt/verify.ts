@@ -19,6 +19,11 @@ export const DEFAULT_KB_CLOCK_SKEW = 60
 
 const KB = 'RFC 9901 §7.3 step 5'
 
+/** A sentence without its final full stop, to go on inside another. */
+function withoutStop(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text
+}
+
 function row(id: SdJwtCheckId, verdict: SdJwtCheck['verdict'], title: string, detail: string, reference: string): SdJwtCheck {
   return { id, verdict, title, detail, reference }
 }
@@ -45,7 +50,7 @@ async function issuerRow(parts: SdJwtParts, keys: KeyInput | null): Promise<{ ch
   return {
     check: v.valid
       ? row('issuer-signature', 'pass', title, `The issuer-signed JWT verifies (${v.alg}) with the key given.`, reference)
-      : row('issuer-signature', 'fail', title, `The issuer-signed JWT does not verify (${v.alg})${v.reason === undefined ? '' : `: ${v.reason.replace(/\.$/, '')}`}. The SD-JWT must be rejected.`, reference),
+      : row('issuer-signature', 'fail', title, `The issuer-signed JWT does not verify (${v.alg})${v.reason === undefined ? '' : `: ${withoutStop(v.reason)}`}. The SD-JWT must be rejected.`, reference),
     verification: v,
   }
 }
@@ -136,7 +141,7 @@ async function keyBindingRows(parts: SdJwtParts, cnf: JsonValue | undefined, sdA
     rows.push(signed
       ? row('kb-signature', 'pass', sigTitle, `The KB-JWT verifies (${verified.ok ? verified.value.alg : ''}) with ${holder.how}.`, `${KB}.3`)
       : row('kb-signature', 'fail', sigTitle, verified.ok
-        ? `The KB-JWT does not verify with ${holder.how}${verified.value.reason === undefined ? '' : `: ${verified.value.reason.replace(/\.$/, '')}`}. It was not made by the credential's holder.`
+        ? `The KB-JWT does not verify with ${holder.how}${verified.value.reason === undefined ? '' : `: ${withoutStop(verified.value.reason)}`}. It was not made by the credential's holder.`
         : `The KB-JWT's signature could not be checked with ${holder.how}: ${verified.error.message}`, `${KB}.3`))
   }
 

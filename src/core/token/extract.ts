@@ -503,10 +503,12 @@ const cookieHeader: Step = (text) => {
 }
 
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i
-const PARAMETER = /(?:^|[?#&;])(?:id_token|access_token|token|jwt|vp_token)=/
+const PARAMETER = /(?:^|[?#&;])(?:id_token|access_token|token|jwt)=/
 
 const urlParameters: Step = (text) => {
-  if (!URL_START.test(text) && !text.startsWith('#') && !text.startsWith('?') && !PARAMETER.test(text)) return null
+  // An OpenID4VP response posts its presentation as a form body: vp_token=…&state=….
+  const vpToken = text.startsWith('vp_token=') || text.includes('&vp_token=')
+  if (!URL_START.test(text) && !text.startsWith('#') && !text.startsWith('?') && !PARAMETER.test(text) && !vpToken) return null
   const hash = text.indexOf('#')
   const beforeHash = hash < 0 ? text : text.slice(0, hash)
   const question = beforeHash.indexOf('?')

@@ -220,6 +220,48 @@ test('issue with five disclosable claims, present two with a key binding JWT, ve
   await expect(processed).not.toContainText('birthdate')
 })
 
+test('issue with a recursive disclosure, an array element and decoys', async ({ page }) => {
+  await openApp(page)
+  await page.getByRole('button', { name: 'Issue an SD-JWT' }).click()
+  await page.getByRole('button', { name: 'Generate issuer key', exact: true }).click()
+  await expect(verificationKey(page)).toHaveValue(/BEGIN PUBLIC KEY/)
+  const claims = page.getByRole('group', { name: 'Selectively disclosable claims', exact: true })
+  for (const pointer of ['/address', '/address/locality', '/nationalities/1']) await claims.getByRole('checkbox', { name: pointer, exact: true }).check()
+  await page.getByLabel('Decoys', { exact: true }).fill('2')
+  await page.getByRole('button', { name: 'Issue SD-JWT', exact: true }).click()
+  await expect(encodedToken(page)).toHaveValue(/~$/)
+
+  const [jwt, ...rest] = (await encodedToken(page).inputValue()).split('~')
+  const disclosures = rest.slice(0, -1)
+  expect(disclosures).toHaveLength(3)
+  const decoded = disclosures.map((d) => JSON.parse(Buffer.from(d, 'base64url').toString('utf8')) as unknown[])
+  const byName = (name: string) => disclosures[decoded.findIndex((d) => d[1] === name)]!
+  const element = disclosures[decoded.findIndex((d) => d.length === 2)]!
+  const payload = JSON.parse(Buffer.from(jwt!.split('.')[1]!, 'base64url').toString('utf8')) as { _sd: string[]; nationalities: unknown[] }
+  // node:crypto's digests: address in the top-level _sd, locality inside the address disclosure, FR as {"...": digest}.
+  expect(payload._sd).toContain(sha256(byName('address')))
+  expect((decoded.find((d) => d[1] === 'address')![2] as { _sd: string[] })._sd).toContain(sha256(byName('locality')))
+  expect(payload.nationalities).toEqual(['DE', { '...': sha256(element) }])
+  expect(JSON.parse(Buffer.from(element, 'base64url').toString('utf8'))[1]).toBe('FR')
+  expect(payload._sd.length).toBeGreaterThanOrEqual(3)
+
+  await expect(verdict(page)).toContainText('SD-JWT accepted without key binding')
+  const localityRow = disclosureRows(page).filter({ hasText: sha256(byName('locality')) })
+  await expect(localityRow).toContainText('_sd of /address')
+  await expect(localityRow).toContainText(/recursive: inside disclosure \d/)
+  await expect(disclosureRows(page).filter({ hasText: sha256(element) })).toContainText('{"...": digest} element of /nationalities')
+  // The decoys: digests in the _sd arrays that no disclosure has, two per array, each listed as undisclosed.
+  const digests = new Set(disclosures.map(sha256))
+  const addressSd = (decoded.find((d) => d[1] === 'address')![2] as { _sd: string[] })._sd
+  const decoys = [...payload._sd, ...addressSd].filter((d) => !digests.has(d))
+  expect(payload._sd.filter((d) => !digests.has(d))).toHaveLength(2)
+  expect(addressSd.filter((d) => !digests.has(d))).toHaveLength(2)
+  const undisclosed = region(page).getByRole('table', { name: 'Undisclosed digests', exact: true })
+  await expect(undisclosed.locator('tbody tr')).toHaveCount(decoys.length)
+  for (const d of decoys) await expect(undisclosed).toContainText(d)
+  await expect(region(page).getByLabel('Processed payload', { exact: true })).toContainText('"locality": "Köln"')
+})
+
 /** Presses "Do it" of step `n` (1-based) of the open lesson. */
 async function doStep(page: Page, n: number): Promise<void> {
   const step = page.getByRole('list', { name: 'Steps' }).getByRole('listitem').nth(n - 1)

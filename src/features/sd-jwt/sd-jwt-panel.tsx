@@ -11,7 +11,6 @@ import { pickHolderKey } from './holder-key'
 import { SdJwtOutcome, type Attempt } from './sd-jwt-outcome'
 import { SdJwtSummary } from './sd-jwt-summary'
 
-
 /**
  * The SD-JWT region: which form the text has, its disclosures and where each plugs in, the digests
  * nothing discloses, the processed payload beside the issuer-signed one, and every check with its

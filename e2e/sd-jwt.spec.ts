@@ -1,9 +1,9 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { FlattenedSign, SignJWT, compactVerify, importJWK, type JWK } from 'jose'
+import { FlattenedSign, SignJWT, calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose'
 import { test, expect, pasteToken } from './fixtures'
-import { encodedToken, openApp, openTool, signatureStatus, verificationKey } from './helpers'
+import { encodedToken, openApp, openPolicy, openTool, signatureStatus, verificationKey } from './helpers'
 
 const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url')
 const sha256 = (text: string) => createHash('sha256').update(text, 'ascii').digest('base64url')
@@ -23,8 +23,8 @@ function disclosure(name: string, value: unknown): { readonly text: string; read
   return { text, digest: sha256(text), salt }
 }
 
-async function issuerJwt(digests: readonly string[]): Promise<string> {
-  const payload = { iss: 'https://issuer.example.com', iat: Math.floor(Date.now() / 1000), _sd: [...digests].sort(), _sd_alg: 'sha-256', cnf: { jwk: holderJwk } }
+async function issuerJwt(digests: readonly string[], cnf: object = { jwk: holderJwk }): Promise<string> {
+  const payload = { iss: 'https://issuer.example.com', iat: Math.floor(Date.now() / 1000), _sd: [...digests].sort(), _sd_alg: 'sha-256', cnf }
   return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'example+sd-jwt' }).sign(issuer.privateKey)
 }
 
@@ -130,6 +130,30 @@ test('a recursive disclosure shows inside the one it sits in; a value that looks
   await expect(region(page).locator('img')).toHaveCount(0)
   await expect(region(page).getByLabel('Processed payload', { exact: true })).toContainText('"country": "DE"')
   expect(await page.title()).not.toBe('1')
+})
+
+test('cnf.jkt: the key binding needs the pasted Holder key; a KB-JWT an hour old at the policy time is stale', async ({ page }) => {
+  const jwt = await issuerJwt([given.digest], { jkt: await calculateJwkThumbprint(holderJwk) })
+  await openApp(page)
+  await pasteToken(page, await withKeyBinding(`${jwt}~${given.text}~`))
+  await verificationKey(page).fill(pem(issuer.publicKey))
+  await expectKeyBinding(page)
+  const kbSignature = checkRows(page).and(page.locator('[data-check="kb-signature"]'))
+  await expect(verdict(page)).toContainText(/^SD-JWT not accepted: /)
+  await expect(kbSignature).not.toHaveAttribute('data-verdict', 'pass')
+
+  await region(page).getByLabel('Holder key', { exact: true }).fill(pem(holder.publicKey))
+  await expect(verdict(page)).toHaveText('SD-JWT accepted: issuer signature, disclosures and key binding check out (1 disclosed claim).')
+  await expect(kbSignature).toHaveAttribute('data-verdict', 'pass')
+
+  // The policy panel's current time, an hour ahead: the KB-JWT's iat is then too old.
+  await openPolicy(page)
+  const later = new Date(Date.now() + 3_600_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const local = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}:${pad(later.getSeconds())}`
+  await page.getByLabel('Current time', { exact: true }).fill(local)
+  await expect(checkRows(page).and(page.locator('[data-check="kb-iat"]'))).toHaveAttribute('data-verdict', 'fail')
+  await expect(verdict(page)).toContainText(/^SD-JWT not accepted: 1 check failed: /)
 })
 
 test('the JSON serialization (RFC 9901 §8): its disclosures in the unprotected header are processed alike', async ({ page }) => {

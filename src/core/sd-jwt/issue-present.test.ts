@@ -1,6 +1,6 @@
 import { SDJwtInstance } from '@sd-jwt/core'
 import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs'
-import { createHash } from 'node:crypto'
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import vectors from '../../../test/fixtures/vectors/sd-jwt/rfc9901.json'
 import { parseKey } from '../keys'
@@ -175,5 +175,49 @@ describe('cross-implementation with @sd-jwt/core 0.19', () => {
     expect(v.value.processed.processedPayload['address']).toEqual({ street_address: '123 Main St', locality: 'Anytown', country: 'US' })
     expect(v.value.processed.processedPayload['nationalities']).toEqual(['US', 'DE'])
     expect(v.value.processed.processedPayload['family_name']).toBeUndefined()
+  })
+})
+
+describe('issuing under other JWS algorithms', () => {
+  const pair = (type: 'ec' | 'ed25519' | 'rsa', options: object) => {
+    const { privateKey, publicKey } = generateKeyPairSync(type as 'ec', options as never)
+    return { priv: privateKey.export({ format: 'jwk' }), pub: publicKey.export({ format: 'jwk' }) }
+  }
+  it.each([
+    ['ES384', () => pair('ec', { namedCurve: 'P-384' })],
+    ['EdDSA', () => pair('ed25519', {})],
+    ['PS256', () => pair('rsa', { modulusLength: 2048 })],
+    ['HS256', () => {
+      const k = { kty: 'oct', k: randomBytes(32).toString('base64url') }
+      return { priv: k, pub: k }
+    }],
+  ])('%s: issued here, the issuer signature verifies with the public key', async (alg, make) => {
+    const { priv, pub } = make()
+    const sd = await issued({ headerJson: JSON.stringify({ alg, typ: 'example+sd-jwt' }), issuerKey: await key(priv) })
+    const v = await verifySdJwt(sd.sdJwt, { issuerKeys: await keyInput(pub), keyBinding: { now: NOW } })
+    if (!v.ok) throw new Error(v.error.message)
+    expect(v.value.issuerSignature).toMatchObject({ valid: true, alg })
+    expect(v.value.accepted).toBe(true)
+  })
+})
+
+describe('alg none is refused on both JWTs', () => {
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  it('an unsigned issuer JWT fails the issuer signature row', async () => {
+    const text = `${b64({ alg: 'none' })}.${b64({ iss: 'x' })}.~`
+    const v = await verifySdJwt(text, { issuerKeys: await keyInput(publicOf(keys.issuer)), keyBinding: { now: NOW } })
+    expect(v.ok && v.value.checks[0]).toEqual({ id: 'issuer-signature', verdict: 'fail', title: "The issuer's signature is valid", detail: "the token is unsecured (alg 'none') and has no signature", reference: 'RFC 9901 §7.1 step 2' })
+    expect(v.ok && v.value.accepted).toBe(false)
+  })
+
+  it('an unsigned KB-JWT fails the KB signature row', async () => {
+    const sd = await issued()
+    const bare = sd.sdJwt
+    const kb = `${b64({ alg: 'none', typ: 'kb+jwt' })}.${b64({ iat: NOW, aud: 'a', nonce: 'n', sd_hash: createHash('sha256').update(bare).digest('base64url') })}.`
+    const v = await verifySdJwt(bare + kb, { issuerKeys: await keyInput(publicOf(keys.issuer)), keyBinding: { aud: 'a', nonce: 'n', now: NOW } })
+    if (!v.ok) throw new Error(v.error.message)
+    expect(v.value.checks.find((c) => c.id === 'kb-signature')?.verdict).toBe('fail')
+    expect(v.value.checks.find((c) => c.id === 'kb-sd-hash')?.verdict).toBe('pass')
+    expect(v.value.accepted).toBe(false)
   })
 })

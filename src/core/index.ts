@@ -200,3 +200,6 @@ export type {
   SdJwtVerifyInput,
   UndisclosedDigest,
 } from './sd-jwt/types'
+export { keyTextUrl, offersDiscovery } from './discovery/offer'
+export { loadDiscovery, type DiscoveryModule } from './discovery/on-demand'
+export type { DiscoveryErrorCode, DiscoveryPlan, DiscoveryStep, DiscoverySource, FetchedKeys, FetchKeysOptions, FetchLike } from './discovery/types'

@@ -3,6 +3,7 @@ import type { DecodedToken, ParsedKey } from '../types'
 import { base64Step, partSteps } from './encoding-steps'
 import { clip, plural } from './format'
 import { jweSteps } from './jwe-steps'
+import { sdJwtSteps } from './sd-jwt-steps'
 import { computationStep, recomputeStep, signatureBytesStep } from './signature-steps'
 import type { ExplainStep } from './types'
 
@@ -71,5 +72,7 @@ async function explain(token: DecodedToken, key: ParsedKey | null): Promise<Resu
     ],
   })
   steps.push(await recomputeStep(token, signingInput, key))
+  // An SD-JWT is its issuer-signed JWT (the steps above) plus disclosures and maybe a KB-JWT.
+  if (token.sdJwt !== undefined) steps.push(...((await sdJwtSteps(token)) ?? []))
   return ok(steps)
 }

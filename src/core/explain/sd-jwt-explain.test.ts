@@ -130,3 +130,23 @@ describe('the SD-JWT walkthrough', () => {
     expect(JSON.stringify(all).length).toBeLessThan(60_000)
   })
 })
+
+describe('the whole walkthrough of an SD-JWT', () => {
+  it('explains the issuer-signed JWT first, then its disclosures and the KB-JWT', async () => {
+    const { explainToken } = await import('./explain-token')
+    const result = await explainToken(decodeToken(rfc9901.example.presentation), null)
+    if (!result.ok) throw new Error(result.error.message)
+    const ids = result.value.map((s) => s.id)
+    expect(ids.slice(0, 3)).toEqual(['header-json', 'header-bytes', 'header-base64url'])
+    expect(ids.indexOf('recompute')).toBeLessThan(ids.indexOf('sd-jwt-parts'))
+    expect(ids).toContain('sd-jwt-disclosure')
+    expect(ids.at(-1)).toBe('sd-jwt-sd-hash')
+  })
+
+  it('a plain JWS gets no SD-JWT steps', async () => {
+    const { explainToken } = await import('./explain-token')
+    const result = await explainToken(decodeToken(jws({ sub: 'x' })), null)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.some((s) => s.id.startsWith('sd-jwt'))).toBe(false)
+  })
+})

@@ -18,6 +18,11 @@ export type ExplainStepId =
   | 'jwe-parts'
   | 'jwe-cek'
   | 'jwe-aad'
+  | 'sd-jwt-parts'
+  | 'sd-jwt-disclosure'
+  | 'sd-jwt-digest'
+  | 'sd-jwt-more'
+  | 'sd-jwt-sd-hash'
 
 /** One labelled value of a step, already formatted for display. */
 export interface ExplainValue {

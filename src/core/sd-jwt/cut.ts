@@ -133,9 +133,10 @@ function cutJson(text: string, t: string, lead: number) {
   const [protectedText, payload, signature] = [o.protected, o.payload, o.signature] as [string, string, string]
   const issuerStart = valueStart(text, protectedText, lead)
   let cursor = Math.max(lead, text.indexOf('"disclosures"', lead))
+  // One miss (a disclosure written with escapes) ends the search: each further miss would scan to the end.
   const disclosures = (list as string[]).map((d): SdJwtSpan => {
-    const at = valueStart(text, d, cursor)
-    if (at >= 0) cursor = at + d.length
+    const at = cursor < 0 ? -1 : valueStart(text, d, cursor)
+    cursor = at < 0 ? -1 : at + d.length
     return { text: d, start: at }
   })
   const kbJwt = typeof kb === 'string' ? { text: kb, start: valueStart(text, kb, lead) } : null

@@ -94,3 +94,14 @@ describe('looksLikeSdJwt', () => {
     expect(looksLikeSdJwt(text)).toBe(expected)
   })
 })
+
+describe('splitSdJwt on hostile JSON', () => {
+  it('locates disclosures written with escapes in linear time, as -1', () => {
+    const escaped = Array.from({ length: 10_000 }, () => '\\u0057yJhIiwiYiJd')
+    const text = `{"payload":"e30","protected":"e30","signature":"","header":{"disclosures":["${escaped.join('","')}"]},"pad":"${'x'.repeat(1_000_000)}"}`
+    const started = performance.now()
+    const split = splitSdJwt(text)
+    expect(split.ok && split.value.disclosures.every((d) => d.start === -1 && d.text === 'WyJhIiwiYiJd')).toBe(true)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+})

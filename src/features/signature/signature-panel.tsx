@@ -1,5 +1,5 @@
-import { useId } from 'react'
-import { verifyingEncodings, type SecretEncoding } from '../../core'
+import { useId, useState } from 'react'
+import { keyTextUrl, verifyingEncodings, type FetchedKeys, type SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, InlineSelect } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
@@ -8,6 +8,7 @@ import { useParsedKey } from '../../session/use-parsed-key'
 import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
 import { describeKeyInput, describeParsedKey } from './describe-key-input'
+import { KeyDiscovery, keyOrigin } from './key-discovery'
 
 const encodings: readonly { value: SecretEncoding; label: string }[] = [
   { value: 'utf8', label: 'UTF-8' },
@@ -32,8 +33,22 @@ export function SignaturePanel() {
   const typeKeyText = useAppStore((s) => s.typeVerificationKey)
   const encoding = useAppStore((s) => s.secretEncoding)
   const setEncoding = useAppStore((s) => s.setSecretEncoding)
+  const setVerificationKey = useAppStore((s) => s.setVerificationKey)
   const parsed = useParsedKey(keyText, encoding)
-  const verification = useVerification()
+  const checked = useVerification()
+  // A URL in the key box is a place to fetch keys from, never an HMAC secret.
+  const keyUrl = keyTextUrl(keyText)
+  const verification: VerificationView = keyUrl === undefined ? checked : {
+    status: 'not-checked',
+    text: 'Signature not checked: the key box holds a URL, not a key. Press Fetch keys to see exactly what would be requested, or paste the key itself.',
+  }
+  // The keys discovery put into the box, while the box still holds exactly them.
+  const [fetched, setFetched] = useState<FetchedKeys | null>(null)
+  const origin = fetched !== null && fetched.keyText === keyText ? keyOrigin(fetched) : undefined
+  const onFetched = (keys: FetchedKeys) => {
+    setFetched(keys)
+    setVerificationKey(keys.keyText)
+  }
   const decoded = useDecodedToken()
   const keyId = useId()
   // How text turns into bytes matters only for an HMAC secret: shown for HS* tokens, tokens without
@@ -41,7 +56,7 @@ export function SignaturePanel() {
   const alg = decoded.alg
   const showEncoding =
     alg === undefined || alg.startsWith('HS') || !ASYMMETRIC_PREFIXES.some((p) => alg.startsWith(p))
-      || (parsed.status === 'ok' && parsed.input.format === 'secret')
+      || (parsed.status === 'ok' && parsed.input.format === 'secret' && keyUrl === undefined)
   const infoId = useId()
 
   return (
@@ -54,8 +69,9 @@ export function SignaturePanel() {
           className={`rounded border-l-4 px-3 py-2 text-sm font-medium [overflow-wrap:anywhere] ${statusStyle[verification.status]}`}
         >
           {verification.text}
+          {origin !== undefined && verification.status !== 'pending' && <span className="block font-normal">{origin}</span>}
         </div>
-        {verification.status === 'invalid' && parsed.status === 'ok' && parsed.input.format === 'secret' && (
+        {verification.status === 'invalid' && parsed.status === 'ok' && parsed.input.format === 'secret' && keyUrl === undefined && (
           <EncodingOffer keyText={keyText} encoding={encoding} onUse={setEncoding} />
         )}
         <label htmlFor={keyId} className="text-sm font-medium">Verification key</label>
@@ -70,12 +86,13 @@ export function SignaturePanel() {
           placeholder="HMAC secret, PEM public key or certificate, JWK or JWKS"
           className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
         />
+        <KeyDiscovery decoded={decoded} keyText={keyText} onFetched={onFetched} />
         <div hidden={!showEncoding} className="flex flex-wrap items-center gap-2 text-sm">
           <InlineSelect label="Secret encoding" value={encoding} options={encodings} onChange={setEncoding} />
           <span className="text-xs text-slate-600 dark:text-slate-400">(how an HMAC secret&apos;s text turns into bytes)</span>
         </div>
         <div id={infoId} className="text-xs text-slate-700 dark:text-slate-300">
-          <KeyInfo parsed={parsed} />
+          {keyUrl !== undefined ? <p>Detected: a URL — not read as a secret.</p> : <KeyInfo parsed={parsed} />}
         </div>
       </div>
     </Panel>

@@ -12,7 +12,7 @@ const metaCsp = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "img-src 'self' data:",
   "font-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -74,8 +74,12 @@ async function expectSecurityHeaders(request: APIRequestContext, root: string): 
   }
 }
 
-/** A server on another origin that lets every origin read it (CORS `*`) and records what reaches it. */
-async function startOtherOrigin(pages: Record<string, string> = {}): Promise<{ origin: string; requests: string[]; stop: () => Promise<void> }> {
+/**
+ * A server on another origin that lets every origin read it (CORS `*`) and records what reaches it.
+ * `127.0.0.1` is a loopback host the CSP lets key discovery reach; `127.0.0.2` is loopback too, but the
+ * CSP names no such host, so it stands for every origin the app may not connect to.
+ */
+async function startOtherOrigin(pages: Record<string, string> = {}, host = '127.0.0.1'): Promise<{ origin: string; requests: string[]; stop: () => Promise<void> }> {
   const requests: string[] = []
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '')
@@ -83,10 +87,10 @@ async function startOtherOrigin(pages: Record<string, string> = {}): Promise<{ o
     if (page !== undefined) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
     else res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{"leaked":true}')
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     requests,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -166,8 +170,11 @@ self.onmessage = async (event) => {
 test.describe('a worker cannot reach another origin', () => {
   // The guard stays strict here: Chromium reports the worker's refusal inside the worker only (the
   // probe reads it from the worker's own securitypolicyviolation event), not in the page's console.
-  test('a fetch from a same-origin worker to a CORS-open server is refused by the CSP header before it is sent', async ({ page, guard }) => {
-    const other = await startOtherOrigin()
+  test('a fetch from a same-origin worker to a CORS-open server the CSP does not name is refused before it is sent; loopback 127.0.0.1 is reached', async ({ page, guard }) => {
+    const other = await startOtherOrigin({}, '127.0.0.2')
+    // Loopback http on 127.0.0.1 is what key discovery may reach: the same probe gets through.
+    const loopback = await startOtherOrigin()
+    guard.allowOrigin(loopback.origin)
     const app = await serveBuilt('/', { 'csp-probe.js': { type: 'text/javascript; charset=utf-8', body: probeWorker } })
     guard.allowOrigin(app.origin)
     try {
@@ -189,15 +196,18 @@ test.describe('a worker cannot reach another origin', () => {
         for (const url of urls) answers.push(await ask(url))
         worker.terminate()
         return answers
-      }, [`${app.url}csp-probe.js`, `${other.origin}/data`])
+      }, [`${app.url}csp-probe.js`, `${other.origin}/data`, `${loopback.origin}/allowed`])
       expect(results).toEqual([
         { outcome: 'reached 200', violations: [] },
         { outcome: 'refused: TypeError', violations: ['connect-src'] },
+        { outcome: 'reached 200', violations: [] },
       ])
       expect(other.requests, 'requests that reached the other origin').toEqual([])
+      expect(loopback.requests).toEqual(['/allowed'])
     } finally {
       await app.stop()
       await other.stop()
+      await loopback.stop()
     }
   })
 })

@@ -4,13 +4,15 @@ import { createHash } from 'node:crypto'
 
 /**
  * The Content-Security-Policy directives that a `<meta>` tag can carry. Monaco injects its styles at run
- * time, hence `'unsafe-inline'` for styles only; scripts, workers and connections stay same-origin.
+ * time, hence `'unsafe-inline'` for styles only; scripts and workers stay same-origin. Connections may
+ * also go to `https:` and to loopback `http:` for opt-in key discovery only: the app requests another
+ * origin solely when the user has allowed that exact URL (issuer metadata, JWKS, certificate).
  */
 export const cspDirectives = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "img-src 'self' data:",
   "font-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -264,3 +264,23 @@ test("in a browser without 192-bit AES (Chromium), the A192 choices are marked a
   await enc.selectOption({ label: mark })
   await expect(page.getByText(/This browser's WebCrypto has no 192-bit AES \(Chromium refuses such keys\), so A192GCM cannot run here/)).toBeVisible()
 })
+
+test('a typed password used as a dir key decrypts, with a key finding that says why it is weak', async ({ page }) => {
+  // dir + A128GCM with 16 printable bytes as the CEK, built with node:crypto.
+  const key = Buffer.from('correct horse ba', 'utf8')
+  const protectedHeader = b64u(JSON.stringify({ alg: 'dir', enc: 'A128GCM' }))
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-128-gcm', key, iv).setAAD(Buffer.from(protectedHeader, 'ascii'))
+  const ciphertext = Buffer.concat([cipher.update(inner, 'utf8'), cipher.final()])
+  const token = [protectedHeader, '', b64u(iv), b64u(ciphertext), b64u(cipher.getAuthTag())].join('.')
+
+  await openApp(page)
+  await pasteToken(page, token)
+  await region(page).getByRole('combobox', { name: 'Decryption secret encoding', exact: true }).selectOption('utf8')
+  await decryptionKey(page).fill(key.toString('utf8'))
+  await expect(result(page)).toHaveText('Decrypted (dir, A128GCM).')
+  await expect(plaintext(page)).toHaveText(inner)
+  const findings = region(page).getByRole('list', { name: 'Key findings', exact: true }).getByRole('listitem')
+  await expect(findings).toHaveCount(1)
+  await expect(findings.first()).toContainText('Medium: A typed text is used as the dir key')
+})

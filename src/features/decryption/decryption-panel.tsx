@@ -6,6 +6,7 @@ import { useLatest } from '../../hooks/use-latest'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useAppStore } from '../../store/app-store'
 import { JweSteps } from './jwe-steps'
+import { KeyFindings } from './key-findings'
 import { SECRET_ENCODING_OPTIONS, hexPreview, takesSharedSecret } from './secret-encodings'
 
 /** What a decryption attempt came to: the core's answer, or the engine's code failing to load. */
@@ -125,6 +126,7 @@ function Decrypted({ decryption, onOpenInner }: { readonly decryption: JweDecryp
         {recipient.count > 1 && <LabelledText label="Recipient">{`${recipient.index + 1} of ${recipient.count}`}</LabelledText>}
         {key !== undefined && <LabelledText label="Key">{key.description}</LabelledText>}
       </div>
+      <KeyFindings findings={decryption.findings} />
       <JweSteps steps={decryption.steps} />
       {plaintext !== undefined && (
         <div className="flex min-w-0 flex-col gap-1">

@@ -1,10 +1,9 @@
 import { useMemo } from 'react'
 import {
-  decodeToken,
-  isJsonObject,
   lintToken,
   listFindings,
   loadCommonSecrets,
+  jweEnvelopeHeader,
   onDemandLintRules,
   type DecodedToken,
   type Finding,
@@ -56,10 +55,6 @@ export const lintCached = createMemo(
 )
 
 /** The readable header of an encrypted envelope: a compact JWE's protected header; {} when it has none to read. */
-function envelopeHeaderOf(token: string): JsonObject {
-  const header = decodeToken(token).header?.value
-  return isJsonObject(header) ? header : {}
-}
 
 /** The policy's "Allowed algorithms" text as names: commas and spaces separate them, as in the policy panel. */
 function algorithmList(text: string): string[] {
@@ -107,7 +102,7 @@ export function useSecurityFindings(): readonly Finding[] {
   const allowed = useAppStore((s) => s.allowedAlgorithms)
   // An inner token opened from its encrypted envelope is judged as a nested JWT.
   const envelopeToken = useAppStore((s) => s.envelope?.token)
-  const envelopeHeader = useMemo(() => (envelopeToken === undefined ? undefined : envelopeHeaderOf(envelopeToken)), [envelopeToken])
+  const envelopeHeader = useMemo(() => (envelopeToken === undefined ? undefined : jweEnvelopeHeader(envelopeToken)), [envelopeToken])
   const extraRules = useOnDemandLintRules(decoded, envelopeHeader !== undefined)
   return lintCached(decoded, context, common, now, allowed, extraRules, envelopeHeader)
 }

@@ -125,6 +125,11 @@ export async function setAlgNone(): Promise<ActionOutcome> {
  */
 let sdJwtLessonHolder: ParsedKey | null = null
 
+// "Forget everything" drops it with the other in-memory inputs.
+useAppStore.subscribe((state, previous) => {
+  if (state.inputsGeneration !== previous.inputsGeneration) sdJwtLessonHolder = null
+})
+
 const SD_JWT_UNLOADED: ActionOutcome = { ok: false, message: 'The SD-JWT code could not be loaded (offline before the app was stored for offline use?). Connect to the network and try again.' }
 
 async function sdJwtModule(): Promise<SdJwtModule | null> {

@@ -1,6 +1,6 @@
 import { SDJwtInstance } from '@sd-jwt/core'
 import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs'
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto'
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import vectors from '../../../test/fixtures/vectors/sd-jwt/rfc9901.json'
 import { parseKey } from '../keys'
@@ -179,14 +179,11 @@ describe('cross-implementation with @sd-jwt/core 0.19', () => {
 })
 
 describe('issuing under other JWS algorithms', () => {
-  const pair = (type: 'ec' | 'ed25519' | 'rsa', options: object) => {
-    const { privateKey, publicKey } = generateKeyPairSync(type as 'ec', options as never)
-    return { priv: privateKey.export({ format: 'jwk' }), pub: publicKey.export({ format: 'jwk' }) }
-  }
+  const pair = ({ privateKey, publicKey }: { privateKey: KeyObject; publicKey: KeyObject }) => ({ priv: privateKey.export({ format: 'jwk' }), pub: publicKey.export({ format: 'jwk' }) })
   it.each([
-    ['ES384', () => pair('ec', { namedCurve: 'P-384' })],
-    ['EdDSA', () => pair('ed25519', {})],
-    ['PS256', () => pair('rsa', { modulusLength: 2048 })],
+    ['ES384', () => pair(generateKeyPairSync('ec', { namedCurve: 'P-384' }))],
+    ['EdDSA', () => pair(generateKeyPairSync('ed25519'))],
+    ['PS256', () => pair(generateKeyPairSync('rsa', { modulusLength: 2048 }))],
     ['HS256', () => {
       const k = { kty: 'oct', k: randomBytes(32).toString('base64url') }
       return { priv: k, pub: k }

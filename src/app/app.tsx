@@ -9,6 +9,8 @@ import { DecryptionSlot } from '../features/decryption/decryption-slot'
 import { EncryptDisclosure } from '../features/decryption/encrypt-disclosure'
 import { EnvelopeBanner } from '../features/decryption/envelope-banner'
 import { SdJwtSlot } from '../features/sd-jwt/sd-jwt-slot'
+import { CertificateChainSlot } from '../features/certificates/certificate-chain-slot'
+import { OidcHashesSlot } from '../features/oidc-hashes/oidc-hashes-slot'
 import { IssueDisclosure } from '../features/sd-jwt/issue-disclosure'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
@@ -94,6 +96,8 @@ export function App() {
           <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
             <EncodedTokenPanel />
             <SignaturePanel />
+            {/* Only when the header, its jwk or the verification key has x5c; its code is fetched then. */}
+            <CertificateChainSlot />
             {/* Only for an encrypted token (JWE); its code is fetched then. */}
             <DecryptionSlot />
             {/* Only for an SD-JWT (selective disclosure); its code is fetched then. */}
@@ -105,6 +109,8 @@ export function App() {
           <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
             <JsonPanels />
             <ClaimsTable />
+            {/* Only for an ID token with at_hash, c_hash or s_hash; its code is fetched then. */}
+            <OidcHashesSlot />
           </section>
           <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
             <PolicyPanel />

@@ -5,10 +5,16 @@ import * as core from './index'
 const ROOMS = ['token', 'keys', 'claims', 'crack', 'lint', 'attacks', 'practice', 'delegation', 'dpop', 'explain']
 
 describe("the core's face", () => {
-  it('exports at most 80 names at run time', () => {
+  // The cap exists because a face that keeps growing means rooms leak their internals: the app should
+  // need a few entry points per room, and heavy rooms only their on-demand loader. It was 80 at 67
+  // names; SD-JWT (loadSdJwt, looksLikeSdJwt, splitSdJwt), JWE (loadJwe, jweEnvelopeHeader and two
+  // limits), key discovery (keyTextUrl, offersDiscovery, loadDiscovery), certificates (loadX509 and
+  // two limits), OpenID Connect hashes (loadOidcHashes), the JWS JSON serialization, issuer
+  // descriptions and on-demand lint rules brought it to 91. A new run-time export needs a caller outside src/core.
+  it('exports at most 94 names at run time', () => {
     const names = Object.keys(core)
     expect(names.length).toBeGreaterThan(0)
-    expect(names.length).toBeLessThanOrEqual(80)
+    expect(names.length).toBeLessThanOrEqual(94)
   })
 
   it.each(ROOMS)('room %s has a face of explicit named exports', (room) => {

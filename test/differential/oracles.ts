@@ -3,7 +3,7 @@
  * and jose's compactVerify with independently built key material.
  */
 import { compactVerify, errors } from 'jose'
-import { decodeToken, parseKey, verifyToken, type KeyInput, type Result, type SecretEncoding } from '../../src/core'
+import { decodeToken, parseKey, splitSdJwt, verifyToken, type KeyInput, type Result, type SecretEncoding } from '../../src/core'
 import type { JoseKey } from './keys'
 
 export type CoreOutcome =
@@ -61,10 +61,24 @@ function codeOf(cause: unknown): string {
 }
 
 /**
+ * What jose is asked to verify. A text that splits as an SD-JWT (RFC 9901 §4: the issuer-signed
+ * JWT, then `~` after it and after each disclosure, then an optional Key Binding JWT; `h.p.s~` is one
+ * with no disclosures) is verified by its issuer-signed JWT, as the core verifies it, and jose knows
+ * only the JWS, so it gets that part. Only a successful split counts: its disclosure part must be
+ * well formed (no empty disclosure, a last part that is empty or a compact JWT), so a signature with
+ * a `~` inside (`h.p.ab~cd`) is no SD-JWT and jose still sees, and rejects, the whole text.
+ */
+export function joseInput(token: string): string {
+  const split = splitSdJwt(token)
+  return split.ok ? split.value.issuerJwt.text : token
+}
+
+/**
  * jose's verdict. With a JWKS whose keys all fit, jose reports several matching keys and hands them
  * over one by one (its documented pattern); the token is accepted when one of them verifies it.
  */
-export async function joseVerify(token: string, key: JoseKey): Promise<JoseOutcome> {
+export async function joseVerify(text: string, key: JoseKey): Promise<JoseOutcome> {
+  const token = joseInput(text)
   try {
     await compactVerify(token, key as Parameters<typeof compactVerify>[1])
     return { accepted: true }

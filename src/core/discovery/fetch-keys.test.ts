@@ -80,13 +80,13 @@ describe('fetchKeys succeeds', () => {
 
   it('jku: the one URL; x5u: a PEM certificate chain', async () => {
     const jku = fakeFetch({ 'https://k.example/jwks': JWKS })
-    const jkuPlan: DiscoveryPlan = { source: 'jku', subject: 'https://k.example/jwks', steps: [{ kind: 'jwks', url: 'https://k.example/jwks', why: 'w' }], namedByToken: true }
+    const jkuPlan: DiscoveryPlan = { source: 'jku', subject: 'https://k.example/jwks', issuerExact: false, steps: [{ kind: 'jwks', url: 'https://k.example/jwks', why: 'w' }], namedByToken: true }
     expect(await fetchKeys(jkuPlan, { fetch: jku.fetch })).toEqual({
       ok: true,
       value: { keyText: JWKS, format: 'jwks', keyUrl: 'https://k.example/jwks', requested: ['https://k.example/jwks'], plan: jkuPlan },
     })
     const x5u = fakeFetch({ 'https://k.example/c.pem': CERT })
-    const x5uPlan: DiscoveryPlan = { source: 'x5u', subject: 'https://k.example/c.pem', steps: [{ kind: 'certificate', url: 'https://k.example/c.pem', why: 'w' }], namedByToken: true }
+    const x5uPlan: DiscoveryPlan = { source: 'x5u', subject: 'https://k.example/c.pem', issuerExact: false, steps: [{ kind: 'certificate', url: 'https://k.example/c.pem', why: 'w' }], namedByToken: true }
     expect(await fetchKeys(x5uPlan, { fetch: x5u.fetch })).toEqual({
       ok: true,
       value: { keyText: CERT.trim(), format: 'pem-certificate', keyUrl: 'https://k.example/c.pem', requested: ['https://k.example/c.pem'], plan: x5uPlan },
@@ -155,9 +155,9 @@ const failures: { name: string; routes: Record<string, Answer>; code: string; me
   },
   {
     name: 'metadata whose issuer differs (stops at once)',
-    routes: { [OIDC]: JSON.stringify({ issuer: `${ISS}/`, jwks_uri: JWKS_URL }) },
+    routes: { [OIDC]: JSON.stringify({ issuer: 'https://idp.example/other', jwks_uri: JWKS_URL }) },
     code: 'ISSUER_MISMATCH',
-    message: `The metadata at ${OIDC} names "${ISS}/", not the issuer "${ISS}". RFC 8414 §3.3 and OpenID Connect Discovery §4.3 require them to be identical, so its keys are not used.`,
+    message: `The metadata at ${OIDC} names "https://idp.example/other", not the issuer "${ISS}". RFC 8414 §3.3 and OpenID Connect Discovery §4.3 require them to be identical, so its keys are not used.`,
     requested: [OIDC],
   },
   {
@@ -208,6 +208,20 @@ const failures: { name: string; routes: Record<string, Answer>; code: string; me
   },
 ]
 
+describe('issuer comparison', () => {
+  const tokenPlan = planOf(decodeToken(TOKEN))
+  it.each([
+    ['a token iss: exact, so a trailing slash is a mismatch', tokenPlan, `${ISS}/`, false],
+    ['a token iss: the identical issuer', tokenPlan, ISS, true],
+    ['a pasted issuer URL: a trailing slash is the same issuer', issuerPlan, `${ISS}/`, true],
+    ['a pasted issuer URL: another path is not', issuerPlan, `${ISS}x`, false],
+  ] as const)('%s', async (_name, plan, named, accepted) => {
+    const { fetch } = fakeFetch({ [OIDC]: JSON.stringify({ issuer: named, jwks_uri: JWKS_URL }), [JWKS_URL]: JWKS })
+    const result = await fetchKeys(plan, { fetch })
+    expect(result.ok ? 'accepted' : result.error.code).toBe(accepted ? 'accepted' : 'ISSUER_MISMATCH')
+  })
+})
+
 describe('fetchKeys fails with a plain reason', () => {
   it.each(failures)('$name', async ({ routes, code, message, requested, options }) => {
     const { fetch, seen } = fakeFetch(routes)
@@ -217,7 +231,7 @@ describe('fetchKeys fails with a plain reason', () => {
 
   it('x5u that is not a certificate', async () => {
     const { fetch } = fakeFetch({ 'https://k.example/c.pem': JWKS })
-    const plan: DiscoveryPlan = { source: 'x5u', subject: 'https://k.example/c.pem', steps: [{ kind: 'certificate', url: 'https://k.example/c.pem', why: 'w' }], namedByToken: true }
+    const plan: DiscoveryPlan = { source: 'x5u', subject: 'https://k.example/c.pem', issuerExact: false, steps: [{ kind: 'certificate', url: 'https://k.example/c.pem', why: 'w' }], namedByToken: true }
     expect(await fetchKeys(plan, { fetch })).toEqual({
       ok: false,
       error: { code: 'NOT_CERTIFICATE', message: 'https://k.example/c.pem did not answer with a PEM certificate chain (no "-----BEGIN CERTIFICATE-----" line).' },

@@ -37,7 +37,7 @@ export async function fetchKeys(plan: DiscoveryPlan, options: FetchKeysOptions):
     const failures: CoreError<DiscoveryErrorCode>[] = []
     let found: string | undefined
     for (const step of metadataSteps) {
-      const uri = await readMetadata(step.url, plan.issuer, get)
+      const uri = await readMetadata(step.url, plan, get)
       if (uri.ok) {
         found = uri.value
         break
@@ -65,7 +65,7 @@ export async function fetchKeys(plan: DiscoveryPlan, options: FetchKeysOptions):
 /** Reads one metadata document and returns its checked `jwks_uri`. */
 async function readMetadata(
   url: string,
-  issuer: string | undefined,
+  plan: DiscoveryPlan,
   get: (url: string, accept: string) => Promise<Result<string, DiscoveryErrorCode>>,
 ): Promise<Result<string, DiscoveryErrorCode>> {
   const body = await get(url, 'application/json')
@@ -74,7 +74,8 @@ async function readMetadata(
   if (!json.ok) return json
   if (!isJsonObject(json.value)) return err('NOT_METADATA', `${url} answered with JSON, but not a metadata object.`)
   const metadata = json.value
-  if (issuer !== undefined && metadata.issuer !== issuer) {
+  const { issuer } = plan
+  if (issuer !== undefined && !sameIssuer(metadata.issuer, issuer, plan.issuerExact)) {
     const named = typeof metadata.issuer === 'string' ? `"${clip(metadata.issuer)}"` : 'no issuer'
     return err(
       'ISSUER_MISMATCH',
@@ -84,6 +85,12 @@ async function readMetadata(
   if (typeof metadata.jwks_uri !== 'string') return err('NO_JWKS_URI', `The metadata at ${url} has no jwks_uri, so it names no keys.`)
   const jwks = checkDiscoveryUrl(metadata.jwks_uri, 'jwks_uri of the metadata')
   return jwks.ok ? jwks : err('URL_REFUSED', jwks.error.message)
+}
+
+/** A pasted address cannot tell `https://idp` from `https://idp/`; a token's `iss` can, and must match exactly. */
+function sameIssuer(named: unknown, expected: string, exact: boolean): boolean {
+  if (named === expected) return true
+  return !exact && typeof named === 'string' && named.replace(/\/$/, '') === expected.replace(/\/$/, '')
 }
 
 function combine(failures: readonly CoreError<DiscoveryErrorCode>[]): Failure {

@@ -39,6 +39,7 @@ describe('discoveryPlan from a token', () => {
         source: 'iss',
         subject: iss,
         issuer: iss,
+        issuerExact: true,
         steps: [{ kind: 'metadata', url: openid, why: OIDC }, { kind: 'metadata', url: rfc8414, why: RFC }, JWKS_STEP],
         namedByToken: false,
       },
@@ -51,6 +52,7 @@ describe('discoveryPlan from a token', () => {
       value: {
         source: 'jku',
         subject: 'https://keys.example/jwks.json',
+        issuerExact: false,
         steps: [{ kind: 'jwks', url: 'https://keys.example/jwks.json', why: 'the JWK Set URL in the token’s header (jku)' }],
         namedByToken: true,
       },
@@ -63,6 +65,7 @@ describe('discoveryPlan from a token', () => {
       value: {
         source: 'x5u',
         subject: 'https://pki.example/chain.pem',
+        issuerExact: false,
         steps: [{ kind: 'certificate', url: 'https://pki.example/chain.pem', why: 'the certificate chain URL in the token’s header (x5u)' }],
         namedByToken: true,
       },
@@ -152,6 +155,7 @@ describe('discoveryPlan from the key box', () => {
     expect(plan.value.steps).toEqual(steps)
     expect(plan.value.issuer).toBe(issuer)
     expect(plan.value.namedByToken).toBe(false)
+    expect(plan.value.issuerExact).toBe(false)
   })
 
   it('refuses a non-URL and a plain-http URL', () => {

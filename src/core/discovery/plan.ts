@@ -30,7 +30,7 @@ function planForToken(token: DecodedToken): Result<DiscoveryPlan, DiscoveryError
   const x5u = memberString(header, 'x5u')
   const refusals: string[] = []
   if (iss !== undefined && keyTextUrl(iss) !== undefined) {
-    const plan = planForIssuer(iss, 'iss', 'the token’s iss')
+    const plan = planForIssuer(iss, 'iss', 'token’s iss')
     if (plan.ok) return plan
     refusals.push(plan.error.message)
   }
@@ -40,6 +40,7 @@ function planForToken(token: DecodedToken): Result<DiscoveryPlan, DiscoveryError
       return ok({
         source: 'jku',
         subject: url.value,
+        issuerExact: false,
         steps: [{ kind: 'jwks', url: url.value, why: 'the JWK Set URL in the token’s header (jku)' }],
         namedByToken: true,
       })
@@ -52,6 +53,7 @@ function planForToken(token: DecodedToken): Result<DiscoveryPlan, DiscoveryError
       return ok({
         source: 'x5u',
         subject: url.value,
+        issuerExact: false,
         steps: [{ kind: 'certificate', url: url.value, why: 'the certificate chain URL in the token’s header (x5u)' }],
         namedByToken: true,
       })
@@ -83,6 +85,7 @@ function planForKeyText(text: string): Result<DiscoveryPlan, DiscoveryErrorCode>
       source: 'key-url',
       subject: url.href,
       issuer: url.search === '' ? issuer : undefined,
+      issuerExact: false,
       steps: [{ kind: 'metadata', url: url.href, why: 'the metadata URL pasted in the key box' }, JWKS_STEP],
       namedByToken: false,
     })
@@ -91,6 +94,7 @@ function planForKeyText(text: string): Result<DiscoveryPlan, DiscoveryErrorCode>
     return ok({
       source: 'key-url',
       subject: url.href,
+      issuerExact: false,
       steps: [{ kind: 'jwks', url: url.href, why: 'the JWKS URL pasted in the key box' }],
       namedByToken: false,
     })
@@ -118,6 +122,7 @@ function planForIssuer(issuer: string, source: 'iss' | 'key-url', what: string):
     subject: issuer,
     // The metadata must name the issuer exactly as written (compared verbatim, trailing slash included).
     issuer,
+    issuerExact: source === 'iss',
     steps: [
       { kind: 'metadata', url: openid, why: 'OpenID Connect Discovery metadata of the issuer' },
       { kind: 'metadata', url: rfc8414, why: 'RFC 8414 authorization server metadata, only if the first gives none' },

@@ -38,6 +38,11 @@ export interface DiscoveryPlan {
   readonly subject: string
   /** The issuer the metadata must name exactly (RFC 8414 §3.3, OpenID Connect Discovery §4.3). */
   readonly issuer?: string
+  /**
+   * True when the metadata's `issuer` must equal {@link issuer} character for character (a token's
+   * `iss`). False for an address the user pasted, which cannot say whether the issuer ends in `/`.
+   */
+  readonly issuerExact: boolean
   readonly steps: readonly DiscoveryStep[]
   /** A key named by the token itself (`jku`, `x5u`) proves nothing unless the user trusts that URL. */
   readonly namedByToken: boolean

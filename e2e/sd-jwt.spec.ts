@@ -47,8 +47,8 @@ const checkRows = (page: Page) => region(page).getByRole('table', { name: 'SD-JW
 
 /** Fills the verifier's expectations of the key binding. */
 async function expectKeyBinding(page: Page): Promise<void> {
-  await region(page).getByLabel('Expected audience', { exact: true }).fill(AUD)
-  await region(page).getByLabel('Expected nonce', { exact: true }).fill(NONCE)
+  await region(page).getByLabel('Key binding audience', { exact: true }).fill(AUD)
+  await region(page).getByLabel('Key binding nonce', { exact: true }).fill(NONCE)
 }
 
 test('a pasted SD-JWT+KB with its issuer key: every check passes and the processed payload shows', async ({ page }) => {
@@ -84,6 +84,16 @@ test('a pasted SD-JWT+KB with its issuer key: every check passes and the process
   await expect(processed).not.toContainText('family_name')
   await expect(processed).not.toContainText('_sd')
   await expect(region(page).getByLabel('Issuer-signed payload', { exact: true })).toContainText(given.digest)
+
+  // The Claims table lists what the verifier ends up with: disclosed claims marked, digests gone.
+  const claims = page.getByRole('table', { name: 'Claims', exact: true })
+  const claimRow = (name: string) => claims.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) })
+  await expect(claimRow('given_name')).toContainText('Disclosed (disclosure 1)')
+  await expect(claimRow('given_name')).toContainText('Erika')
+  await expect(claimRow('email')).toContainText('Disclosed (disclosure 2)')
+  await expect(claimRow('iss')).not.toContainText('Disclosed')
+  await expect(claims.getByRole('rowheader', { name: '_sd', exact: true })).toHaveCount(0)
+  await expect(claims.getByRole('rowheader', { name: 'family_name' })).toHaveCount(0)
 
   // The region and the opened builders pass axe's serious and critical rules.
   await page.getByRole('button', { name: 'Issue an SD-JWT' }).click()
@@ -310,12 +320,28 @@ test('the selective disclosure lesson: issue, present two of four claims, verify
   await doStep(page, 3)
   await expect(disclosureRows(page)).toHaveCount(2)
   await expect(region(page)).toContainText('SD-JWT+KB')
-  await region(page).getByLabel('Expected audience', { exact: true }).fill('https://verifier.example.org')
-  await region(page).getByLabel('Expected nonce', { exact: true }).fill('lesson-nonce-1234')
+  await region(page).getByLabel('Key binding audience', { exact: true }).fill('https://verifier.example.org')
+  await region(page).getByLabel('Key binding nonce', { exact: true }).fill('lesson-nonce-1234')
   await expect(verdict(page)).toHaveText('SD-JWT accepted: issuer signature, disclosures and key binding check out (2 disclosed claims).')
 
   await doStep(page, 5)
   await expect(verdict(page)).toContainText(/^SD-JWT not accepted: /)
   await expect(disclosureRows(page).and(page.locator('[data-verdict="fail"]'))).toHaveCount(1)
   await expect(disclosureRows(page).and(page.locator('[data-verdict="fail"]'))).toContainText('Not referenced')
+})
+
+test('policy checks judge the claims a verifier ends up with: an expiry that only a disclosure carries counts', async ({ page }) => {
+  const expired = disclosure('exp', Math.floor(Date.now() / 1000) - 3600)
+  const jwt = await issuerJwt([expired.digest, given.digest])
+  const expiryRow = page.getByRole('table', { name: 'Policy checks' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Expiry (exp)' }) })
+  await openApp(page)
+  await openPolicy(page)
+  // Withheld: the verifier sees no exp at all.
+  await pasteToken(page, `${jwt}~${given.text}~`)
+  await expect(region(page)).toBeVisible()
+  await expect(expiryRow).toContainText('No exp claim: the token never expires.')
+  // Disclosed: the verifier sees an exp an hour ago.
+  await pasteToken(page, `${jwt}~${given.text}~${expired.text}~`)
+  await expect(page.getByRole('table', { name: 'Claims', exact: true }).getByRole('row').filter({ hasText: 'Disclosed (disclosure 2)' })).toBeVisible()
+  await expect(expiryRow).toContainText(/Expired .+ ago \(exp \d{4}-/)
 })

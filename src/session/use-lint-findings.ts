@@ -17,6 +17,7 @@ import { createMemo } from '../hooks/create-memo'
 import { useLatest } from '../hooks/use-latest'
 import { useAppStore } from '../store/app-store'
 import { useDecodedToken } from './use-decoded-token'
+import { useVerifierToken } from './use-verifier-payload'
 import { useNow } from './use-now'
 import { useParsedKey, type ParsedKeyState } from './use-parsed-key'
 
@@ -91,7 +92,8 @@ const CLOCK_INTERVAL_MS = 10_000
  * policy's time override or the clock), most severe first. Empty for an empty token.
  */
 export function useSecurityFindings(): readonly Finding[] {
-  const decoded = useDecodedToken()
+  // For an SD-JWT, the rules judge the claims a verifier ends up with (disclosures applied).
+  const decoded = useVerifierToken()
   const keyText = useAppStore((s) => s.verificationKey)
   const encoding = useAppStore((s) => s.secretEncoding)
   const parsed = useParsedKey(keyText, encoding)

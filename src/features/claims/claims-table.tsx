@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react'
-import { describeMember, recogniseIssuer, type JsonMember, type JsonValue, type RecognisedIssuer } from '../../core'
+import { describeMember, recogniseIssuer, type JsonMember, type JsonValue, type ProcessedSdJwt, type RecognisedIssuer } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, CheckTable, type Column } from '../../components/ui'
 import { useDecodedToken } from '../../session/use-decoded-token'
+import { useProcessedSdJwt } from '../../session/use-verifier-payload'
 import { useHighlightedMember } from '../../hooks/member-highlight'
 import { useAppStore } from '../../store/app-store'
 import { ClaimValue, ScopeChips } from './claim-value'
@@ -28,9 +29,12 @@ function isObject(v: JsonValue | undefined): v is { [name: string]: JsonValue } 
  */
 export function ClaimsTable() {
   const decoded = useDecodedToken()
+  const sdJwt = useProcessedSdJwt(decoded)
   const payload = decoded.payload
-  const value = payload?.value
-  const members: readonly JsonMember[] = payload?.kind === 'json' && isObject(value) ? payload.members : []
+  // An SD-JWT's claims are the ones a verifier ends up with: disclosed claims in, digests out.
+  const value = sdJwt?.processedPayload ?? payload?.value
+  const members: readonly JsonMember[] = sdJwt !== null ? verifierMembers(sdJwt, payload?.members ?? []) : payload?.kind === 'json' && isObject(value) ? payload.members : []
+  const memberIndex = new Map((payload?.members ?? []).map((m, i) => [m, i]))
   const [expandedFor, setExpandedFor] = useState<string | null>(null)
   const highlighted = useHighlightedMember('payload', decoded.token)
   const showAll = expandedFor === decoded.token
@@ -43,6 +47,9 @@ export function ClaimsTable() {
     value: (isObject(value) ? value[member.name] : null) as JsonValue,
     repeated: (counts.get(member.name) ?? 0) > 1,
     issuer,
+    // The position of the member in the issuer-signed payload's text; a disclosed claim has none there.
+    at: memberIndex.get(member),
+    disclosure: sdJwt === null ? null : disclosureOf(sdJwt, member.name),
   }))
 
   let empty: string | null = null
@@ -66,12 +73,16 @@ export function ClaimsTable() {
         minWidth="sm:min-w-[34rem]"
         stackBelow="sm"
         empty={empty}
-        rowAttributes={(_, i) => ({
-          onMouseEnter: () => highlightMember('payload', i),
-          onMouseLeave: clearHighlight,
-          'data-highlighted': highlighted === i || undefined,
-          className: highlighted === i ? HIGHLIGHTED_ROW : STRIPED_ROW,
-        })}
+        rowAttributes={({ at }) =>
+          at === undefined
+            ? { className: STRIPED_ROW }
+            : {
+                onMouseEnter: () => highlightMember('payload', at),
+                onMouseLeave: clearHighlight,
+                'data-highlighted': highlighted === at || undefined,
+                className: highlighted === at ? HIGHLIGHTED_ROW : STRIPED_ROW,
+              }
+        }
         footer={
           !showAll &&
           members.length > FIRST_ROWS && (
@@ -98,6 +109,29 @@ interface ClaimRow {
   readonly repeated: boolean
   /** The identity provider recognised from the token, whose dictionary describes its claims. */
   readonly issuer: RecognisedIssuer | null
+  /** Index of the member in the issuer-signed payload (what hovering highlights); undefined for a disclosed claim. */
+  readonly at: number | undefined
+  /** For an SD-JWT claim revealed by a disclosure: its number (1-based); null otherwise. */
+  readonly disclosure: number | null
+}
+
+/** JSON pointer of a top-level member (RFC 6901 escapes `~` and `/`). */
+function pointerOf(name: string): string {
+  return `/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`
+}
+
+/**
+ * The top-level claims of an SD-JWT as the verifier ends up with them, in the processed payload's
+ * order: members of the issuer-signed payload keep their place in its text, disclosed ones get none.
+ */
+function verifierMembers(sdJwt: ProcessedSdJwt, signed: readonly JsonMember[]): JsonMember[] {
+  const byName = new Map(signed.map((m) => [m.name, m]))
+  return Object.keys(sdJwt.processedPayload).map((name) => byName.get(name) ?? { name, start: -1, end: -1, valueStart: -1, valueEnd: -1, valueText: '' })
+}
+
+function disclosureOf(sdJwt: ProcessedSdJwt, name: string): number | null {
+  const claim = sdJwt.claims.find((c) => c.pointer === pointerOf(name))
+  return claim?.visibility === 'disclosed' && claim.disclosure !== null ? claim.disclosure + 1 : null
 }
 
 const columns: readonly Column<ClaimRow>[] = [
@@ -106,11 +140,12 @@ const columns: readonly Column<ClaimRow>[] = [
   { header: 'Description', width: 'w-[35%]', stacked: 'line', className: 'text-slate-700 dark:text-slate-300', cell: ({ member, issuer }) => <ClaimDescription name={member.name} issuer={issuer} /> },
 ]
 
-function ClaimName({ member, repeated }: ClaimRow) {
+function ClaimName({ member, repeated, disclosure }: ClaimRow) {
   return (
     <>
       {member.name}
       {repeated && <span className="ml-1 block font-sans text-xs font-normal text-amber-700 dark:text-amber-300">Repeated name: the last value counts</span>}
+      {disclosure !== null && <span className="block font-sans text-xs font-normal text-emerald-700 dark:text-emerald-300">{`Disclosed (disclosure ${disclosure})`}</span>}
     </>
   )
 }

@@ -174,7 +174,7 @@ export const lessons: readonly Lesson[] = [
       },
       {
         text: 'Think like the verifier: it can check every revealed claim against the signed digests, and the key binding proves the holder\'s key signed this very presentation. It cannot learn family_name or email: each digest is salted, so guessing a value does not help, and decoy digests would even hide how many claims there are.',
-        expected: 'In the SD-JWT panel, type https://verifier.example.org as Expected audience and lesson-nonce-1234 as Expected nonce: the SD-JWT verdict says SD-JWT accepted.',
+        expected: 'In the SD-JWT panel, type https://verifier.example.org as Key binding audience and lesson-nonce-1234 as Key binding nonce: the SD-JWT verdict says SD-JWT accepted.',
       },
       {
         text: 'Play a dishonest holder: change the disclosed birthdate to a later date, keeping its salt and name.',

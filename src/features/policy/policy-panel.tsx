@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { checkPolicy, type PolicyCheck, type PolicyOptions } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, CheckTable, Field, TextField, controlClass, type Column, type VerdictKind } from '../../components/ui'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useVerifierToken } from '../../session/use-verifier-payload'
 import { useNow } from '../../session/use-now'
 import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppFields } from '../../store/app-store'
@@ -47,7 +47,8 @@ function signatureRow(v: VerificationView): Row {
 
 /** What a verifier would expect of the token, and the verdict of every check. */
 export function PolicyPanel() {
-  const decoded = useDecodedToken()
+  // For an SD-JWT, the claims a verifier ends up with (disclosures applied).
+  const decoded = useVerifierToken()
   const verification = useVerification()
   const now = useNow()
   const { expectedIssuer, expectedAudience, clockSkewSeconds, allowedAlgorithms, nowOverride, setPolicy } = useAppFields(

@@ -77,8 +77,8 @@ function KeyBindingInputs({ aud, nonce, holderText, holderProblem, onAud, onNonc
     <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700">
       <legend className="px-1 font-medium">Key binding (RFC 9901 §7.3)</legend>
       <div className="grid gap-2 sm:grid-cols-2">
-        <TextField label="Expected audience" code value={aud} spellCheck={false} placeholder="the verifier, e.g. https://verifier.example.org" onChange={onAud} />
-        <TextField label="Expected nonce" code value={nonce} spellCheck={false} placeholder="the nonce the verifier sent" onChange={onNonce} />
+        <TextField label="Key binding audience" code value={aud} spellCheck={false} placeholder="the verifier, e.g. https://verifier.example.org" onChange={onAud} />
+        <TextField label="Key binding nonce" code value={nonce} spellCheck={false} placeholder="the nonce the verifier sent" onChange={onNonce} />
       </div>
       <TextField
         label="Holder key"

@@ -78,3 +78,15 @@ test('a token without x5c or hash claims shows neither region', async ({ page })
   await expect(chain(page)).toHaveCount(0)
   await expect(hashes(page)).toHaveCount(0)
 })
+
+test('a hostile x5c gives a plain message, not a crash', async ({ page }) => {
+  await openApp(page)
+  const token = (x5c: unknown) => `${b64url({ alg: 'ES256', x5c })}.${b64url({ sub: 'x' })}.c2ln`
+  await encodedToken(page).fill(token(['not base64!']))
+  await expect(chain(page).getByRole('alert')).toHaveText(/^x5c\[0\] is not standard base64 \(RFC 7515 §4\.1\.6 requires base64 of the DER/, LOAD)
+  await encodedToken(page).fill(token(Array(5000).fill('AAAA')))
+  await expect(chain(page).getByRole('alert')).toHaveText('x5c holds 5000 certificates; at most 10 are read. Real chains have two to four.', LOAD)
+  await encodedToken(page).fill(token([der64('leaf-ec').slice(0, 400)]))
+  await expect(chain(page).getByRole('alert')).toHaveText(/^x5c\[0\]: The certificate is not valid DER/, LOAD)
+  await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+})

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { keyTextUrl, verifyingEncodings, type FetchedKeys, type SecretEncoding } from '../../core'
+import { keyTextUrl, verifyingEncodings, type SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, InlineSelect } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
@@ -8,7 +8,7 @@ import { useParsedKey } from '../../session/use-parsed-key'
 import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
 import { describeKeyInput, describeParsedKey } from './describe-key-input'
-import { KeyDiscovery, keyOrigin } from './key-discovery'
+import { KeyDiscovery } from './key-discovery'
 
 const encodings: readonly { value: SecretEncoding; label: string }[] = [
   { value: 'utf8', label: 'UTF-8' },
@@ -43,11 +43,11 @@ export function SignaturePanel() {
     text: 'Signature not checked: the key box holds a URL, not a key. Press Fetch keys to see exactly what would be requested, or paste the key itself.',
   }
   // The keys discovery put into the box, while the box still holds exactly them.
-  const [fetched, setFetched] = useState<FetchedKeys | null>(null)
-  const origin = fetched !== null && fetched.keyText === keyText ? keyOrigin(fetched) : undefined
-  const onFetched = (keys: FetchedKeys) => {
-    setFetched(keys)
-    setVerificationKey(keys.keyText)
+  const [fetched, setFetched] = useState<{ readonly keyText: string; readonly origin: string } | null>(null)
+  const origin = fetched !== null && fetched.keyText === keyText ? fetched.origin : undefined
+  const onFetched = (fetchedText: string, fetchedOrigin: string) => {
+    setFetched({ keyText: fetchedText, origin: fetchedOrigin })
+    setVerificationKey(fetchedText)
   }
   const decoded = useDecodedToken()
   const keyId = useId()
@@ -69,7 +69,7 @@ export function SignaturePanel() {
           className={`rounded border-l-4 px-3 py-2 text-sm font-medium [overflow-wrap:anywhere] ${statusStyle[verification.status]}`}
         >
           {verification.text}
-          {origin !== undefined && verification.status !== 'pending' && <span className="block font-normal">{origin}</span>}
+          {origin !== undefined && verification.status !== 'pending' && <> <span className="block font-normal">{origin}</span></>}
         </div>
         {verification.status === 'invalid' && parsed.status === 'ok' && parsed.input.format === 'secret' && keyUrl === undefined && (
           <EncodingOffer keyText={keyText} encoding={encoding} onUse={setEncoding} />

@@ -138,6 +138,7 @@ export const inputPatterns: readonly InputPattern[] = [
 
   // Key discovery, SD-JWT explanation, OpenID Connect hashes, certificates.
   { file: 'src/core/discovery/fetch-keys.ts', pattern: /-----BEGIN CERTIFICATE-----/, input: 'the body an x5u URL answered with', linear: `${BOUNDED} (27 characters)`, probe: '-----BEGIN CERTIFICATE----' },
+  { file: 'src/core/discovery/fetch-keys.ts', pattern: /\/$/, input: 'the issuer a fetched metadata document names, and the pasted issuer address', linear: `${BOUNDED} (one character, then the end)`, probe: '/' },
   { file: 'src/core/discovery/offer.ts', pattern: /^https?:\/\/\S+$/i, input: 'the trimmed key box text (at most 2048 characters reach it)', linear: `${ANCHORED}: the run of non-spaces backs off over itself at most once, since $ can only hold at the end`, probe: 'https://a' },
   { file: 'src/core/discovery/plan.ts', pattern: /\/$/, input: 'the path of the token\'s iss (a URL of at most 2048 characters)', linear: `${BOUNDED} (one character, then the end)`, probe: '/' },
   { file: 'src/core/discovery/plan.ts', pattern: /jwks|certs|keys|\.json$/i, input: 'the path of the URL pasted in the key box', linear: `${BOUNDED} (fixed alternatives of at most 5 characters)`, probe: 'jwk' },

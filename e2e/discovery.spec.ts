@@ -37,6 +37,11 @@ async function expectNoRequestYet(page: Page): Promise<void> {
 }
 
 test('nothing reaches the IdP on load from a link, on paste, or at Fetch keys; Allow and fetch verifies with the issuer’s JWKS', async ({ page }) => {
+  // The discovery code itself is fetched (from the app's own origin) only once Fetch keys is pressed.
+  const discoveryChunks: string[] = []
+  page.on('request', (r) => {
+    if (/\/assets\/discovery[-.]/.test(new URL(r.url()).pathname)) discoveryChunks.push(r.url())
+  })
   const token = await tokenFor('ok')
   await openApp(page, `./#token=${token}`)
   await expect(page.getByRole('textbox', { name: 'Encoded token' })).toHaveValue(token)
@@ -45,6 +50,7 @@ test('nothing reaches the IdP on load from a link, on paste, or at Fetch keys; A
 
   await pasteToken(page, await tokenFor('ok'))
   await expectNoRequestYet(page)
+  expect(discoveryChunks, 'discovery code fetched before Fetch keys').toEqual([])
 
   await page.getByRole('button', { name: 'Fetch keys', exact: true }).click()
   await expect(urlList(page).getByRole('listitem')).toHaveText([
@@ -103,6 +109,16 @@ test('a jku key verifies, and the verdict says a key named by the token itself p
     `Key fetched from ${idp.origin}/ok/jwks, which the token’s own jku names: a key named by the token itself proves nothing unless you trust that URL.`,
   )
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+})
+
+test('an issuer over plain http to another host is refused with the reason; nothing is requested', async ({ page }) => {
+  await openApp(page)
+  await pasteToken(page, await sign({}, { iss: 'http://idp.example/realms/lab' }))
+  await page.getByRole('button', { name: 'Fetch keys', exact: true }).click()
+  await expect(discovery(page)).toHaveText(
+    'The token’s iss "http://idp.example/realms/lab" is not requested: only https: URLs, or http: to localhost or 127.0.0.1, may be fetched.',
+  )
+  await expect(page.getByRole('button', { name: 'Allow and fetch', exact: true })).toHaveCount(0)
 })
 
 test('Cancel on the list requests nothing', async ({ page }) => {

@@ -2,7 +2,7 @@ import { X509Certificate, createPrivateKey, sign } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { encodedToken, openApp, signatureStatus, verificationKey } from './helpers'
+import { encodedToken, openApp, openPolicy, signatureStatus, verificationKey } from './helpers'
 
 // Certificates from scripts/make-cert-fixtures.sh: leaf (P-256) ← intermediate (P-384) ← root (RSA).
 const DIR = new URL('../test/fixtures/certs/', import.meta.url)
@@ -11,8 +11,8 @@ const der64 = (name: string) => new X509Certificate(pem(name)).raw.toString('bas
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 
 /** An ES256 token signed by node:crypto with the leaf's key, its header carrying the chain. */
-function chainToken(): string {
-  const header = b64url({ alg: 'ES256', typ: 'JWT', x5c: ['leaf-ec', 'intermediate-ec', 'root-rsa'].map(der64) })
+function chainToken(names: readonly string[] = ['leaf-ec', 'intermediate-ec', 'root-rsa']): string {
+  const header = b64url({ alg: 'ES256', typ: 'JWT', x5c: names.map(der64) })
   const payload = b64url({ iss: 'https://signer.example.com', sub: 'alice', iat: 1_767_225_600 })
   const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: createPrivateKey(pem('leaf-ec-key')), dsaEncoding: 'ieee-p1363' })
   return `${header}.${payload}.${signature.toString('base64url')}`
@@ -89,4 +89,16 @@ test('a hostile x5c gives a plain message, not a crash', async ({ page }) => {
   await encodedToken(page).fill(token([der64('leaf-ec').slice(0, 400)]))
   await expect(chain(page).getByRole('alert')).toHaveText(/^x5c\[0\]: The certificate is not valid DER/, LOAD)
   await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+})
+
+test('certificate dates follow the policy panel\'s current time', async ({ page }) => {
+  await openApp(page)
+  await encodedToken(page).fill(chainToken(['leaf-expired', 'intermediate-ec', 'root-rsa']))
+  const leafDates = checkRow(page, 'Dates').filter({ hasText: 'certificate 0' })
+  await expect(leafDates).toContainText('Expired: certificate 0 (CN=expired.example.com) is valid from 2020-01-01T00:00:00Z to 2021-01-01T00:00:00Z', LOAD)
+  await openPolicy(page)
+  // Mid-2020 in any time zone: inside the expired leaf's validity.
+  await page.getByLabel('Current time', { exact: true }).fill('2020-06-01T12:00:00')
+  await expect(leafDates.locator('td').first()).toHaveText('Pass', LOAD)
+  await expect(leafDates).toContainText('the current time 2020-06-01T')
 })

@@ -50,3 +50,27 @@ describe('the compact verdict of a JSON-serialized JWS', () => {
     })
   })
 })
+
+describe('decodeToken: dots inside the members of a JSON serialization', () => {
+  // Two dots would make three "parts" and four would make five: the text must still read as JSON, not as a compact token.
+  it.each([
+    ['a flattened JWS whose kid has two dots', JSON.stringify({ payload, protected: protectedHeader, header: { kid: 'key.v1.prod' }, signature: 'c2ln' }), 'JSON_SERIALIZATION'],
+    ['a general JWS whose kid has one dot', JSON.stringify({ payload, signatures: [{ protected: protectedHeader, header: { kid: 'a.b' }, signature: 'c2ln' }] }), 'JSON_SERIALIZATION'],
+    [
+      "a general JWE with RFC 7520 §5.13's kid (four dots in all)",
+      JSON.stringify({ protected: b64u('{"enc":"A128CBC-HS256"}'), unprotected: { cty: 'text/plain' }, recipients: [{ header: { alg: 'RSA1_5', kid: 'frodo.baggins@hobbiton.example' } }, { header: { alg: 'ECDH-ES+A256KW', kid: 'peregrin.took@tuckborough.example' } }], iv: 'aXY', ciphertext: 'Y3Q', tag: 'dGFn' }),
+      'JWE_JSON_SERIALIZATION',
+    ],
+  ])('%s', (_name, text, code) => {
+    const decoded = decodeToken(text)
+    expect(decoded.kind).toBe('unknown')
+    expect(decoded.diagnostics[0]?.code).toBe(code)
+    expect(decoded.diagnostics.some((d) => d.code === 'SEGMENT_COUNT')).toBe(false)
+  })
+
+  it('a compact token after a JSON-looking word is still split on its dots', () => {
+    const compact = `${protectedHeader}.${payload}.c2ln`
+    expect(decodeToken(compact).kind).toBe('jws')
+    expect(decodeToken('{"a":1}.b.c').diagnostics.some((d) => d.code === 'JSON_SERIALIZATION')).toBe(false)
+  })
+})

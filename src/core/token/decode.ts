@@ -86,7 +86,9 @@ function decodeSdJwt(token: string, parts: SdJwtParts): DecodedToken {
 
 function decodeJws(token: string): DecodedToken {
   if (token === '') return { kind: 'unknown', token, header: null, payload: null, signature: null, alg: undefined, diagnostics: [] }
-  const { parts, count } = splitParts(token)
+  // A JSON serialization is one part whatever dots its members hold (a kid like "peregrin.took@…").
+  const json = token.trimStart().startsWith('{') ? jsonSerializationMessage(token) : null
+  const { parts, count } = json !== null ? { parts: [{ text: token, start: 0 }], count: 1 } : splitParts(token)
   const diagnostics: Diagnostic[] = []
   const headerDetails = decodePart(parts[0] as Part, 'header', token, diagnostics)
   const header = headerDetails.part
@@ -94,7 +96,7 @@ function decodeJws(token: string): DecodedToken {
   const jwe = count === 5 || (count !== 3 && headerObject !== undefined && Object.prototype.hasOwnProperty.call(headerObject, 'enc'))
   // The part count is reported first, but whether 4 or 6 parts read as a JWE depends on the header.
   const unencoded = !jwe && headerObject !== undefined && isUnencodedPayload(headerObject)
-  if (count !== 3 && count !== 5) diagnostics.unshift(partCountDiagnostic(token, parts, count, jwe, unencoded))
+  if (count !== 3 && count !== 5) diagnostics.unshift(partCountDiagnostic(token, parts, count, jwe, unencoded, json))
   if (headerObject !== undefined) diagnostics.push(...checkHeader(headerObject, jwe, headerContext(headerDetails)))
   const alg = typeof headerObject?.['alg'] === 'string' ? headerObject['alg'] : undefined
 
@@ -138,11 +140,10 @@ function splitParts(token: string): { parts: Part[]; count: number } {
   return { parts, count }
 }
 
-function partCountDiagnostic(token: string, parts: readonly Part[], count: number, jwe: boolean, unencoded: boolean): Diagnostic {
+function partCountDiagnostic(token: string, parts: readonly Part[], count: number, jwe: boolean, unencoded: boolean, serialization: ReturnType<typeof jsonSerializationMessage>): Diagnostic {
   const base = count === 1
     ? "The token has no '.' separators, so it is a single part. A signed JWT has three base64url parts (header.payload.signature), an encrypted one five."
     : `The token has ${count} parts separated by '.', but a signed JWT has 3 (header.payload.signature) and an encrypted one 5.`
-  const serialization = count === 1 ? jsonSerializationMessage(token) : null
   if (serialization !== null) {
     return serialization.jwe
       ? { severity: 'info', segment: 'token', offset: 0, length: token.length, code: 'JWE_JSON_SERIALIZATION', message: serialization.message }

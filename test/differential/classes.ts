@@ -4,6 +4,7 @@
  * these classes fails the differential test.
  */
 import type { Case } from './cases'
+import { joseInput } from './oracles'
 
 /** Facts about a case's final token, computed independently of both verifiers. */
 export interface Facts {
@@ -35,7 +36,7 @@ function joseBytes(segment: string): Uint8Array | undefined {
 }
 
 export function factsOf(c: Case): Facts {
-  const [h = '', p = '', s = ''] = c.token.split('.')
+  const [h = '', p = '', s = ''] = joseInput(c.token).split('.')
   const headerBytes = joseBytes(h)
   let header: unknown
   try {

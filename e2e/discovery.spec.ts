@@ -149,7 +149,8 @@ const failures: { scenario: IdpScenario; message: (origin: string) => string; re
     scenario: 'nocors',
     message: (o) =>
       `The browser could not read ${o}/nocors/.well-known/openid-configuration: the server is unreachable, or it does not let other sites read it (CORS). ` +
-      'To allow it, the server must send the header Access-Control-Allow-Origin (for example "*") with this response. Or open the URL yourself and paste the JSON into Verification key.',
+      'To allow it, the server must send the header Access-Control-Allow-Origin (for example "*") with this response. Or open the URL yourself and paste the JSON into Verification key. ' +
+      `The next address, ${o}/.well-known/oauth-authorization-server/nocors, failed the same way. Open ${o}/nocors/.well-known/openid-configuration`,
     requests: ['/nocors/.well-known/openid-configuration', '/.well-known/oauth-authorization-server/nocors'],
     consoleErrors: /blocked by CORS policy|Failed to load resource: net::ERR_FAILED/,
   },
@@ -157,14 +158,15 @@ const failures: { scenario: IdpScenario; message: (origin: string) => string; re
     scenario: 'missing',
     message: (o) =>
       `${o}/missing/.well-known/openid-configuration answered HTTP 404 Not Found: there is nothing to read there. ` +
-      `The next address failed too: ${o}/.well-known/oauth-authorization-server/missing answered HTTP 404 Not Found: there is nothing to read there.`,
+      `The next address, ${o}/.well-known/oauth-authorization-server/missing, failed the same way.`,
     requests: ['/missing/.well-known/openid-configuration', '/.well-known/oauth-authorization-server/missing'],
     consoleErrors: /Failed to load resource: the server responded with a status of 404/,
   },
   {
     scenario: 'badjson',
     message: (o) =>
-      `${o}/badjson/.well-known/openid-configuration did not answer with JSON (it looks like an HTML page). Open the URL yourself to see what it serves.`,
+      `${o}/badjson/.well-known/openid-configuration did not answer with JSON (it looks like an HTML page). Open the URL yourself to see what it serves. ` +
+      `The next address, ${o}/.well-known/oauth-authorization-server/badjson, failed the same way.`,
     requests: ['/badjson/.well-known/openid-configuration', '/.well-known/oauth-authorization-server/badjson'],
   },
   {
@@ -192,7 +194,7 @@ for (const f of failures) {
       await page.getByRole('button', { name: 'Fetch keys', exact: true }).click()
       await page.getByRole('button', { name: 'Allow and fetch', exact: true }).click()
       if (f.scenario === 'slow') await expect(discovery(page)).toContainText('Fetching keys…')
-      await expect(discovery(page)).toHaveText(new RegExp(`^${escape(f.message(idp.origin))}`), { timeout: 20_000 })
+      await expect(discovery(page)).toHaveText(f.message(idp.origin), { timeout: 20_000 })
       expect(idp.requests.map((r) => r.path)).toEqual(f.requests)
       await expect(verificationKey(page)).toHaveValue(keyBefore)
       await expect(signatureStatus(page)).not.toHaveText(/^Signature verified/)
@@ -200,6 +202,3 @@ for (const f of failures) {
   })
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}

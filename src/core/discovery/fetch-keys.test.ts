@@ -101,7 +101,7 @@ const failures: { name: string; routes: Record<string, Answer>; code: string; me
     name: 'CORS or network refusal on both metadata addresses',
     routes: { [OIDC]: 'network', [RFC]: 'network' },
     code: 'NETWORK',
-    message: `The browser could not read ${OIDC}: ${CORS} The next address failed too: The browser could not read ${RFC}: ${CORS}`,
+    message: `The browser could not read ${OIDC}: ${CORS} The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {
@@ -115,7 +115,7 @@ const failures: { name: string; routes: Record<string, Answer>; code: string; me
     name: 'HTTP 404 on both metadata addresses',
     routes: {},
     code: 'HTTP_STATUS',
-    message: `${OIDC} answered HTTP 404 Not Found: there is nothing to read there. The next address failed too: ${RFC} answered HTTP 404 Not Found: there is nothing to read there.`,
+    message: `${OIDC} answered HTTP 404 Not Found: there is nothing to read there. The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {
@@ -129,28 +129,28 @@ const failures: { name: string; routes: Record<string, Answer>; code: string; me
     name: 'a redirect (opaque, as browsers give it)',
     routes: { [OIDC]: { status: 0, type: 'opaqueredirect' }, [RFC]: { status: 302, headers: { location: 'https://elsewhere.example/' } } },
     code: 'REDIRECT',
-    message: `${OIDC} answered with a redirect. Discovery follows no redirects: use the address it redirects to, if you trust it. The next address failed too: ${RFC} answered with a redirect. Discovery follows no redirects: use the address it redirects to, if you trust it.`,
+    message: `${OIDC} answered with a redirect. Discovery follows no redirects: use the address it redirects to, if you trust it. The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {
     name: 'metadata that is an HTML page',
     routes: { [OIDC]: '<!doctype html><p>login', [RFC]: 'not json' },
     code: 'NOT_JSON',
-    message: `${OIDC} did not answer with JSON (it looks like an HTML page). Open the URL yourself to see what it serves. The next address failed too: ${RFC} did not answer with JSON. Open the URL yourself to see what it serves.`,
+    message: `${OIDC} did not answer with JSON (it looks like an HTML page). Open the URL yourself to see what it serves. The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {
     name: 'metadata that is a JSON array',
     routes: { [OIDC]: '[1]', [RFC]: '"x"' },
     code: 'NOT_METADATA',
-    message: `${OIDC} answered with JSON, but not a metadata object. The next address failed too: ${RFC} answered with JSON, but not a metadata object.`,
+    message: `${OIDC} answered with JSON, but not a metadata object. The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {
     name: 'metadata without jwks_uri',
     routes: { [OIDC]: JSON.stringify({ issuer: ISS }), [RFC]: JSON.stringify({ issuer: ISS, jwks_uri: 42 }) },
     code: 'NO_JWKS_URI',
-    message: `The metadata at ${OIDC} has no jwks_uri, so it names no keys. The next address failed too: The metadata at ${RFC} has no jwks_uri, so it names no keys.`,
+    message: `The metadata at ${OIDC} has no jwks_uri, so it names no keys. The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {
@@ -172,8 +172,7 @@ const failures: { name: string; routes: Record<string, Answer>; code: string; me
     routes: { [OIDC]: JSON.stringify({ issuer: ISS, jwks_uri: 'http://evil.example/jwks' }), [RFC]: JSON.stringify({ issuer: ISS, jwks_uri: 'javascript:alert(1)' }) },
     code: 'URL_REFUSED',
     message:
-      'The jwks_uri of the metadata "http://evil.example/jwks" is not requested: only https: URLs, or http: to localhost or 127.0.0.1, may be fetched. ' +
-      'The next address failed too: The jwks_uri of the metadata "javascript:alert(1)" is not requested: only https: URLs, or http: to localhost or 127.0.0.1, may be fetched.',
+      `The jwks_uri of the metadata "http://evil.example/jwks" is not requested: only https: URLs, or http: to localhost or 127.0.0.1, may be fetched. The next address, ${RFC}, failed the same way.`,
     requested: [OIDC, RFC],
   },
   {

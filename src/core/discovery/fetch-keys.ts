@@ -34,7 +34,7 @@ export async function fetchKeys(plan: DiscoveryPlan, options: FetchKeysOptions):
   if (direct !== undefined) {
     jwksUrl = direct.url
   } else if (metadataSteps.length > 0) {
-    const failures: CoreError<DiscoveryErrorCode>[] = []
+    const failures: { readonly url: string; readonly error: CoreError<DiscoveryErrorCode> }[] = []
     let found: string | undefined
     for (const step of metadataSteps) {
       const uri = await readMetadata(step.url, plan, get)
@@ -44,7 +44,7 @@ export async function fetchKeys(plan: DiscoveryPlan, options: FetchKeysOptions):
       }
       // A refused or cancelled discovery stops; a missing document lets the next address be tried.
       if (uri.error.code === 'CANCELLED' || uri.error.code === 'TIMEOUT' || uri.error.code === 'ISSUER_MISMATCH') return uri
-      failures.push(uri.error)
+      failures.push({ url: step.url, error: uri.error })
     }
     if (found === undefined) return combine(failures)
     jwksUrl = found
@@ -93,11 +93,14 @@ function sameIssuer(named: unknown, expected: string, exact: boolean): boolean {
   return !exact && typeof named === 'string' && named.replace(/\/$/, '') === expected.replace(/\/$/, '')
 }
 
-function combine(failures: readonly CoreError<DiscoveryErrorCode>[]): Failure {
+/** The first failure in full; a later address that failed the same way is only named. */
+function combine(failures: readonly { readonly url: string; readonly error: CoreError<DiscoveryErrorCode> }[]): Failure {
   const [first, ...rest] = failures
   if (first === undefined) return err('NOTHING_TO_FETCH', 'The plan lists no metadata URL.')
-  const more = rest.map((f) => ` The next address failed too: ${f.message}`).join('')
-  return err(first.code, `${first.message}${more}`)
+  const more = rest
+    .map((f) => (f.error.code === first.error.code ? ` The next address, ${f.url}, failed the same way.` : ` The next address failed too: ${f.error.message}`))
+    .join('')
+  return err(first.error.code, `${first.error.message}${more}`)
 }
 
 function parseJson(text: string, url: string): Result<unknown, DiscoveryErrorCode> {

@@ -78,7 +78,7 @@ function securityHeadersFiles(): Plugin {
 }
 
 /** Shared modules of the first paint (see build.rolldownOptions below). */
-const FIRST_PAINT_SHARED = /[\\/]src[\\/](core[\\/](result|json-object|token[\\/](json|decode|strict-encoding|base64url-codec)|keys[\\/](der|der-kind|weak-keys|jwk-key|parse|import|on-demand))|hooks[\\/]use-latest)\.ts$/
+const FIRST_PAINT_SHARED = /[\\/]src[\\/](core[\\/](result|json-object|token[\\/](json|decode|strict-encoding|base64url-codec)|keys[\\/](der|der-kind|weak-keys|jwk-key|parse|import|on-demand))|hooks[\\/]use-latest)\.ts$|[\\/]node_modules[\\/]react[\\/](cjs[\\/]react-jsx-runtime\.production|jsx-runtime)\.js$/
 
 export default defineConfig({
   // Relative asset URLs let the static build be served from any sub-path (e.g. /jwt-lab/).

@@ -177,9 +177,9 @@ export {
 export { checkDpopProof, createDpopProof, DEFAULT_DPOP_MAX_AGE, type DpopCheck, type DpopCheckInput } from './dpop'
 export { loadJwe, type JweModule } from './jwe/on-demand'
 export { jweEnvelopeHeader } from './jwe/envelope-header'
-export { DEFAULT_MAX_PBES2_COUNT, DEFAULT_MAX_PLAINTEXT_BYTES, type JweDecryption, type JweDecryptInput, type JweSerialization, type JweStep, type JweStepId, type JweStepValue } from './jwe/types'
+export { DEFAULT_MAX_PBES2_COUNT, type JweDecryption, type JweDecryptInput, type JweSerialization, type JweStep, type JweStepId, type JweStepValue } from './jwe/types'
 export { loadSdJwt, type SdJwtModule } from './sd-jwt/on-demand'
-export { looksLikeSdJwt, splitSdJwt } from './sd-jwt/split'
+export { splitSdJwt } from './sd-jwt/split'
 export type {
   ClaimVisibility,
   DisclosablePointer,
@@ -205,6 +205,6 @@ export { keyTextUrl, offersDiscovery } from './discovery/offer'
 export { loadDiscovery, type DiscoveryModule } from './discovery/on-demand'
 export type { DiscoveryErrorCode, DiscoveryPlan, DiscoveryStep, DiscoverySource, FetchedKeys, FetchKeysOptions, FetchLike } from './discovery/types'
 export { loadX509, type X509Module } from './x509/on-demand'
-export { MAX_CERTIFICATE_CHARS, MAX_CHAIN_LENGTH, type BasicConstraints, type CertificateErrorCode, type CertificateSummary, type ChainCheck, type ChainCheckId, type ChainInput, type ChainReport } from './x509/types'
+export type { BasicConstraints, CertificateErrorCode, CertificateSummary, ChainCheck, ChainCheckId, ChainInput, ChainReport } from './x509/types'
 export { loadOidcHashes, type OidcHashesModule } from './oidc-hashes/on-demand'
 export type { OidcHashCheck, OidcHashClaim, OidcHashErrorCode, OidcHashFunction, OidcHashInput } from './oidc-hashes/types'

@@ -1,4 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto'
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { calculateJwkThumbprint, exportJWK, SignJWT, type JWK } from 'jose'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
@@ -8,11 +9,14 @@ import { startIdp, type Idp, type IdpScenario } from './idp-server'
 // The test's own key pair, made and used with node:crypto and jose, never with the app.
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 let publicJwk: JWK
+// For x5u: a P-256 certificate and its private key from the key fixtures (made with openssl).
+const certificatePem = readFileSync(new URL('../test/fixtures/keys/ec-p256-cert.pem', import.meta.url), 'utf8')
+const certificateKey = createPrivateKey(readFileSync(new URL('../test/fixtures/keys/ec-p256-pkcs8.pem', import.meta.url), 'utf8'))
 let idp: Idp
 
 test.beforeAll(async () => {
   publicJwk = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' }
-  idp = await startIdp({ keys: [publicJwk] })
+  idp = await startIdp({ keys: [publicJwk] }, certificatePem)
 })
 test.afterAll(async () => {
   await idp.stop()
@@ -119,6 +123,22 @@ test('an issuer over plain http to another host is refused with the reason; noth
     'The token’s iss "http://idp.example/realms/lab" is not requested: only https: URLs, or http: to localhost or 127.0.0.1, may be fetched.',
   )
   await expect(page.getByRole('button', { name: 'Allow and fetch', exact: true })).toHaveCount(0)
+})
+
+test('an x5u certificate verifies, and the verdict says the token named that URL itself', async ({ page }) => {
+  await openApp(page)
+  const x5u = `${idp.origin}/ok/cert.pem`
+  await pasteToken(page, await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'ES256', x5u }).sign(certificateKey))
+  await page.getByRole('button', { name: 'Fetch keys', exact: true }).click()
+  await expect(urlList(page).getByRole('listitem')).toHaveText([`${x5u} — the certificate chain URL in the token’s header (x5u)`])
+  await expectNoRequestYet(page)
+  await page.getByRole('button', { name: 'Allow and fetch', exact: true }).click()
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+  await expect(signatureStatus(page)).toContainText(
+    `Key fetched from ${x5u}, which the token’s own x5u names: a key named by the token itself proves nothing unless you trust that URL.`,
+  )
+  await expect(verificationKey(page)).toHaveValue(certificatePem.trim())
+  expect(idp.requests.map((r) => r.path)).toEqual(['/ok/cert.pem'])
 })
 
 test('Cancel on the list requests nothing', async ({ page }) => {

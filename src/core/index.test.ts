@@ -10,11 +10,12 @@ describe("the core's face", () => {
   // names; SD-JWT (loadSdJwt, splitSdJwt), JWE (loadJwe, jweEnvelopeHeader, a limit), key discovery
   // (keyTextUrl, offersDiscovery, loadDiscovery), certificates (loadX509), OpenID Connect hashes
   // (loadOidcHashes), the JWS JSON serialization, issuer descriptions and on-demand lint rules
-  // brought it to 87. A new run-time export needs a caller outside src/core.
-  it('exports at most 90 names at run time', () => {
+  // brought it to 87; the key store's loader (loadKeyStore) to 88, cap 91. A new run-time export needs
+  // a caller outside src/core.
+  it('exports at most 91 names at run time', () => {
     const names = Object.keys(core)
     expect(names.length).toBeGreaterThan(0)
-    expect(names.length).toBeLessThanOrEqual(90)
+    expect(names.length).toBeLessThanOrEqual(91)
   })
 
   it.each(ROOMS)('room %s has a face of explicit named exports', (room) => {

@@ -326,3 +326,23 @@ describe('classifyKeyText on 1 MB adversarial input (hang guard, not a timing as
     expect(classifyKeyText('\u0000\uffff\ud800').kind).toBe('secret')
   })
 })
+
+describe('classifyKeyText: a URL to fetch keys from', () => {
+  const PUBLIC_URL = 'The text is a URL to fetch keys from (no user name, password, query or fragment in it), not key material.'
+  const CREDENTIAL_URL = 'The text is a URL with a user name, password, query or fragment, which may carry a credential, so it is treated as a secret and kept out of storage and links.'
+  it.each([
+    ['an issuer', 'https://login.example.com/realms/acme', 'public', PUBLIC_URL],
+    ['a JWKS URL with surrounding blanks', '  https://idp.example/.well-known/jwks.json\n', 'public', PUBLIC_URL],
+    ['a local IdP', 'http://localhost:8080/realms/dev', 'public', PUBLIC_URL],
+    ['a query (may hold an API key)', 'https://idp.example/jwks?api_key=s3cr3t', 'secret', CREDENTIAL_URL],
+    ['user info', 'https://admin:hunter2@idp.example/jwks', 'secret', CREDENTIAL_URL],
+    ['a fragment', 'https://idp.example/jwks#token=abc', 'secret', CREDENTIAL_URL],
+  ])('%s', (_name, text, kind, reason) => {
+    expect(classifyKeyText(text)).toEqual({ kind, reason })
+  })
+
+  it('a URL followed by other words is no URL: a secret like any text', () => {
+    expect(classifyKeyText('https://idp.example/jwks my-secret').kind).toBe('secret')
+    expect(classifyKeyText('ftp://idp.example/jwks').kind).toBe('secret')
+  })
+})

@@ -245,7 +245,31 @@ function isCertificateText(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Bare base64 / base64url / hex DER
 
+/**
+ * A key box holding one http(s) URL names where keys are fetched from (opt-in discovery), not a key.
+ * It may be kept like a public key only when it cannot carry a credential: no user name or password,
+ * no query, no fragment. Anything else about it stays secret (fail closed).
+ */
+function classifyUrl(text: string): KeyPrivacy | undefined {
+  const trimmed = text.trim()
+  const scheme = trimmed.slice(0, 8).toLowerCase()
+  if (!scheme.startsWith('https://') && !scheme.startsWith('http://')) return undefined
+  if (trimmed.length > 2048 || stripSpace(trimmed) !== trimmed) return undefined
+  let url: URL
+  try {
+    url = new URL(trimmed)
+  } catch {
+    return undefined
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    return secret(`The text is a URL with a user name, password, query or fragment, which may carry a credential, ${SECRET_SUFFIX}.`)
+  }
+  return { kind: 'public', reason: 'The text is a URL to fetch keys from (no user name, password, query or fragment in it), not key material.' }
+}
+
 function classifyBare(text: string): KeyPrivacy {
+  const url = classifyUrl(text)
+  if (url !== undefined) return url
   const compact = stripSpace(text)
   const decodings: { name: string; der: Uint8Array | undefined }[] = [
     { name: 'base64', der: decodeBase64(compact, 'base64') },

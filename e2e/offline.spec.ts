@@ -77,3 +77,32 @@ test('an encrypted token decrypts offline, and the current token encrypts and de
   await page.getByRole('textbox', { name: 'Decryption key', exact: true }).fill(recipient.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())
   await expect(decryption.getByRole('status', { name: 'Decryption result', exact: true })).toHaveText(/^Decrypted \(/, { timeout: 20_000 })
 })
+
+test('an SD-JWT is processed and verified offline, with its key binding', async ({ page, context }) => {
+  const { createHash, generateKeyPairSync, randomBytes, sign } = await import('node:crypto')
+  const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url')
+  const es256 = (header: object, payload: object, key: import('node:crypto').KeyObject) => {
+    const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`
+    return `${input}.${b64u(sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }))}`
+  }
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const holder = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const disclosure = b64u(JSON.stringify([b64u(randomBytes(16)), 'given_name', 'Erika']))
+  const digest = createHash('sha256').update(disclosure, 'ascii').digest('base64url')
+  const now = Math.floor(Date.now() / 1000)
+  const jwt = es256({ alg: 'ES256', typ: 'example+sd-jwt' }, { iss: 'https://issuer.example.com', iat: now, _sd: [digest], _sd_alg: 'sha-256', cnf: { jwk: holder.publicKey.export({ format: 'jwk' }) } }, issuer.privateKey)
+  const presentation = `${jwt}~${disclosure}~`
+  const kb = es256({ alg: 'ES256', typ: 'kb+jwt' }, { aud: 'https://verifier.example', nonce: 'n-1', iat: now, sd_hash: createHash('sha256').update(presentation, 'ascii').digest('base64url') }, holder.privateKey)
+
+  await page.goto('./')
+  await waitForServiceWorkerControl(page)
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+  await page.getByRole('textbox', { name: 'Encoded token', exact: true }).fill(presentation + kb)
+  await page.getByRole('textbox', { name: 'Verification key', exact: true }).fill(issuer.publicKey.export({ type: 'spki', format: 'pem' }).toString())
+  const region = page.getByRole('region', { name: 'SD-JWT', exact: true })
+  await region.getByLabel('Key binding audience', { exact: true }).fill('https://verifier.example')
+  await region.getByLabel('Key binding nonce', { exact: true }).fill('n-1')
+  await expect(region.getByRole('status', { name: 'SD-JWT verdict', exact: true })).toHaveText(/^SD-JWT accepted: /, { timeout: 20_000 })
+})

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { JwsAlgorithm, SecretEncoding, TokenCandidate, TokenExtraction, TokenOrigin } from '../core'
+import type { JwsAlgorithm, KeyStoreEntry, Result, SecretEncoding, TokenCandidate, TokenExtraction, TokenOrigin } from '../core'
 
 // The shape of the store, in one file that imports no slice: every slice file reads its interface
 // (and the whole state) from here, so no slice and no store module import each other for types.
@@ -279,6 +279,42 @@ export interface DecryptionSlice {
   takeEncryptedToken: (jwe: string, decryptionKey?: { readonly text: string; readonly encoding: SecretEncoding }) => void
 }
 
+/**
+ * Named keys kept in the page. Public entries may be stored like a public verification key; private
+ * keys and secrets only with `rememberSecrets`, and then only as `keyStoreSealed`, encrypted with a
+ * passphrase the user typed. The passphrase is held in memory only, never in the state.
+ */
+export interface KeyStoreSlice {
+  /** Every key of the store in this tab, public and private, in the order added. */
+  keyEntries: readonly KeyStoreEntry[]
+  /** The private entries sealed with the passphrase (a JSON envelope), or '' when none are remembered. */
+  keyStoreSealed: string
+  /** True while remembered private keys are sealed and not opened in this tab. */
+  keyStoreLocked: boolean
+  /** True while private keys are being remembered (sealed again on each change) in this tab. */
+  keyStoreRemembering: boolean
+  /** Adds entries; an entry whose key is already in the store replaces the older one. */
+  addKeyEntries: (entries: readonly KeyStoreEntry[]) => void
+  removeKeyEntry: (id: string) => void
+  /** Puts the entry's public key (a secret: the secret) into `Verification key`. */
+  useKeyToVerify: (id: string) => void
+  /** Puts the entry's private key or secret into `Signing key`. */
+  useKeyToSign: (id: string) => void
+  /** Puts the entry's private key or secret into `Decryption key`. */
+  useKeyToDecrypt: (id: string) => void
+  /** Puts a JWKS of every public key of the store into `Verification key`. */
+  verifyWithEveryKey: () => Promise<void>
+  /**
+   * Seals the private entries with `passphrase` and keeps them sealed from now on (needs
+   * `rememberSecrets`). The passphrase stays in this tab's memory, to seal later changes.
+   */
+  rememberPrivateKeys: (passphrase: string) => Promise<Result<void>>
+  /** Drops the private entries and the passphrase from memory; what is sealed stays sealed. */
+  lockKeyStore: () => void
+  /** Opens the sealed entries with `passphrase` and adds them to the store. */
+  unlockKeyStore: (passphrase: string) => Promise<Result<void>>
+}
+
 /** The whole app state: one store made of slices. */
 export type AppState = TokenSlice &
   KeysSlice &
@@ -289,7 +325,8 @@ export type AppState = TokenSlice &
   LinkSlice &
   SessionSlice &
   DeviceSlice &
-  DecryptionSlice
+  DecryptionSlice &
+  KeyStoreSlice
 
 /** How every slice is created: it may read and write the whole state (zustand's shared-slice pattern). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>

@@ -1,4 +1,5 @@
 import type { DeviceSlice, SliceCreator } from './app-state'
+import { forgetKeyStorePassphrase } from './key-store-slice'
 import { clearPersistMemo } from './persisted'
 import { clearTeachingMemo } from './teaching-slice'
 
@@ -9,6 +10,7 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = (set, get, api) => (
     set({ ...api.getInitialState(), inputsGeneration: generation }, true)
     clearPersistMemo()
     clearTeachingMemo()
+    forgetKeyStorePassphrase()
     api.persist.clearStorage()
   },
 })

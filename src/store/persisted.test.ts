@@ -1,7 +1,8 @@
-import { createHmac, createPrivateKey } from 'node:crypto'
+import { createHmac, createPrivateKey, createPublicKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AppState } from './app-state'
+import type { KeyStoreEntry } from '../core'
 import { droppedFields, partializeState, restoredState, sanitizePersisted } from './persisted'
 import { createAppState } from './slices'
 
@@ -176,7 +177,7 @@ describe('the persisted fields', () => {
   it('with the opt-in and a storable token, exactly these are written', () => {
     const out = partializeState(state({ rememberSecrets: true, token: expiredToken, verificationKey: 'k', signingKey: 'k', nowOverride: '2020-01-01T00:00:00Z', presentationMode: true }))
     expect(Object.keys(out).sort()).toEqual([
-      'algorithm', 'allowedAlgorithms', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'rememberSecrets', 'secretEncoding',
+      'algorithm', 'allowedAlgorithms', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'keyEntries', 'rememberSecrets', 'secretEncoding',
       'signingEncoding', 'signingKey', 'solvedChallenges', 'theme', 'token', 'tokenOrigin', 'verificationKey',
     ])
   })
@@ -186,5 +187,54 @@ describe('the persisted fields', () => {
     const raw = JSON.parse(JSON.stringify(out)) as unknown
     expect(sanitizePersisted(raw)).toEqual(out)
     expect(droppedFields(raw, sanitizePersisted(raw))).toEqual([])
+  })
+})
+
+describe('the key store in storage', () => {
+  const publicJwk = JSON.stringify(createPublicKey(pkcs8).export({ format: 'jwk' }))
+  const entry = (patch: Partial<KeyStoreEntry>): KeyStoreEntry => ({
+    id: 'tp', name: 'k', kty: 'RSA', kind: 'an RSA public key (2048 bits)', thumbprint: 'tp', origin: 'pasted', visibility: 'public', text: publicJwk, ...patch,
+  })
+  const publicEntry = entry({})
+  const privateEntry = entry({ id: 'private:tp', visibility: 'private', kind: 'an RSA private key (2048 bits)', text: privateJwk })
+  const disguised = entry({ id: 'x', text: privateJwk })
+  const secretEntry = entry({ id: 'private:s', kty: 'oct', visibility: 'private', text: '{"kty":"oct","k":"c2VjcmV0"}' })
+  const sealed = '{"v":1,"kdf":"PBKDF2-SHA-256","iterations":600000,"salt":"s","iv":"i","check":"c","ciphertext":"x"}'
+
+  it.each([
+    ['without the opt-in', false],
+    ['with the opt-in', true],
+  ])('%s writes public entries only, never a private one in plain text', (_name, rememberSecrets) => {
+    const out = partializeState(state({ rememberSecrets, keyEntries: [publicEntry, privateEntry, disguised, secretEntry] }))
+    expect(out.keyEntries).toEqual([publicEntry])
+    const text = JSON.stringify(out)
+    expect(text).not.toContain('"d\\"')
+    expect(text).not.toContain(JSON.parse(privateJwk).d as string)
+    expect(text).not.toContain('c2VjcmV0')
+  })
+
+  it('writes the sealed envelope only with the opt-in', () => {
+    expect(partializeState(state({ keyStoreSealed: sealed })).keyStoreSealed).toBeUndefined()
+    expect(partializeState(state({ keyStoreSealed: sealed, rememberSecrets: true })).keyStoreSealed).toBe(sealed)
+    expect(partializeState(state({ rememberSecrets: true })).keyStoreSealed).toBeUndefined()
+  })
+
+  it.each([
+    ['sealed keys with the opt-in come back locked', { keyStoreSealed: sealed, rememberSecrets: true }, { keyStoreSealed: sealed, keyStoreLocked: true, rememberSecrets: true }],
+    ['sealed keys without the opt-in are dropped', { keyStoreSealed: sealed }, {}],
+    ['a public entry is restored', { keyEntries: [publicEntry] }, { keyEntries: [publicEntry] }],
+    ['a private entry is dropped, even with the opt-in', { keyEntries: [privateEntry], rememberSecrets: true }, { keyEntries: [], rememberSecrets: true }],
+    ['a private key labelled public is dropped', { keyEntries: [disguised] }, { keyEntries: [] }],
+    ['a malformed entry is dropped', { keyEntries: [{ ...publicEntry, origin: 'elsewhere' }, { ...publicEntry, name: 7 }, null, 'x'] }, { keyEntries: [] }],
+    ['a repeated entry is restored once', { keyEntries: [publicEntry, publicEntry] }, { keyEntries: [publicEntry] }],
+  ])('%s', (_name, stored, expected) => {
+    expect(restoredState(sanitizePersisted(stored))).toEqual(expected)
+  })
+
+  it('a key store field of the wrong type is dropped and reported', () => {
+    for (const raw of [{ keyEntries: 'x' }, { keyStoreSealed: 3 }]) {
+      expect(sanitizePersisted(raw)).toEqual({})
+      expect(droppedFields(raw, sanitizePersisted(raw))).toEqual(Object.keys(raw))
+    }
   })
 })

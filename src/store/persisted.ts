@@ -1,4 +1,4 @@
-import { MAX_STORABLE_TOKEN_LENGTH, SECRET_ENCODINGS, SIGNING_ALGORITHMS, classifyKeyText, tokenStorageDecision, type TokenOrigin } from '../core'
+import { MAX_STORABLE_TOKEN_LENGTH, SECRET_ENCODINGS, SIGNING_ALGORITHMS, classifyKeyText, tokenStorageDecision, type KeyStoreEntry, type TokenOrigin } from '../core'
 import { THEMES, type AppState } from './app-state'
 import { tokenOriginOf } from './token-slice'
 
@@ -19,13 +19,16 @@ const seconds: Field<number> = (raw) => (typeof raw === 'number' && Number.isFin
 const oneOf = <T extends string>(values: readonly T[]): Field<T> => (raw) =>
   typeof raw === 'string' && (values as readonly string[]).includes(raw) ? (raw as T) : undefined
 const challengeIds: Field<string[]> = (raw) => (Array.isArray(raw) ? sanitizeChallengeIds(raw) : undefined)
+const publicEntries: Field<KeyStoreEntry[]> = (raw) => (Array.isArray(raw) ? sanitizePublicEntries(raw) : undefined)
 
 /**
  * Every field that may be written to localStorage, with how a stored value is read back: the one
  * list of persisted fields. `tokenOrigin` is not state: it records whether the stored token was an
  * example, so a restored example stays storable. Session-only by design (never listed, whatever the
  * opt-in): the JWE inputs `decryptionKey`, `decryptionEncoding`, `envelope` (an encrypted token and its
- * key), `recipientKey`, `recipientEncoding`, `encryptionAlg` and `encryptionEnc`.
+ * key), `recipientKey`, `recipientEncoding`, `encryptionAlg` and `encryptionEnc`. Of the key store, the
+ * public entries are kept (each checked to be public key material) and the private ones only as
+ * `keyStoreSealed`, the envelope sealed with the user's passphrase, and only with the opt-in.
  */
 const FIELDS = {
   token: text,
@@ -42,13 +45,15 @@ const FIELDS = {
   allowedAlgorithms: text,
   theme: oneOf(THEMES),
   solvedChallenges: challengeIds,
+  keyEntries: publicEntries,
+  keyStoreSealed: text,
 } satisfies { readonly [K in keyof AppState]?: Field<AppState[K]> } & { readonly tokenOrigin: Field<TokenOrigin> }
 
 type FieldName = keyof typeof FIELDS
 const FIELD_NAMES = Object.keys(FIELDS) as FieldName[]
 
 /** Fields whose storing the rules in {@link partializeState} decide; every other field is always kept. */
-const GUARDED = ['token', 'tokenOrigin', 'verificationKey', 'signingKey'] as const satisfies readonly FieldName[]
+const GUARDED = ['token', 'tokenOrigin', 'verificationKey', 'signingKey', 'keyEntries', 'keyStoreSealed'] as const satisfies readonly FieldName[]
 const ALWAYS_KEPT = FIELD_NAMES.filter((f): f is Exclude<FieldName, (typeof GUARDED)[number]> => !(GUARDED as readonly string[]).includes(f))
 
 /** The subset of state that may be written to localStorage. */
@@ -85,7 +90,8 @@ export function clearPersistMemo(): void {
  * Picks what may be stored. Without the opt-in ("Remember tokens and secrets on this device"):
  * the token only when {@link tokenStorageDecision} allows it (an example, unsigned or expired), the
  * verification key only when {@link classifyKeyText} finds public key material, never the signing
- * key. Settings, policy inputs and practice progress are always kept. Tokens over 256 KB never are.
+ * key, of the key store its public entries only (private keys are kept only sealed, and only with
+ * the opt-in). Settings, policy inputs and practice progress are always kept. Tokens over 256 KB never are.
  */
 export function partializeState(s: AppState): PersistedState {
   const origin = tokenOriginOf(s)
@@ -97,6 +103,8 @@ export function partializeState(s: AppState): PersistedState {
   }
   if (s.rememberSecrets || keyIsStorable(s.verificationKey)) out.verificationKey = s.verificationKey
   if (s.rememberSecrets) out.signingKey = s.signingKey
+  out.keyEntries = s.keyEntries.filter(entryIsStorable)
+  if (s.rememberSecrets && s.keyStoreSealed !== '') out.keyStoreSealed = s.keyStoreSealed
   return out as PersistedState
 }
 
@@ -117,7 +125,10 @@ export function restoredState(stored: PersistedState): Partial<AppState> {
     }
     if (fields.verificationKey !== undefined && classifyKeyText(fields.verificationKey).kind === 'secret') delete out.verificationKey
     delete out.signingKey
+    delete out.keyStoreSealed
   }
+  // Sealed keys come back locked: the passphrase that opens them is typed again, never stored.
+  if (out.keyStoreSealed !== undefined && out.keyStoreSealed !== '') out.keyStoreLocked = true
   return out
 }
 
@@ -146,6 +157,45 @@ export function sanitizePersisted(raw: unknown): PersistedState {
 export function droppedFields(raw: unknown, sanitized: PersistedState): string[] {
   if (!isRecord(raw)) return ['state']
   return FIELD_NAMES.filter((f) => f in raw && !(f in sanitized))
+}
+
+/** Entries are examined once each: they are never changed, only replaced. */
+const storableEntry = new WeakMap<KeyStoreEntry, boolean>()
+
+function entryIsStorable(entry: KeyStoreEntry): boolean {
+  let storable = storableEntry.get(entry)
+  if (storable === undefined) {
+    storable = entry.visibility === 'public' && classifyKeyText(entry.text).kind === 'public'
+    storableEntry.set(entry, storable)
+  }
+  return storable
+}
+
+const MAX_STORED_KEYS = 100
+const ENTRY_KTYS: readonly string[] = ['oct', 'RSA', 'EC', 'OKP', 'AKP']
+const ENTRY_ORIGINS: readonly string[] = ['pasted', 'generated', 'discovered', 'file']
+const shortText = (raw: unknown, max: number) => typeof raw === 'string' && raw.length <= max
+
+/**
+ * Keeps the stored key store entries that are well formed and public key material, decided by
+ * parsing their key text (a private key under a `public` label is dropped), at most 100.
+ */
+export function sanitizePublicEntries(raw: readonly unknown[]): KeyStoreEntry[] {
+  const out: KeyStoreEntry[] = []
+  const ids = new Set<string>()
+  for (const item of raw) {
+    if (out.length >= MAX_STORED_KEYS) break
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) continue
+    const e = item as Record<string, unknown>
+    if (!shortText(e.id, 200) || !shortText(e.name, 100) || !shortText(e.kind, 100) || !shortText(e.thumbprint, 100) || !shortText(e.text, 64 * 1024)) continue
+    if (!ENTRY_KTYS.includes(e.kty as string) || !ENTRY_ORIGINS.includes(e.origin as string) || e.visibility !== 'public') continue
+    if ((e.kid !== undefined && !shortText(e.kid, 200)) || (e.alg !== undefined && !shortText(e.alg, 50))) continue
+    if (ids.has(e.id as string) || classifyKeyText(e.text as string).kind !== 'public') continue
+    ids.add(e.id as string)
+    const { id, name, kty, kind, thumbprint, origin, text, kid, alg } = e as unknown as KeyStoreEntry
+    out.push({ id, name, kty, kind, ...(alg === undefined ? {} : { alg }), ...(kid === undefined ? {} : { kid }), thumbprint, origin, visibility: 'public', text })
+  }
+  return out
 }
 
 /** Practice progress holds challenge ids only: short kebab-case names, each once, a bounded number. */

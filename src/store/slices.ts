@@ -2,6 +2,7 @@ import type { AppState, SliceCreator } from './app-state'
 import { createDecryptionSlice } from './decryption-slice'
 import { createDeviceSlice } from './device-slice'
 import { createKeysSlice } from './keys-slice'
+import { createKeyStoreSlice } from './key-store-slice'
 import { createLinkSlice } from './link-slice'
 import { createPolicySlice } from './policy-slice'
 import { createPracticeSlice } from './practice-slice'
@@ -22,4 +23,5 @@ export const createAppState: SliceCreator<AppState> = (...a) => ({
   ...createSessionSlice(...a),
   ...createDeviceSlice(...a),
   ...createDecryptionSlice(...a),
+  ...createKeyStoreSlice(...a),
 })

@@ -1,8 +1,9 @@
-import { createHmac } from 'node:crypto'
+import { X509Certificate, createHmac } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
-import { chooseExample, example, openApp, openPolicy, openSettings, openSigning, signatureStatus } from './helpers'
+import { chooseExample, example, openApp, openPolicy, openSettings, openSigning, openTool, signatureStatus } from './helpers'
 
 // An axe scan of the whole page (with Monaco) takes a while on a busy machine.
 test.setTimeout(180_000)
@@ -22,8 +23,8 @@ async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
 }
 
-const openTool = async (page: Page, name: string, ready: (page: Page) => Promise<void>) => {
-  await page.getByRole('tab', { name, exact: true }).click()
+const openToolTab = async (page: Page, name: string, ready: (page: Page) => Promise<void>) => {
+  await openTool(page, name)
   await ready(page)
 }
 
@@ -70,16 +71,31 @@ const views: readonly { name: string; phone?: boolean; dark?: boolean; reach: (p
       await expect(page.getByRole('region', { name: 'Explain', exact: true })).toBeVisible({ timeout: 30_000 })
     },
   },
-  { name: 'the Delegation tool', reach: (page) => openTool(page, 'Delegation', (p) => expect(p.getByRole('region', { name: 'Token exchange', exact: true })).toBeVisible({ timeout: 30_000 })) },
-  { name: 'the Multi-hop tool', reach: (page) => openTool(page, 'Multi-hop', (p) => expect(p.getByRole('tabpanel')).not.toContainText('Loading', { timeout: 30_000 })) },
-  { name: 'the DPoP tool', reach: (page) => openTool(page, 'DPoP', (p) => expect(p.getByRole('region', { name: 'DPoP', exact: true })).toBeVisible({ timeout: 30_000 })) },
-  { name: 'the Attack lab', dark: true, reach: (page) => openTool(page, 'Attack lab', (p) => expect(p.getByRole('region', { name: 'Attack lab', exact: true })).toBeVisible({ timeout: 30_000 })) },
+  { name: 'the Delegation tool', reach: (page) => openToolTab(page, 'Delegation', (p) => expect(p.getByRole('region', { name: 'Token exchange', exact: true })).toBeVisible({ timeout: 30_000 })) },
+  { name: 'the Multi-hop tool', reach: (page) => openToolTab(page, 'Multi-hop', (p) => expect(p.getByRole('tabpanel')).not.toContainText('Loading', { timeout: 30_000 })) },
+  { name: 'the DPoP tool', reach: (page) => openToolTab(page, 'DPoP', (p) => expect(p.getByRole('region', { name: 'DPoP', exact: true })).toBeVisible({ timeout: 30_000 })) },
+  { name: 'the Attack lab', dark: true, reach: (page) => openToolTab(page, 'Attack lab', (p) => expect(p.getByRole('region', { name: 'Attack lab', exact: true })).toBeVisible({ timeout: 30_000 })) },
   {
     name: 'the Practice verifier',
-    reach: (page) => openTool(page, 'Practice verifier', (p) => expect(p.getByRole('region', { name: 'Practice verifier', exact: true })).toBeVisible({ timeout: 30_000 })),
+    reach: (page) => openToolTab(page, 'Practice verifier', (p) => expect(p.getByRole('region', { name: 'Practice verifier', exact: true })).toBeVisible({ timeout: 30_000 })),
   },
-  { name: 'the Lessons', reach: (page) => openTool(page, 'Lessons', (p) => expect(p.getByRole('tabpanel')).toBeVisible()) },
+  { name: 'the Lessons', reach: (page) => openToolTab(page, 'Lessons', (p) => expect(p.getByRole('tabpanel')).toBeVisible()) },
   { name: 'Presentation mode', reach: (page) => page.getByRole('button', { name: 'Presentation mode', exact: true }).click() },
+  {
+    name: 'a certificate chain, OpenID Connect hashes and the key discovery list',
+    dark: true,
+    reach: async (page) => {
+      const b64u = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+      const cert = readFileSync(new URL('../test/fixtures/certs/leaf-ec.pem', import.meta.url), 'utf8')
+      const header = b64u({ alg: 'ES256', x5c: [new X509Certificate(cert).raw.toString('base64')] })
+      const payload = b64u({ iss: 'https://issuer.example.com', sub: 'alice', at_hash: '77QmUPtjPfzWtF2AnpK9RQ' })
+      await pasteToken(page, `${header}.${payload}.c2ln`)
+      await expect(page.getByRole('region', { name: 'Certificate chain', exact: true })).toBeVisible({ timeout: 30_000 })
+      await expect(page.getByRole('region', { name: 'OpenID Connect hashes', exact: true })).toBeVisible({ timeout: 30_000 })
+      await page.getByRole('button', { name: 'Fetch keys', exact: true }).click()
+      await expect(page.getByRole('list', { name: 'URLs to request', exact: true })).toBeVisible({ timeout: 30_000 })
+    },
+  },
 ]
 
 for (const view of views) {

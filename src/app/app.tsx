@@ -14,6 +14,7 @@ import { OidcHashesSlot } from '../features/oidc-hashes/oidc-hashes-slot'
 import { IssueDisclosure } from '../features/sd-jwt/issue-disclosure'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SigningPanel } from '../features/signing/signing-panel'
+import { KeyStoreSlot } from '../features/key-store/key-store-slot'
 import { ShareButton } from '../features/share/share-button'
 import { LinkNotices } from '../features/share/link-notices'
 import { ExamplesMenu } from '../features/examples/examples-menu'
@@ -117,6 +118,7 @@ export function App() {
             <SigningPanel />
             <EncryptDisclosure />
             <IssueDisclosure />
+            <KeyStoreSlot />
             {/* The cracker applies to HMAC tokens only: other tokens do not get it at all. */}
             {hmacToken && (
               <div className="min-w-0 lg:col-span-2">

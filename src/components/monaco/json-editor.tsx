@@ -1,7 +1,9 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react'
 import type { MonacoJsonEditorProps } from './monaco-json-editor'
+import { reachFirstViewIdle, useAfterFirstView } from './after-first-view'
 
-// Monaco (≈1 MB gzip) loads after first paint; until then the JSON is shown read-only.
+// Monaco (≈1 MB gzip) is fetched only once the first view is painted and the page is idle, or when the
+// user reaches for an editor; until then the JSON is shown read-only. Both editors share the module.
 const MonacoJsonEditor = lazy(async () => {
   await import('./monaco-setup')
   return import('./monaco-json-editor')
@@ -10,22 +12,90 @@ const MonacoJsonEditor = lazy(async () => {
 /** Props of {@link JsonEditor}. */
 export type JsonEditorProps = Omit<MonacoJsonEditorProps, 'fallback'>
 
+/** How long focus may be handed to the editor after the user reached for the read-only view. */
+const HAND_OVER_MS = 60_000
+
+/**
+ * Moves focus into the editor's text box once it is shown, unless the user has gone elsewhere meanwhile
+ * (focus on another element): the read-only view they were on is replaced under them.
+ */
+function handFocusWhenReady(root: HTMLElement, ariaLabel: string, stillWanted: () => boolean): () => void {
+  const find = () =>
+    // Monaco's text box is a textarea, or an element with role textbox where EditContext is used.
+    [...root.querySelectorAll<HTMLElement>('.monaco-editor textarea, .monaco-editor [role="textbox"]')].find(
+      (t) => t.getAttribute('aria-label') === ariaLabel && t.getClientRects().length > 0,
+    )
+  const done = () => {
+    observer.disconnect()
+    clearTimeout(timer)
+  }
+  const check = () => {
+    const box = find()
+    if (!box) return
+    done()
+    const active = document.activeElement
+    const free = active === null || active === document.body || root.contains(active)
+    if (stillWanted() && free) box.focus()
+  }
+  const observer = new MutationObserver(check)
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
+  const timer = setTimeout(done, HAND_OVER_MS)
+  check()
+  return done
+}
+
 /**
  * The Header/Payload editor: Monaco with the claim schemas and time hovers, loaded lazily. The first
- * view never waits for it: the text is shown in a plain read-only block meanwhile.
+ * view never waits for it: the text is shown in a plain read-only block meanwhile, which keyboard and
+ * pointer users can reach; reaching it loads the editor at once and hands focus to it.
  */
 export function JsonEditor(props: JsonEditorProps) {
+  const load = useAfterFirstView()
+  const root = useRef<HTMLDivElement>(null)
+  const wantsFocus = useRef(false)
+  const stopHandOver = useRef<(() => void) | null>(null)
+
+  useEffect(() => () => stopHandOver.current?.(), [])
+
+  const reach = () => {
+    wantsFocus.current = true
+    reachFirstViewIdle()
+    if (root.current && !stopHandOver.current) stopHandOver.current = handFocusWhenReady(root.current, props.ariaLabel, () => wantsFocus.current)
+  }
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Tab and Shift+Tab keep moving through the page; any other key means the user wants to edit.
+    if (e.key !== 'Tab') reach()
+  }
+
   const fallback = (
     <pre
       data-testid={`${props.schema}-fallback`}
-      className="max-h-[420px] min-h-24 overflow-auto px-3 py-1.5 font-mono text-[13px] leading-[19px] break-all whitespace-pre-wrap text-slate-800 dark:text-slate-200"
+      role="textbox"
+      aria-label={props.ariaLabel}
+      aria-multiline="true"
+      aria-readonly="true"
+      tabIndex={0}
+      onFocus={reach}
+      onMouseDown={reach}
+      onKeyDown={onKeyDown}
+      // Focus leaving for another element means the user moved on: do not pull it back later.
+      onBlur={(e) => {
+        if (e.relatedTarget !== null) wantsFocus.current = false
+      }}
+      className="max-h-[420px] min-h-24 overflow-auto px-3 py-1.5 font-mono text-[13px] leading-[19px] break-all whitespace-pre-wrap text-slate-800 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 dark:text-slate-200"
     >
       {props.value}
     </pre>
   )
   return (
-    <Suspense fallback={fallback}>
-      <MonacoJsonEditor {...props} fallback={fallback} />
-    </Suspense>
+    <div ref={root}>
+      {load ? (
+        <Suspense fallback={fallback}>
+          <MonacoJsonEditor {...props} fallback={fallback} />
+        </Suspense>
+      ) : (
+        fallback
+      )}
+    </div>
   )
 }

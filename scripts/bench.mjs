@@ -59,6 +59,10 @@ const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**not
 const budgets = []
 const fp = browser.firstPaintJs
 budgets.push(['JS before the first decoded view ≤ 140 KB gzip', fp ? `${kb(fp.gzip)} gzip (${kb(fp.raw)} raw)` : 'n/a', verdict(fp && fp.gzip <= 140 * 1024)])
+const loadTask = browser.loadLongestTaskMs
+budgets.push(['Longest main-thread task during load (until the first decoded view) ≤ 50 ms', loadTask ? `median ${fmt(loadTask.median)} ms, p95 ${fmt(loadTask.p95)} ms` : 'n/a', verdict(loadTask && loadTask.p95 <= 50)])
+const early = browser.monacoBeforeFirstView
+budgets.push(['Monaco requested before the first decoded view: never', early ? `${early.yes > 0 ? 'yes' : 'no'} (${early.yes} of ${early.runs} cold loads)` : 'n/a', verdict(early && early.yes === 0)])
 const rs = browser.pasteToVerifiedMs?.['RS256 8 KB']
 budgets.push(['Paste 8 KB RS256 → verified: p95 ≤ 16 ms', rs ? `median ${fmt(rs.median)} ms, p95 ${fmt(rs.p95)} ms` : 'n/a', verdict(rs && rs.p95 <= 16)])
 const huge = browser.hugePaste
@@ -81,6 +85,10 @@ for (const [b, m, v] of budgets) lines.push(`| ${b} | ${m} | ${v} |`)
 lines.push('', '## First paint and load', '')
 if (fp) lines.push(`First-paint JS (entry module and its preloads, ${fp.files.length} files): ${kb(fp.raw)} raw, ${kb(fp.gzip)} gzip. Monaco loads after first paint.`, '')
 if (browser.coldLoadMs) lines.push(`Cold load to first decoded and verified view: median ${fmt(browser.coldLoadMs.median)} ms, p95 ${fmt(browser.coldLoadMs.p95)} ms (n = ${browser.coldLoadMs.n}).`, '')
+if (loadTask) lines.push(`Longest main-thread task during load (tasks starting before the first decoded view): median ${fmt(loadTask.median)} ms, p95 ${fmt(loadTask.p95)} ms.`, '')
+const withEditor = browser.loadLongestTaskWithEditorMs
+if (withEditor) lines.push(`Longest main-thread task until the editor has arrived (its parse included, after the first view): median ${fmt(withEditor.median)} ms, p95 ${fmt(withEditor.p95)} ms.`, '')
+if (early) lines.push(`Monaco requested before the first decoded view: ${early.yes > 0 ? 'yes' : 'no'} (${early.yes} of ${early.runs} cold loads).`, '')
 lines.push('## Paste to `Signature verified` (Chromium)', '', '| token | median ms | p95 ms | runs |', '|---|---|---|---|')
 for (const [k, v] of Object.entries(browser.pasteToVerifiedMs ?? {})) lines.push(`| ${k} | ${fmt(v.median)} | ${fmt(v.p95)} | ${v.n} |`)
 if (huge) lines.push('', `1 MB paste: longest main-thread task ${fmt(huge.longestTaskMs)} ms; a 50 ms timer set during the paste fired ${fmt(huge.typingDelayMs)} ms late.`)

@@ -12,36 +12,23 @@ const MonacoJsonEditor = lazy(async () => {
 /** Props of {@link JsonEditor}. */
 export type JsonEditorProps = Omit<MonacoJsonEditorProps, 'fallback'>
 
-/** How long focus may be handed to the editor after the user reached for the read-only view. */
-const HAND_OVER_MS = 60_000
-
 /**
- * Moves focus into the editor's text box once it is shown, unless the user has gone elsewhere meanwhile
- * (focus on another element): the read-only view they were on is replaced under them.
+ * Moves focus into the editor's text box once it is shown (checked every 50 ms for up to a minute),
+ * unless the user has gone to another element meanwhile: the read-only view is replaced under them.
  */
 function handFocusWhenReady(root: HTMLElement, ariaLabel: string, stillWanted: () => boolean): () => void {
-  const find = () =>
+  let tries = 1200
+  const timer = setInterval(() => {
     // Monaco's text box is a textarea, or an element with role textbox where EditContext is used.
-    [...root.querySelectorAll<HTMLElement>('.monaco-editor textarea, .monaco-editor [role="textbox"]')].find(
+    const box = [...root.querySelectorAll<HTMLElement>('.monaco-editor textarea, .monaco-editor [role="textbox"]')].find(
       (t) => t.getAttribute('aria-label') === ariaLabel && t.getClientRects().length > 0,
     )
-  const done = () => {
-    observer.disconnect()
-    clearTimeout(timer)
-  }
-  const check = () => {
-    const box = find()
-    if (!box) return
-    done()
+    if (!box && --tries > 0) return
+    clearInterval(timer)
     const active = document.activeElement
-    const free = active === null || active === document.body || root.contains(active)
-    if (stillWanted() && free) box.focus()
-  }
-  const observer = new MutationObserver(check)
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
-  const timer = setTimeout(done, HAND_OVER_MS)
-  check()
-  return done
+    if (box && stillWanted() && (active === null || active === document.body || root.contains(active))) box.focus()
+  }, 50)
+  return () => clearInterval(timer)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
-import { openApp, openSettings, signatureStatus, verificationKey } from './helpers'
+import { openApp, openSettings, openSigning, signatureStatus, signingKey, verificationKey } from './helpers'
 
 const STORAGE_KEY = 'jwt-lab:v1'
 const REMEMBER = 'Remember tokens and secrets on this device'
@@ -89,7 +89,7 @@ test('a private key remembered with the opt-in and a passphrase comes back locke
   await expect(region.getByRole('listitem', { name: 'signer', exact: true })).toContainText('private', { timeout: 20_000 })
   noKeyMaterial(await stored(page))
 
-  // The opened key signs: it goes into the signing box as a private JWK.
+  // The opened key is the real one: its public half verifies a token it signed.
   await region.getByRole('listitem', { name: 'signer', exact: true }).getByRole('button', { name: 'Use to verify', exact: true }).click()
   await pasteToken(page, es256(second, { sub: 'locked' }))
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
@@ -107,4 +107,28 @@ test('without the opt-in a private key stays in the tab: nothing private is stor
   await page.reload()
   await expect(keyStore(page).getByRole('listitem', { name: 'public one', exact: true })).toBeVisible()
   await expect(keyStore(page).getByRole('listitem', { name: 'transient', exact: true })).toHaveCount(0)
+})
+
+test('keys come from a generated key and a file too, and go into the signing and decryption boxes', async ({ page }) => {
+  await openApp(page)
+  const region = keyStore(page)
+  await region.getByRole('button', { name: 'Generate and add', exact: true }).click()
+  const generated = region.getByRole('listitem', { name: 'HS256 key', exact: true })
+  await expect(generated).toContainText('origin: generated')
+  await expect(generated).toContainText('HMAC secret')
+  await generated.getByRole('button', { name: 'Use to sign', exact: true }).click()
+  await openSigning(page)
+  await expect(signingKey(page)).toHaveValue(/^\{"kty":"oct","k":"[A-Za-z0-9_-]{43}"/)
+
+  const publicPem = first.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+  await region.getByLabel('Add from file', { exact: true }).setInputFiles({ name: 'issuer.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(publicPem) })
+  const fromFile = region.getByRole('listitem', { name: 'issuer.pem', exact: true })
+  await expect(fromFile).toContainText('origin: file')
+  await expect(fromFile).toContainText('an EC P-256 public key')
+  await expect(fromFile.getByRole('button', { name: 'Use to sign', exact: true })).toHaveCount(0)
+
+  await addPasted(page, 'decrypter', privatePem)
+  await region.getByRole('listitem', { name: 'decrypter', exact: true }).getByRole('button', { name: 'Use to decrypt', exact: true }).click()
+  await region.getByRole('listitem', { name: 'decrypter', exact: true }).getByRole('button', { name: 'Remove', exact: true }).click()
+  await expect(region.getByRole('listitem', { name: 'decrypter', exact: true })).toHaveCount(0)
 })

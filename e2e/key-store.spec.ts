@@ -26,6 +26,14 @@ function keyStore(page: Page) {
   return page.getByRole('region', { name: 'Key store', exact: true })
 }
 
+/** Opens the Key store panel: it starts collapsed while this device remembers no keys. */
+async function openKeyStore(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Key store', exact: true })
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await toggle.click()
+  await expect(keyStore(page).getByRole('textbox', { name: 'Key name', exact: true })).toBeVisible({ timeout: 30_000 })
+}
+
 async function addPasted(page: Page, name: string, text: string): Promise<void> {
   const region = keyStore(page)
   await region.getByRole('textbox', { name: 'Key name', exact: true }).fill(name)
@@ -45,6 +53,7 @@ function noKeyMaterial(text: string): void {
 
 test('"Verify with every key" finds the key of the store that signed the token and names it', async ({ page }) => {
   await openApp(page)
+  await openKeyStore(page)
   await addPasted(page, 'first', publicJwk(first, 'k-first'))
   await addPasted(page, 'second', publicJwk(second, 'k-second'))
   const item = keyStore(page).getByRole('listitem', { name: 'second', exact: true })
@@ -67,6 +76,7 @@ test('"Verify with every key" finds the key of the store that signed the token a
 
 test('a private key remembered with the opt-in and a passphrase comes back locked, encrypted at rest', async ({ page }) => {
   await openApp(page)
+  await openKeyStore(page)
   await openSettings(page)
   await page.getByRole('checkbox', { name: REMEMBER }).check()
   await addPasted(page, 'signer', privatePem)
@@ -97,6 +107,7 @@ test('a private key remembered with the opt-in and a passphrase comes back locke
 
 test('without the opt-in a private key stays in the tab: nothing private is stored', async ({ page }) => {
   await openApp(page)
+  await openKeyStore(page)
   await addPasted(page, 'transient', privatePem)
   await addPasted(page, 'public one', publicJwk(first, 'k-first'))
   await expect(keyStore(page)).toContainText('The private keys stay in this tab only.')
@@ -111,6 +122,7 @@ test('without the opt-in a private key stays in the tab: nothing private is stor
 
 test('keys come from a generated key and a file too, and go into the signing and decryption boxes', async ({ page }) => {
   await openApp(page)
+  await openKeyStore(page)
   const region = keyStore(page)
   await region.getByRole('button', { name: 'Generate and add', exact: true }).click()
   const generated = region.getByRole('listitem', { name: 'HS256 key', exact: true })

@@ -151,6 +151,7 @@ export const inputPatterns: readonly InputPattern[] = [
   { file: 'src/core/x509/chain.ts', pattern: /../g, input: 'the hex of a SHA-256 digest, not user text', linear: BOUNDED, probe: 'A' },
   { file: 'src/core/x509/der-reader.ts', pattern: /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/, input: 'the content of a certificate\'s UTCTime', linear: `${ANCHORED}; fixed length (13 characters)`, probe: '9' },
   { file: 'src/core/x509/der-reader.ts', pattern: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/, input: 'the content of a certificate\'s GeneralizedTime', linear: `${ANCHORED}; fixed length (15 characters)`, probe: '9' },
+  { file: 'src/core/key-store/entries.ts', pattern: /^an? /, input: "a key's description (\"an RSA public key…\"), built by the core", linear: `${ANCHORED}; at most three characters are read`, probe: 'a' },
 
   // Practice verifier (the deliberately vulnerable one).
   { file: 'src/core/practice/verify-practice.ts', pattern: /[;&|\n`$]/, input: 'the token\'s kid', linear: ONE_CHAR, probe: '(' },

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react'
 import { generateSigningKey, loadKeyStore, type KeyOrigin, type KeyStoreEntry, type Result } from '../../core'
 import { CopyButton } from '../../components/copy-button'
-import { Panel } from '../../components/panel'
 import { Alert, Button, TextField, codeControlClass } from '../../components/ui'
 import type { AppState } from '../../store/app-state'
 import { useAppFields } from '../../store/app-store'
@@ -15,12 +14,11 @@ interface Notice {
 }
 
 /**
- * Named keys kept in the page: added from the verification key, a paste, a generated key or a file;
+ * The body of the `Key store` panel. Named keys kept in the page: added from the verification key, a paste, a generated key or a file;
  * each can be put into the verification, signing or decryption key box. Private keys are remembered
  * only with the opt-in, sealed with a passphrase the user types.
  */
 export function KeyStorePanel() {
-  const headingId = useId()
   const fileId = useId()
   const s = useAppFields(
     'keyEntries', 'keyStoreLocked', 'keyStoreRemembering', 'rememberSecrets', 'verificationKey', 'secretEncoding', 'algorithm',
@@ -83,8 +81,6 @@ export function KeyStorePanel() {
   const exportJwks = async () => setExported((await loadKeyStore()).keyStoreJwks(s.keyEntries))
 
   return (
-    <section aria-labelledby={headingId}>
-      <Panel title="Key store" headingId={headingId}>
         <div className="flex flex-col gap-3 text-sm">
           <p className="text-slate-700 dark:text-slate-300">
             Named keys kept in this page. Public keys are remembered on this device; private keys and secrets only with
@@ -148,8 +144,6 @@ export function KeyStorePanel() {
             }}
           />
         </div>
-      </Panel>
-    </section>
   )
 }
 

@@ -89,7 +89,7 @@ test('a JWKS URL pasted in Verification key is not read as a secret; Fetch keys 
   await pasteToken(page, await tokenFor('ok'))
   await verificationKey(page).fill(`${idp.origin}/ok/jwks`)
   await expect(signatureStatus(page)).toHaveText(
-    'Signature not checked: the key box holds a URL, not a key. Press Fetch keys to see exactly what would be requested, or paste the key itself.',
+    `Signature not checked: This is a URL (${idp.origin}/ok/jwks), not a key. Press Fetch keys to see exactly which URLs would be requested (nothing is fetched until you allow it), or open it yourself — for an issuer, add /.well-known/openid-configuration and open its "jwks_uri" — and paste the JSON key set (JWKS) it shows here.`,
   )
   await expect(page.getByText('Detected: a URL — not read as a secret.')).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toBeHidden()

@@ -89,5 +89,5 @@ test('an OpenSSH public key line is read as the key it carries, and a pasted URL
   await expect(page.getByText(/^Detected: OpenSSH public key — RSA 2048-bit public key/)).toBeVisible()
   await expect(signatureStatus(page)).toHaveText(/^Signature not checked: The key is an RSA public key \(2048 bits\), but HS256 needs a shared secret\./)
   await verificationKey(page).fill('https://login.example.com/realms/demo/protocol/openid-connect/certs')
-  await expect(signatureStatus(page)).toHaveText(/^Signature not checked: This is a URL \(https:\/\/login\.example\.com\/realms\/demo\/protocol\/openid-connect\/certs\), not a key, and JWT Lab never fetches anything by itself\./)
+  await expect(signatureStatus(page)).toHaveText(/^Signature not checked: This is a URL \(https:\/\/login\.example\.com\/realms\/demo\/protocol\/openid-connect\/certs\), not a key\. Press Fetch keys to see exactly which URLs would be requested \(nothing is fetched until you allow it\)/)
 })

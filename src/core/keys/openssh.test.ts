@@ -62,7 +62,7 @@ describe('a URL pasted as the key', () => {
       ok: false,
       error: {
         code: 'KEY_IS_URL',
-        message: `This is a URL (${url}), not a key, and JWT Lab never fetches anything by itself. Open it in your browser — for an issuer, add /.well-known/openid-configuration and open its "jwks_uri" — and paste the JSON key set (JWKS) it shows here.`,
+        message: `This is a URL (${url}), not a key. Press Fetch keys to see exactly which URLs would be requested (nothing is fetched until you allow it), or open it yourself — for an issuer, add /.well-known/openid-configuration and open its "jwks_uri" — and paste the JSON key set (JWKS) it shows here.`,
       },
     })
   })

@@ -91,7 +91,7 @@ async function parseUnguarded(text: string, options: ParseKeyOptions): Promise<R
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJson(trimmed)
   if (openSshKeyType(trimmed) !== undefined) return parseOpenSsh(trimmed)
   if (isUrl(trimmed)) {
-    return err('KEY_IS_URL', `This is a URL (${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}), not a key, and JWT Lab never fetches anything by itself. Open it in your browser — for an issuer, add /.well-known/openid-configuration and open its "jwks_uri" — and paste the JSON key set (JWKS) it shows here.`)
+    return err('KEY_IS_URL', `This is a URL (${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}), not a key. Press Fetch keys to see exactly which URLs would be requested (nothing is fetched until you allow it), or open it yourself — for an issuer, add /.well-known/openid-configuration and open its "jwks_uri" — and paste the JSON key set (JWKS) it shows here.`)
   }
   return parseSecretText(text, trimmed, options.encoding)
 }

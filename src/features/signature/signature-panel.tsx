@@ -36,12 +36,9 @@ export function SignaturePanel() {
   const setVerificationKey = useAppStore((s) => s.setVerificationKey)
   const parsed = useParsedKey(keyText, encoding)
   const checked = useVerification()
-  // A URL in the key box is a place to fetch keys from, never an HMAC secret.
+  // A URL in the key box is a place to fetch keys from, never an HMAC secret (the core says so in the verdict).
   const keyUrl = keyTextUrl(keyText)
-  const verification: VerificationView = keyUrl === undefined ? checked : {
-    status: 'not-checked',
-    text: 'Signature not checked: the key box holds a URL, not a key. Press Fetch keys to see exactly what would be requested, or paste the key itself.',
-  }
+  const verification = checked
   // The keys discovery put into the box, while the box still holds exactly them.
   const [fetched, setFetched] = useState<{ readonly keyText: string; readonly origin: string } | null>(null)
   const origin = fetched !== null && fetched.keyText === keyText ? fetched.origin : undefined

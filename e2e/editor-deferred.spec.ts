@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { encodedToken, openApp, signatureStatus, tokenPart } from './helpers'
 
@@ -115,6 +115,17 @@ test('keyboard focus on the read-only Payload view loads the editor at once and 
   await expect.poll(async () => tokenPart(await encodedToken(page).inputValue(), 1)).toEqual({ sub: 'typed by keyboard' })
 })
 
+/** The element's box once the element holds still long enough to be measured. */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const boxes: ({ x: number; y: number; width: number; height: number } | null)[] = []
+  await expect(async () => {
+    const box = await locator.boundingBox()
+    boxes.push(box)
+    expect(box).not.toBeNull()
+  }).toPass({ timeout: 10_000 })
+  return boxes.at(-1) ?? null
+}
+
 test('the read-only view takes about the editor\'s height, so the swap barely moves the page', async ({ page }) => {
   let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
@@ -124,8 +135,9 @@ test('the read-only view takes about the editor\'s height, so the swap barely mo
   })
   await openApp(page)
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-  await expect(payloadFallback(page)).toBeVisible()
-  const before = await payloadFallback(page).boundingBox()
+  // The read-only view re-renders while the page settles (the Suspense fallback takes over from it): measure
+  // it once it holds still.
+  const before = await settledBox(payloadFallback(page))
   release()
   await expect(payloadEditor(page)).toBeVisible({ timeout: 30_000 })
   const after = await payloadEditor(page).boundingBox()

@@ -173,17 +173,8 @@ function processObject(object: { readonly [name: string]: JsonValue }, pointer: 
   if (!hasMember(object, '_sd') || !Array.isArray(sd)) return out
   for (const digest of sd) {
     if (typeof digest !== 'string') continue
-    if (walk.seen.has(digest)) {
-      walk.duplicates.push(digest)
-      continue
-    }
-    walk.seen.add(digest)
-    const found = ctx.byDigest.get(digest)
-    if (found === undefined) {
-      walk.undisclosed.push({ digest, at: pointer, kind: 'property' })
-      continue
-    }
-    walk.referencedAt.set(found.index, pointer)
+    const found = meetDigest(digest, pointer, 'property', ctx)
+    if (found === undefined) continue
     const content = found.content
     if (content.kind !== 'property') {
       walk.wrongKind.push(`disclosure ${found.index + 1} is an array element ([salt, value]) but its digest is in the "_sd" of ${pointer === '' ? 'the payload' : pointer}, which takes [salt, name, value]`)
@@ -203,6 +194,27 @@ function processObject(object: { readonly [name: string]: JsonValue }, pointer: 
     setMember(out, content.name, processValue(content.value, at, depth + 1, ctx, found.index))
   }
   return out
+}
+
+/**
+ * Records a digest met in an `_sd` array or a `{"...": digest}` element at `pointer`: a repeat is a
+ * duplicate, a digest no disclosure matches is undisclosed (or a decoy). Returns the disclosure it
+ * references, now marked as referenced there, or undefined.
+ */
+function meetDigest(digest: string, pointer: string, kind: 'property' | 'element', ctx: Context): DecodedDisclosure | undefined {
+  const { walk } = ctx
+  if (walk.seen.has(digest)) {
+    walk.duplicates.push(digest)
+    return undefined
+  }
+  walk.seen.add(digest)
+  const found = ctx.byDigest.get(digest)
+  if (found === undefined) {
+    walk.undisclosed.push({ digest, at: pointer, kind })
+    return undefined
+  }
+  walk.referencedAt.set(found.index, pointer)
+  return found
 }
 
 /** The digest of a `{"...": digest}` array element, or undefined for any other element. */
@@ -225,17 +237,8 @@ function processArray(array: readonly JsonValue[], pointer: string, depth: numbe
       out.push(processValue(element, at, depth + 1, ctx, disclosure))
       continue
     }
-    if (walk.seen.has(digest)) {
-      walk.duplicates.push(digest)
-      continue
-    }
-    walk.seen.add(digest)
-    const found = ctx.byDigest.get(digest)
-    if (found === undefined) {
-      walk.undisclosed.push({ digest, at: pointer, kind: 'element' })
-      continue
-    }
-    walk.referencedAt.set(found.index, pointer)
+    const found = meetDigest(digest, pointer, 'element', ctx)
+    if (found === undefined) continue
     if (found.content.kind !== 'element') {
       walk.wrongKind.push(`disclosure ${found.index + 1} is an object property ([salt, name, value]) but its digest is an element of the array ${pointer}, which takes [salt, value]`)
       continue

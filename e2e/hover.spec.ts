@@ -120,8 +120,13 @@ test('hovering a member in the Payload editor highlights its characters in the t
   const payloadEditor = page.locator('.monaco-editor', { has: page.getByRole('textbox', { name: 'Payload', exact: true }) })
   const issName = payloadEditor.locator('.view-line span', { hasText: /^"iss"$/ })
   await expect(issName).toBeVisible({ timeout: 60_000 })
-  await issName.hover()
   const range = expectedRange('"iss":"https://issuer.example"')
-  await expect.poll(() => highlighted(page)).toEqual({ text: TOKEN.slice(range.start, range.end), start: range.start })
+  // Monaco may still lay its lines out after they appear, leaving the pointer beside the member: point
+  // again (from outside the editor, so the editor sees a fresh move) until the highlight follows.
+  await expect(async () => {
+    await page.mouse.move(0, 0)
+    await issName.hover()
+    await expect.poll(() => highlighted(page), { timeout: 2_000 }).toEqual({ text: TOKEN.slice(range.start, range.end), start: range.start })
+  }).toPass({ timeout: 20_000 })
   await expect(claimRow(page, 'iss')).toHaveAttribute('data-highlighted', 'true')
 })

@@ -1,14 +1,9 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { stubMemoryStorage } from '../../test/memory-storage'
 import type { AppState, SessionInputs } from './app-state'
 import { tokenOriginOf } from './token-slice'
 
-/** A localStorage stand-in, so the store under test persists as in the browser. */
-const items = new Map<string, string>()
-vi.stubGlobal('localStorage', {
-  getItem: (k: string) => items.get(k) ?? null,
-  setItem: (k: string, v: string) => void items.set(k, v),
-  removeItem: (k: string) => void items.delete(k),
-})
+const items = stubMemoryStorage()
 
 let store: typeof import('./app-store').useAppStore
 beforeAll(async () => {

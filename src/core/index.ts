@@ -203,6 +203,7 @@ export type {
 } from './sd-jwt/types'
 export { keyTextUrl, offersDiscovery } from './discovery/offer'
 export { loadDiscovery, type DiscoveryModule } from './discovery/on-demand'
+export { checkDiscoveryUrl } from './discovery/url-policy'
 export type { DiscoveryErrorCode, DiscoveryPlan, DiscoveryStep, DiscoverySource, FetchedKeys, FetchKeysOptions, FetchLike } from './discovery/types'
 export { loadX509, type X509Module } from './x509/on-demand'
 export type { BasicConstraints, CertificateErrorCode, CertificateSummary, ChainCheck, ChainCheckId, ChainInput, ChainReport } from './x509/types'

@@ -313,6 +313,25 @@ export interface KeyStoreSlice {
   lockKeyStore: () => void
   /** Opens the sealed entries with `passphrase` and adds them to the store. */
   unlockKeyStore: (passphrase: string) => Promise<Result<void>>
+  /**
+   * Adds the keys a discovery fetched from `keyUrl` (a JWKS or a certificate chain) as `discovered`
+   * entries, each named after its key and the URL's host. Returns the entries added.
+   */
+  addFetchedKeys: (keyText: string, keyUrl: string) => Promise<Result<readonly KeyStoreEntry[]>>
+}
+
+/**
+ * Issuers whose key discovery the user allowed and asked to remember: for them `Fetch keys` fetches
+ * at the first click instead of listing the URLs for a second one. Kept only when the user ticks
+ * "Remember" (that tick is the opt-in); listed under Settings, each removable. Never a fetch on its
+ * own: a press of `Fetch keys` is still needed.
+ */
+export interface DiscoverySlice {
+  /** Issuer URLs as the token's `iss` names them, in the order allowed. */
+  allowedIssuers: readonly string[]
+  /** Remembers `issuer` (an https, or http loopback, URL); anything else is ignored. */
+  allowIssuer: (issuer: string) => void
+  forgetAllowedIssuer: (issuer: string) => void
 }
 
 /** The whole app state: one store made of slices. */
@@ -326,7 +345,8 @@ export type AppState = TokenSlice &
   SessionSlice &
   DeviceSlice &
   DecryptionSlice &
-  KeyStoreSlice
+  KeyStoreSlice &
+  DiscoverySlice
 
 /** How every slice is created: it may read and write the whole state (zustand's shared-slice pattern). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>

@@ -1,4 +1,4 @@
-import { err, loadKeyStore, ok, type Result } from '../core'
+import { err, loadKeyStore, ok, type KeyStoreEntry, type Result } from '../core'
 import type { AppState, KeyStoreSlice, SliceCreator } from './app-state'
 
 // The key store's actions that seal, open and export: loaded at their first use, so that their
@@ -64,4 +64,21 @@ export async function unlockKeyStore(set: Set, get: Get, typed: string): Promise
   // Private keys added while locked are sealed along with the opened ones from now on.
   await reseal(set, get)
   return ok(undefined)
+}
+
+/** Names are cut where the core cuts them; the host is added after the key's own name. */
+const MAX_NAME = 100
+
+export async function addFetchedKeys(get: Get, keyText: string, keyUrl: string): Promise<Result<readonly KeyStoreEntry[]>> {
+  const made = await (await loadKeyStore()).keyStoreEntries(keyText, { origin: 'discovered', encoding: 'utf8' })
+  if (!made.ok) return err(made.error.code, `The fetched keys could not be added: ${made.error.message}`)
+  let host = keyUrl
+  try {
+    host = new URL(keyUrl).host
+  } catch {
+    // The URL was requested, so it parses; the whole text names it otherwise.
+  }
+  const entries = made.value.map((e) => ({ ...e, name: `${e.name} (${host})`.slice(0, MAX_NAME) }))
+  get().addKeyEntries(entries)
+  return ok(entries)
 }

@@ -90,4 +90,23 @@ describe('the key store slice', () => {
     expect(store.getState()).toMatchObject({ keyEntries: [], keyStoreSealed: '', keyStoreLocked: false, keyStoreRemembering: false })
     expect(stored()).not.toContain('keyStoreSealed')
   }, 30_000)
+
+  it('keeps fetched keys as discovered public entries named after their kid and host, and stores them', async () => {
+    const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' })
+    const jwks = JSON.stringify({ keys: [{ ...publicJwk, kid: 'k1', use: 'sig' }, { ...other, kid: 'k2' }] })
+    const added = await store.getState().addFetchedKeys(jwks, 'https://idp.example:8443/jwks.json')
+    expect(added.ok && added.value.map((e) => [e.name, e.origin, e.visibility, e.kid])).toEqual([
+      ['k1 (idp.example:8443)', 'discovered', 'public', 'k1'],
+      ['k2 (idp.example:8443)', 'discovered', 'public', 'k2'],
+    ])
+    expect(store.getState().keyEntries.map((e) => e.kid)).toEqual(['k1', 'k2'])
+    expect(JSON.parse(stored()).state.keyEntries).toHaveLength(2)
+  })
+
+  it('says plainly when what was fetched holds no key', async () => {
+    const added = await store.getState().addFetchedKeys('{"keys":[]}', 'https://idp.example/jwks')
+    expect(added.ok).toBe(false)
+    expect(!added.ok && added.error.message).toMatch(/^The fetched keys could not be added: /)
+    expect(store.getState().keyEntries).toEqual([])
+  })
 })

@@ -68,5 +68,6 @@ export const createKeyStoreSlice: SliceCreator<KeyStoreSlice> = (set, get) => {
       set((s) => ({ keyEntries: s.keyEntries.filter((e) => e.visibility === 'public'), keyStoreLocked: s.keyStoreSealed !== '', keyStoreRemembering: false }))
     },
     unlockKeyStore: async (typed) => (await actions()).unlockKeyStore(set, get, typed),
+    addFetchedKeys: async (keyText, keyUrl) => (await actions()).addFetchedKeys(get, keyText, keyUrl),
   }
 }

@@ -144,6 +144,7 @@ describe('sanitizePersisted, field by field', () => {
     ['rememberSecrets', [true, false], ['true', 1, null]],
     ['clockSkewSeconds', [0, 30, 0.5], [-1, Number.NaN, Number.POSITIVE_INFINITY, '30', null]],
     ['tokenOrigin', ['example', 'user'], ['trusted', '', 1]],
+    ['allowedIssuers', [[], ['https://idp.example'], ['http://localhost:8080/realms/dev', 'http://127.0.0.1:9000/']], ['https://idp.example', null, 3]],
   ]
 
   it.each(fields.flatMap(([field, kept]) => kept.map((value) => [field, value] as const)))('%s keeps %j', (field, value) => {
@@ -173,11 +174,32 @@ describe('sanitizePersisted, field by field', () => {
   })
 })
 
+describe('allowed issuers in storage', () => {
+  it('keeps only URLs discovery may request, each once, as the token spelt them', () => {
+    const raw = {
+      allowedIssuers: [
+        'https://idp.example', 'https://idp.example', 'https://idp.example/', 'http://idp.example', 'javascript:alert(1)', 'ftp://idp.example',
+        'https://user:pw@idp.example', ' https://padded.example', 'not a url', 42, null, 'http://localhost:8080/realms/dev', `https://x.example/${'a'.repeat(3000)}`,
+      ],
+    }
+    expect(sanitizePersisted(raw)).toEqual({ allowedIssuers: ['https://idp.example', 'https://idp.example/', 'http://localhost:8080/realms/dev'] })
+  })
+
+  it('keeps at most 50', () => {
+    const many = Array.from({ length: 80 }, (_, i) => `https://idp${i}.example`)
+    expect(sanitizePersisted({ allowedIssuers: many }).allowedIssuers).toEqual(many.slice(0, 50))
+  })
+
+  it('is written whether or not secrets are remembered (the issuer list is the opt-in itself)', () => {
+    expect(partializeState(state({ allowedIssuers: ['https://idp.example'] })).allowedIssuers).toEqual(['https://idp.example'])
+  })
+})
+
 describe('the persisted fields', () => {
   it('with the opt-in and a storable token, exactly these are written', () => {
     const out = partializeState(state({ rememberSecrets: true, token: expiredToken, verificationKey: 'k', signingKey: 'k', nowOverride: '2020-01-01T00:00:00Z', presentationMode: true }))
     expect(Object.keys(out).sort()).toEqual([
-      'algorithm', 'allowedAlgorithms', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'keyEntries', 'rememberSecrets', 'secretEncoding',
+      'algorithm', 'allowedAlgorithms', 'allowedIssuers', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'keyEntries', 'rememberSecrets', 'secretEncoding',
       'signingEncoding', 'signingKey', 'solvedChallenges', 'theme', 'token', 'tokenOrigin', 'verificationKey',
     ])
   })

@@ -1,5 +1,6 @@
 import { MAX_STORABLE_TOKEN_LENGTH, SECRET_ENCODINGS, SIGNING_ALGORITHMS, classifyKeyText, tokenStorageDecision, type KeyStoreEntry, type TokenOrigin } from '../core'
 import { THEMES, type AppState } from './app-state'
+import { MAX_ALLOWED_ISSUERS, isRememberableIssuer } from './discovery-slice'
 import { tokenOriginOf } from './token-slice'
 
 /**
@@ -20,6 +21,7 @@ const oneOf = <T extends string>(values: readonly T[]): Field<T> => (raw) =>
   typeof raw === 'string' && (values as readonly string[]).includes(raw) ? (raw as T) : undefined
 const challengeIds: Field<string[]> = (raw) => (Array.isArray(raw) ? sanitizeChallengeIds(raw) : undefined)
 const publicEntries: Field<KeyStoreEntry[]> = (raw) => (Array.isArray(raw) ? sanitizePublicEntries(raw) : undefined)
+const issuers: Field<string[]> = (raw) => (Array.isArray(raw) ? sanitizeAllowedIssuers(raw) : undefined)
 
 /**
  * Every field that may be written to localStorage, with how a stored value is read back: the one
@@ -47,6 +49,7 @@ const FIELDS = {
   solvedChallenges: challengeIds,
   keyEntries: publicEntries,
   keyStoreSealed: text,
+  allowedIssuers: issuers,
 } satisfies { readonly [K in keyof AppState]?: Field<AppState[K]> } & { readonly tokenOrigin: Field<TokenOrigin> }
 
 type FieldName = keyof typeof FIELDS
@@ -196,6 +199,15 @@ export function sanitizePublicEntries(raw: readonly unknown[]): KeyStoreEntry[] 
     out.push({ id, name, kty, kind, ...(alg === undefined ? {} : { alg }), ...(kid === undefined ? {} : { kid }), thumbprint, origin, visibility: 'public', text })
   }
   return out
+}
+
+/**
+ * Keeps the stored allowed issuers that discovery may request (https, or http to a loopback host),
+ * each once, at most {@link MAX_ALLOWED_ISSUERS}: a tampered list cannot make the page request
+ * anything a token could not have asked for.
+ */
+export function sanitizeAllowedIssuers(raw: readonly unknown[]): string[] {
+  return [...new Set(raw.filter(isRememberableIssuer))].slice(0, MAX_ALLOWED_ISSUERS)
 }
 
 /** Practice progress holds challenge ids only: short kebab-case names, each once, a bounded number. */

@@ -1,6 +1,7 @@
 import type { AppState, SliceCreator } from './app-state'
 import { createDecryptionSlice } from './decryption-slice'
 import { createDeviceSlice } from './device-slice'
+import { createDiscoverySlice } from './discovery-slice'
 import { createKeysSlice } from './keys-slice'
 import { createKeyStoreSlice } from './key-store-slice'
 import { createLinkSlice } from './link-slice'
@@ -24,4 +25,5 @@ export const createAppState: SliceCreator<AppState> = (...a) => ({
   ...createDeviceSlice(...a),
   ...createDecryptionSlice(...a),
   ...createKeyStoreSlice(...a),
+  ...createDiscoverySlice(...a),
 })

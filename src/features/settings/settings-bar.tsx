@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { InlineSelect } from '../../components/ui'
 import { useAppFields } from '../../store/app-store'
 import type { Theme } from '../../store/settings-slice'
+import { AllowedIssuers } from './allowed-issuers'
 import { ForgetButton } from './forget-button'
 import { WhatIsKept, keptSentence } from './what-is-kept'
 
@@ -13,7 +14,8 @@ const themes: readonly { value: Theme; label: string }[] = [
 
 /**
  * Theme choice, the opt-in to keep live tokens, secrets and private keys in this browser, what is
- * kept (a sentence and a disclosure) and the button that forgets everything.
+ * kept (a sentence and a disclosure), the remembered issuers of key discovery, and the button that
+ * forgets everything.
  */
 export function SettingsBar() {
   const keptId = useId()
@@ -30,6 +32,7 @@ export function SettingsBar() {
         {keptSentence(rememberSecrets)}
       </p>
       <WhatIsKept />
+      <AllowedIssuers />
       <ForgetButton />
     </div>
   )

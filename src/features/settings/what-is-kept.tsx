@@ -23,7 +23,7 @@ function CurrentInputs() {
   const signingNow = signingKey.trim() === '' ? 'none' : remember ? 'kept (you ticked the box)' : 'not kept'
   return (
     <ul className="list-disc space-y-1 pl-4">
-      <li>Always: theme, secret encodings, algorithm, policy inputs (issuer, audience, clock skew, allowed algorithms) and practice progress (challenge names only).</li>
+      <li>Always: theme, secret encodings, algorithm, policy inputs (issuer, audience, clock skew, allowed algorithms) practice progress (challenge names only) and the issuers whose key discovery you asked to remember.</li>
       <li>
         The token, when it is an example, unsigned or expired; a signed token that is not expired (or has no expiry) only when the box is ticked. Now:{' '}
         <strong>{tokenNow}</strong>. {decision.reason}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { keyTextUrl, loadDiscovery, type DecodedToken, type DiscoveryPlan, type FetchedKeys } from '../../core'
 import { Button } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
+import { useAppFields } from '../../store/app-store'
 
 /** Per request; a discovery that takes longer is reported as a timeout, not left hanging. */
 const TIMEOUT_MS = 10_000
@@ -19,16 +20,35 @@ type Phase =
 export function DiscoveryFlow({ decoded, keyText, onFetched, onClose }: {
   readonly decoded: DecodedToken
   readonly keyText: string
-  readonly onFetched: (keyText: string, origin: string) => void
+  readonly onFetched: (keyText: string, origin: string, keyUrl: string) => void
   readonly onClose: () => void
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'list' })
+  const [remember, setRemember] = useState(false)
+  const { allowedIssuers, allowIssuer } = useAppFields('allowedIssuers', 'allowIssuer')
   const controllerRef = useRef<AbortController | null>(null)
+  // Set once the remembered issuer's discovery started: it starts once per opening, not per render.
+  const autoStarted = useRef(false)
   const keyUrl = keyTextUrl(keyText)
   const planned = useLatest([keyUrl ?? decoded.token], () =>
     loadDiscovery().then((m) => m.discoveryPlan(keyUrl !== undefined ? keyText : decoded)),
   )
-  useEffect(() => () => controllerRef.current?.abort(), [])
+  const plan = planned.status === 'done' && planned.value.ok ? planned.value.value : undefined
+  // An issuer the user allowed and asked to remember: the press of `Fetch keys` that opened this is
+  // the permission, so the URLs are listed and requested at once.
+  const remembered = plan?.source === 'iss' && allowedIssuers.includes(plan.subject)
+  useEffect(() => {
+    if (plan === undefined || !remembered || autoStarted.current) return
+    autoStarted.current = true
+    void fetchNow(plan)
+  })
+  useEffect(
+    () => () => {
+      controllerRef.current?.abort()
+      autoStarted.current = false
+    },
+    [],
+  )
 
   if (planned.status !== 'done') return <p className="text-sm">Working out the URLs…</p>
   if (!planned.value.ok) {
@@ -38,9 +58,9 @@ export function DiscoveryFlow({ decoded, keyText, onFetched, onClose }: {
       </div>
     )
   }
-  const plan = planned.value.value
+  const allowed = planned.value.value
 
-  const fetchNow = async () => {
+  async function fetchNow(plan: DiscoveryPlan) {
     const controller = new AbortController()
     controllerRef.current = controller
     setPhase({ kind: 'fetching', controller })
@@ -48,21 +68,43 @@ export function DiscoveryFlow({ decoded, keyText, onFetched, onClose }: {
     const result = await m.fetchKeys(plan, { fetch: (url, init) => fetch(url, init), timeoutMs: TIMEOUT_MS, signal: controller.signal })
     controllerRef.current = null
     if (result.ok) {
-      onFetched(result.value.keyText, keyOrigin(result.value))
+      onFetched(result.value.keyText, keyOrigin(result.value), result.value.keyUrl)
       onClose()
     } else {
       setPhase({ kind: 'failed', message: result.error.message, url: result.error.code === 'NETWORK' ? firstUrl(plan) : undefined })
     }
   }
 
+  const allowAndFetch = () => {
+    if (remember && allowed.source === 'iss') allowIssuer(allowed.subject)
+    void fetchNow(allowed)
+  }
+
   return (
     <div className="flex flex-col gap-2 text-sm">
-      {phase.kind === 'failed' && <Button size="sm" className="self-start" onClick={() => setPhase({ kind: 'list' })}>Fetch keys</Button>}
-      {phase.kind !== 'failed' && <PlanList plan={plan} />}
-      {phase.kind === 'list' && (
-        <div className="flex flex-wrap gap-2">
-          <Button size="sm" variant="primary" onClick={() => void fetchNow()}>Allow and fetch</Button>
+      {phase.kind === 'failed' && (
+        <Button
+          size="sm"
+          className="self-start"
+          onClick={() => (remembered ? void fetchNow(allowed) : setPhase({ kind: 'list' }))}
+        >
+          Fetch keys
+        </Button>
+      )}
+      {phase.kind !== 'failed' && <PlanList plan={allowed} />}
+      {remembered && phase.kind !== 'failed' && (
+        <p>You allowed this issuer before and asked to remember it, so its keys are fetched at once. Settings lists the allowed issuers; remove it there to be asked again.</p>
+      )}
+      {phase.kind === 'list' && !remembered && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button size="sm" variant="primary" onClick={allowAndFetch}>Allow and fetch</Button>
           <Button size="sm" variant="quiet" onClick={onClose}>Cancel</Button>
+          {allowed.source === 'iss' && (
+            <label className="flex items-center gap-1 text-xs">
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+              <span>Remember that I allow this issuer</span>
+            </label>
+          )}
         </div>
       )}
       <div role="status" aria-label="Key discovery" className="[overflow-wrap:anywhere]">

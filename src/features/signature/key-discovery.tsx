@@ -13,7 +13,7 @@ const DiscoveryFlow = lazy(() => import('./discovery-flow').then((m) => ({ defau
 export function KeyDiscovery({ decoded, keyText, onFetched }: {
   readonly decoded: DecodedToken
   readonly keyText: string
-  readonly onFetched: (keyText: string, origin: string) => void
+  readonly onFetched: (keyText: string, origin: string, keyUrl: string) => void
 }) {
   const keyUrl = keyTextUrl(keyText)
   const subject = keyUrl ?? decoded.token

@@ -40,10 +40,11 @@ export function SignaturePanel() {
   const keyUrl = keyTextUrl(keyText)
   const verification = checked
   // The keys discovery put into the box, while the box still holds exactly them.
-  const [fetched, setFetched] = useState<{ readonly keyText: string; readonly origin: string } | null>(null)
-  const origin = fetched !== null && fetched.keyText === keyText ? fetched.origin : undefined
-  const onFetched = (fetchedText: string, fetchedOrigin: string) => {
-    setFetched({ keyText: fetchedText, origin: fetchedOrigin })
+  const [fetched, setFetched] = useState<FetchedKey | null>(null)
+  const current = fetched !== null && fetched.keyText === keyText ? fetched : undefined
+  const origin = current?.origin
+  const onFetched = (fetchedText: string, fetchedOrigin: string, keyUrl: string) => {
+    setFetched({ keyText: fetchedText, origin: fetchedOrigin, keyUrl })
     setVerificationKey(fetchedText)
   }
   const decoded = useDecodedToken()
@@ -84,6 +85,7 @@ export function SignaturePanel() {
           className="w-full resize-y rounded border border-slate-300 bg-white p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
         />
         <KeyDiscovery decoded={decoded} keyText={keyText} onFetched={onFetched} />
+        {current !== undefined && <AddFetchedKeys key={current.keyUrl} fetched={current} />}
         <div hidden={!showEncoding} className="flex flex-wrap items-center gap-2 text-sm">
           <InlineSelect label="Secret encoding" value={encoding} options={encodings} onChange={setEncoding} />
           <span className="text-xs text-slate-600 dark:text-slate-400">(how an HMAC secret&apos;s text turns into bytes)</span>
@@ -93,6 +95,33 @@ export function SignaturePanel() {
         </div>
       </div>
     </Panel>
+  )
+}
+
+/** Keys that discovery put into the box, and where from. */
+interface FetchedKey {
+  readonly keyText: string
+  readonly origin: string
+  readonly keyUrl: string
+}
+
+/** Offers to keep the fetched keys in the key store (as `discovered` entries), and says what it did. */
+function AddFetchedKeys({ fetched }: { readonly fetched: FetchedKey }) {
+  const addFetchedKeys = useAppStore((s) => s.addFetchedKeys)
+  const [said, setSaid] = useState<{ readonly tone: 'info' | 'error'; readonly text: string } | null>(null)
+  const add = async () => {
+    const added = await addFetchedKeys(fetched.keyText, fetched.keyUrl)
+    if (!added.ok) setSaid({ tone: 'error', text: added.error.message })
+    else setSaid({ tone: 'info', text: `Added to the key store: ${added.value.map((e) => `"${e.name}"`).join(', ')}.` })
+  }
+  return (
+    <div className="flex flex-col items-start gap-1 text-sm">
+      {said === null ? (
+        <Button size="sm" onClick={() => void add()}>Add fetched keys to the key store</Button>
+      ) : (
+        <p role={said.tone === 'error' ? 'alert' : 'status'} className={said.tone === 'error' ? 'text-rose-700 dark:text-rose-300' : ''}>{said.text}</p>
+      )}
+    </div>
   )
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { calculateJwkThumbprint, exportJWK, SignJWT, type JWK } from 'jose'
 import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
-import { openApp, signatureStatus, verificationKey } from './helpers'
+import { openApp, openSettings, signatureStatus, verificationKey } from './helpers'
 import { startIdp, type Idp, type IdpScenario } from './idp-server'
 
 // The test's own key pair, made and used with node:crypto and jose, never with the app.
@@ -82,6 +82,45 @@ test('nothing reaches the IdP on load from a link, on paste, or at Fetch keys; A
     expect(JSON.stringify(r.headers), r.path).not.toContain(signature)
     expect(r.path).not.toContain(signature)
   }
+})
+
+test('an issuer remembered at Allow and fetch is fetched at the first press of Fetch keys, is listed under Settings, and can be forgotten', async ({ page }) => {
+  await openApp(page)
+  await pasteToken(page, await tokenFor('ok'))
+  await page.getByRole('button', { name: 'Fetch keys', exact: true }).click()
+  await page.getByRole('checkbox', { name: 'Remember that I allow this issuer', exact: true }).check()
+  await page.getByRole('button', { name: 'Allow and fetch', exact: true }).click()
+  await expect(signatureStatus(page)).toHaveText(/^Signature verified with key kid 'idp-1'/)
+
+  // The fetched keys can be kept in the key store, named after their kid and the host they came from.
+  await page.getByRole('button', { name: 'Add fetched keys to the key store', exact: true }).click()
+  const host = new URL(idp.origin).host
+  await expect(page.getByRole('status').filter({ hasText: 'Added to the key store' })).toHaveText(`Added to the key store: "idp-1 (${host})".`)
+  await page.getByRole('button', { name: 'Key store', exact: true }).click()
+  const entry = page.getByRole('region', { name: 'Key store', exact: true }).getByRole('listitem', { name: `idp-1 (${host})`, exact: true })
+  await expect(entry).toContainText('origin: discovered')
+
+  // Another page of this browser: a new token of the same issuer needs one press only, and the
+  // requests start only at that press.
+  const again = await page.context().newPage()
+  await openApp(again)
+  await pasteToken(again, await tokenFor('ok'))
+  idp.requests.length = 0
+  await expectNoRequestYet(again)
+  await again.getByRole('button', { name: 'Fetch keys', exact: true }).click()
+  await expect(signatureStatus(again)).toHaveText(/^Signature verified with key kid 'idp-1'.*found through the metadata of the issuer/)
+  expect(idp.requests.map((r) => r.path)).toEqual(['/ok/.well-known/openid-configuration', '/ok/jwks'])
+
+  await openSettings(again)
+  const allowed = again.getByRole('list', { name: 'Allowed issuers', exact: true })
+  await expect(allowed.getByRole('listitem')).toHaveCount(1)
+  await expect(allowed.getByRole('listitem')).toContainText(idp.issuer('ok'))
+  await allowed.getByRole('button', { name: `Forget ${idp.issuer('ok')}`, exact: true }).click()
+  await expect(allowed).toBeHidden()
+  await pasteToken(again, await tokenFor('ok'))
+  await again.getByRole('button', { name: 'Fetch keys', exact: true }).click()
+  await expect(again.getByRole('button', { name: 'Allow and fetch', exact: true })).toBeVisible()
+  await again.close()
 })
 
 test('a JWKS URL pasted in Verification key is not read as a secret; Fetch keys requests only that URL', async ({ page }) => {

@@ -131,6 +131,16 @@ describe('checkCertificateChain', () => {
     expect(row(good, 'signature', 0)?.message).toBe('The signature of certificate 0 (CN=pss.example.com) (RSASSA-PSS) verifies with the key of certificate 1.')
   })
 
+  it('names an out-of-order chain as such and does not reorder it', async () => {
+    const r = await report({ names: ['leaf-ec', 'root-rsa', 'intermediate-ec'], trustedRoots: pem('root-rsa') })
+    expect(row(r, 'issuer-name', 0)?.message).toBe(
+      'Out of order: certificate 0 (CN=signer.example.com) was issued by CN=JWT Lab Test Intermediate, O=JWT Lab Fixtures, which is certificate 2, not the next one (CN=JWT Lab Test Root, O=JWT Lab Fixtures). ' +
+        'RFC 7515 §4.1.6 requires each certificate of x5c to be followed by the one that certifies it; strict verifiers do not reorder them. Reorder the x5c array.',
+    )
+    expect(row(r, 'signature', 0)?.verdict).toBe('fail')
+    expect(r.trusted).toBe(false)
+  })
+
   it('fails a leaf used as an issuer (not a CA)', async () => {
     const r = await report({ names: ['intermediate-ec', 'leaf-ec'] })
     expect(row(r, 'issuer-is-ca', 1)?.message).toBe('Certificate 1 (CN=signer.example.com) issues another certificate but is not a CA: its basicConstraints says cA false.')

@@ -185,7 +185,7 @@ export async function checkCertificateChain(input: ChainInput): Promise<Result<C
     const cert = certs[i] as Certificate
     const issuer = certs[i + 1] as Certificate
     if (!sameName(cert, issuer)) {
-      checks.push({ id: 'issuer-name', certificate: i, verdict: 'fail', message: `Wrong issuer: ${label(cert, i)} was issued by ${cert.issuer}, but the next certificate is ${issuer.subject}. The chain must list each certificate's issuer right after it.` })
+      checks.push({ id: 'issuer-name', certificate: i, verdict: 'fail', message: wrongIssuerMessage(certs, i) })
     } else {
       checks.push({ id: 'issuer-name', certificate: i, verdict: 'pass', message: `${capital(label(cert, i))} names the next certificate as its issuer.` })
     }
@@ -232,6 +232,22 @@ export async function checkCertificateChain(input: ChainInput): Promise<Result<C
   const summaries = await Promise.all(certs.map(async (cert, i) => summary(cert, i, i === certs.length - 1 ? lastSelfSigned : sameName(cert, cert) && (await verifyCertificateSignature(cert, cert)).valid)))
   const trusted = checks.some((c) => c.id === 'trust' && c.verdict === 'pass') && !checks.some((c) => c.verdict === 'fail')
   return ok({ certificates: summaries, checks, trusted })
+}
+
+/**
+ * Why certificate `i` is not followed by its issuer. When the issuer is elsewhere in the chain the
+ * certificates are out of order: RFC 7515 §4.1.6 requires each to certify the one before it, and a
+ * strict verifier does not sort them, so neither does this checker; it says where the issuer is.
+ */
+function wrongIssuerMessage(certs: readonly Certificate[], i: number): string {
+  const cert = certs[i] as Certificate
+  const next = certs[i + 1] as Certificate
+  const at = certs.findIndex((other, j) => j !== i && j !== i + 1 && sameName(cert, other))
+  if (at !== -1) {
+    return `Out of order: ${label(cert, i)} was issued by ${cert.issuer}, which is certificate ${at}, not the next one (${next.subject}). ` +
+      'RFC 7515 §4.1.6 requires each certificate of x5c to be followed by the one that certifies it; strict verifiers do not reorder them. Reorder the x5c array.'
+  }
+  return `Wrong issuer: ${label(cert, i)} was issued by ${cert.issuer}, but the next certificate is ${next.subject}. The chain must list each certificate's issuer right after it.`
 }
 
 function caCheck(issuer: Certificate, index: number): ChainCheck {

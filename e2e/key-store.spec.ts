@@ -138,6 +138,13 @@ test('keys come from a generated key and a file too, and go into the signing and
   await expect(fromFile).toContainText('origin: file')
   await expect(fromFile).toContainText('an EC P-256 public key')
   await expect(fromFile.getByRole('button', { name: 'Use to sign', exact: true })).toHaveCount(0)
+  // One key exported alone: a JWKS of that key only; a secret has no public part to export.
+  await expect(generated.getByRole('button', { name: 'Export as JWKS', exact: true })).toHaveCount(0)
+  await fromFile.getByRole('button', { name: 'Export as JWKS', exact: true }).click()
+  const { x, y } = first.publicKey.export({ format: 'jwk' })
+  const exported = JSON.parse(await region.getByRole('textbox', { name: 'Exported JWKS', exact: true }).inputValue()) as { keys: Record<string, unknown>[] }
+  expect(exported.keys).toHaveLength(1)
+  expect(exported.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', x, y })
 
   await addPasted(page, 'decrypter', privatePem)
   await region.getByRole('listitem', { name: 'decrypter', exact: true }).getByRole('button', { name: 'Use to decrypt', exact: true }).click()

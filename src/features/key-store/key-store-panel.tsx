@@ -78,7 +78,7 @@ export function KeyStorePanel() {
   }
 
   const hasPrivate = s.keyEntries.some((e) => e.visibility === 'private')
-  const exportJwks = async () => setExported((await loadKeyStore()).keyStoreJwks(s.keyEntries))
+  const exportJwks = async (entries: readonly KeyStoreEntry[]) => setExported((await loadKeyStore()).keyStoreJwks(entries))
 
   return (
         <div className="flex flex-col gap-3 text-sm">
@@ -111,7 +111,7 @@ export function KeyStorePanel() {
           ) : (
             <ul aria-label="Stored keys" className="flex flex-col gap-2">
               {s.keyEntries.map((entry) => (
-                <EntryItem key={entry.id} entry={entry} s={s} />
+                <EntryItem key={entry.id} entry={entry} s={s} onExport={() => void exportJwks([entry])} />
               ))}
             </ul>
           )}
@@ -119,7 +119,7 @@ export function KeyStorePanel() {
             <Button size="sm" disabled={!s.keyEntries.some((e) => e.kty !== 'oct')} onClick={() => void s.verifyWithEveryKey()}>
               Verify with every key
             </Button>
-            <Button size="sm" disabled={s.keyEntries.length === 0} onClick={() => void exportJwks()}>Export JWKS</Button>
+            <Button size="sm" disabled={s.keyEntries.length === 0} onClick={() => void exportJwks(s.keyEntries)}>Export JWKS</Button>
           </div>
           {exported !== null && (
             <div className="flex flex-col gap-1">
@@ -149,7 +149,7 @@ export function KeyStorePanel() {
 
 type StoreFields = Pick<AppState, 'keyEntries' | 'keyStoreLocked' | 'keyStoreRemembering' | 'rememberSecrets' | 'removeKeyEntry' | 'useKeyToVerify' | 'useKeyToSign' | 'useKeyToDecrypt'>
 
-function EntryItem({ entry, s }: { readonly entry: KeyStoreEntry; readonly s: StoreFields }) {
+function EntryItem({ entry, s, onExport }: { readonly entry: KeyStoreEntry; readonly s: StoreFields; readonly onExport: () => void }) {
   const isPrivate = entry.visibility === 'private'
   return (
     <li aria-label={entry.name} className="rounded border border-slate-200 p-2 dark:border-slate-700">
@@ -175,6 +175,8 @@ function EntryItem({ entry, s }: { readonly entry: KeyStoreEntry; readonly s: St
         <Button size="xs" onClick={() => s.useKeyToVerify(entry.id)}>Use to verify</Button>
         {isPrivate && <Button size="xs" onClick={() => s.useKeyToSign(entry.id)}>Use to sign</Button>}
         {isPrivate && <Button size="xs" onClick={() => s.useKeyToDecrypt(entry.id)}>Use to decrypt</Button>}
+        {/* A secret has no public part to export; the store's JWKS leaves it out too. */}
+        {entry.kty !== 'oct' && <Button size="xs" onClick={onExport}>Export as JWKS</Button>}
         <Button size="xs" variant="danger" onClick={() => s.removeKeyEntry(entry.id)}>Remove</Button>
       </div>
     </li>

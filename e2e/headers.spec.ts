@@ -10,7 +10,7 @@ import { distDir, serveBuilt } from './serve'
 // checks what is served against what the README promises.
 const metaCsp = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "img-src 'self' data:",

@@ -42,7 +42,8 @@ test.describe('Content-Security-Policy', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("connect-src 'self'")
     expect(csp).toContain("object-src 'none'")
-    expect(csp).not.toContain('unsafe-eval')
+    // WebAssembly may be compiled (the cracker's engine); JavaScript from strings may not.
+    expect(csp).not.toContain("'unsafe-eval'")
     const ran = await page.evaluate(async () => {
       const w = window as unknown as { __inlineRan?: boolean }
       const s = document.createElement('script')

@@ -4,13 +4,15 @@ import { createHash } from 'node:crypto'
 
 /**
  * The Content-Security-Policy directives that a `<meta>` tag can carry. Monaco injects its styles at run
- * time, hence `'unsafe-inline'` for styles only; scripts and workers stay same-origin. Connections may
+ * time, hence `'unsafe-inline'` for styles only; scripts and workers stay same-origin. `'wasm-unsafe-eval'`
+ * lets the cracker compile its own WebAssembly module (shipped in its same-origin script); it allows no
+ * `eval` or `new Function` of JavaScript, which `'unsafe-eval'` would. Connections may
  * also go to `https:` and to loopback `http:` for opt-in key discovery only: the app requests another
  * origin solely when the user has allowed that exact URL (issuer metadata, JWKS, certificate).
  */
 export const cspDirectives = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "img-src 'self' data:",

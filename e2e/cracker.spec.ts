@@ -47,6 +47,8 @@ test('finds a weak HS256 secret near the end of the bundled list and verifies wi
   await expect(region(page).getByText(/^Secret found after [\d,]+ candidates:/)).toContainText(secret, RUN)
   await expect(progressBar(page)).toHaveAttribute('aria-valuetext', /^[\d,]+ (of [\d,]+ )?candidates tested$/)
   expect(await testedCount(progressBar(page))).toBeGreaterThan(0)
+  // The page's CSP allows WebAssembly ('wasm-unsafe-eval'), so the SIMD engine runs, with no violation.
+  await expect(region(page).getByText('WebAssembly SIMD', { exact: true })).toBeVisible()
   await expect(verificationKey(page)).toHaveValue(secret)
   await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('utf8')
   await expect(signatureStatus(page)).toHaveText(/^Signature verified/)

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
-import { startCracking, type CrackingProgress, type CrackingSummary } from './crack-client'
+import { startCracking, type CrackingEngine, type CrackingProgress, type CrackingSummary } from './crack-client'
 
 /**
  * Runs the real worker module in-process: each fake worker imports a fresh copy of
@@ -49,9 +49,10 @@ function target(secret: string) {
   return { signingInput: `${h}.${p}`, signature: new Uint8Array(Buffer.from(s, 'base64url')), alg: 'HS256' as const }
 }
 
-function run(options: Omit<Parameters<typeof startCracking>[0], 'onDone' | 'onFound' | 'onProgress' | 'createWorker'>) {
-  return new Promise<{ summary: CrackingSummary; found: string | null; progress: CrackingProgress[]; workers: InProcessWorker[] }>((resolve) => {
+function run(options: Omit<Parameters<typeof startCracking>[0], 'onDone' | 'onFound' | 'onProgress' | 'onEngine' | 'createWorker'>) {
+  return new Promise<{ summary: CrackingSummary; found: string | null; progress: CrackingProgress[]; workers: InProcessWorker[]; engines: CrackingEngine[] }>((resolve) => {
     let found: string | null = null
+    const engines: CrackingEngine[] = []
     const progress: CrackingProgress[] = []
     const workers: InProcessWorker[] = []
     startCracking({
@@ -63,7 +64,8 @@ function run(options: Omit<Parameters<typeof startCracking>[0], 'onDone' | 'onFo
       },
       onFound: (f) => { found = f.secret },
       onProgress: (p) => progress.push(p),
-      onDone: (summary) => resolve({ summary, found, progress, workers }),
+      onEngine: (e) => engines.push(e),
+      onDone: (summary) => resolve({ summary, found, progress, workers, engines }),
     })
   })
 }
@@ -90,6 +92,15 @@ describe('startCracking', () => {
     const { summary, progress } = await run({ token: target('absent'), source: file, mutations: false, workers: 2 })
     expect(summary).toEqual({ found: false, tested: 5000, cancelled: false })
     expect(progress.at(-1)?.fraction).toBe(1)
+  })
+
+  it('reports the engine once: WebAssembly SIMD, or JavaScript with the reason when SIMD is off', async () => {
+    const simd = await run({ token: target('changeme'), source: 'bundled', mutations: false, workers: 2 })
+    expect(simd.found).toBe('changeme')
+    expect(simd.engines).toEqual([{ engine: 'wasm-simd' }])
+    const js = await run({ token: target('changeme'), source: 'bundled', mutations: false, workers: 2, wasm: false })
+    expect(js.found).toBe('changeme')
+    expect(js.engines).toEqual([{ engine: 'js', fallbackReason: 'WebAssembly SIMD was turned off for this run.' }])
   })
 
   it('ends with NOT_HMAC for an RS256 token without starting workers', async () => {

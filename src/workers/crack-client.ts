@@ -3,7 +3,7 @@
  * workers, aggregates their progress and stops them all as soon as one finds the secret.
  */
 import { createCracker } from '../core'
-import type { CoreError, CrackTarget, DecodedToken, FoundSecret } from '../core'
+import type { CoreError, CrackEngine, CrackTarget, DecodedToken, FoundSecret } from '../core'
 import type { CrackWorkerMessage, CrackWorkerRequest, CrackWorkerSource } from './crack.worker'
 
 /** Aggregated progress over all workers. */
@@ -18,6 +18,13 @@ export interface CrackingProgress {
   readonly rate: number
   /** Estimated seconds left. */
   readonly etaSeconds?: number
+}
+
+/** The engine the workers run on, as the first worker reports it. */
+export interface CrackingEngine {
+  readonly engine: CrackEngine
+  /** Why the JavaScript engine runs instead of WebAssembly SIMD. */
+  readonly fallbackReason?: string
 }
 
 /** How a cracking run ended. */
@@ -39,6 +46,10 @@ export interface StartCrackingOptions {
   readonly workers?: number
   readonly onProgress?: (progress: CrackingProgress) => void
   readonly onFound?: (found: FoundSecret) => void
+  /** Called once, when the first worker has chosen its engine. */
+  readonly onEngine?: (engine: CrackingEngine) => void
+  /** False forces the JavaScript engine (default: WebAssembly SIMD where available). */
+  readonly wasm?: boolean
   readonly onDone?: (summary: CrackingSummary) => void
   /** Creates one worker (tests inject a fake). */
   readonly createWorker?: () => Worker
@@ -89,6 +100,7 @@ export function startCracking(options: StartCrackingOptions): { cancel(): void }
   const states: WorkerState[] = []
   const started = performance.now()
   let lastReport = 0
+  let engineReported = false
 
   const tested = (): number => states.reduce((sum, s) => sum + s.tested, 0)
   const report = (force: boolean): void => {
@@ -121,6 +133,12 @@ export function startCracking(options: StartCrackingOptions): { cancel(): void }
       if (finished) return
       const message = event.data
       switch (message.type) {
+        case 'engine':
+          if (!engineReported) {
+            engineReported = true
+            options.onEngine?.({ engine: message.engine, ...(message.fallbackReason === undefined ? {} : { fallbackReason: message.fallbackReason }) })
+          }
+          break
         case 'progress':
           state.tested = message.tested
           state.rate = message.rate
@@ -156,7 +174,10 @@ export function startCracking(options: StartCrackingOptions): { cancel(): void }
     const source: CrackWorkerSource = blob
       ? { kind: 'blob', blob, start: Math.floor((blob.size * k) / count), end: Math.floor((blob.size * (k + 1)) / count) }
       : { kind: 'bundled' }
-    const request: CrackWorkerRequest = { type: 'start', target, source, mutations: options.mutations, part: k, parts: count }
+    const request: CrackWorkerRequest = {
+      type: 'start', target, source, mutations: options.mutations, part: k, parts: count,
+      ...(options.wasm === undefined ? {} : { wasm: options.wasm }),
+    }
     worker.postMessage(request)
   }
 

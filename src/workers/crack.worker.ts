@@ -1,9 +1,10 @@
 /**
- * Module worker that cracks one share of the work. The hot loop is the core cracker itself, so
- * figures measured in Node and in the page come from the same code.
+ * Module worker that cracks one share of the work. The hot loop is the core cracker itself (its
+ * WebAssembly SIMD engine where the browser has it, loaded when the run starts), so figures
+ * measured in Node and in the page come from the same code.
  */
-import { bundledCandidates, createCracker, runCrackJob, streamLines } from '../core'
-import type { CrackProgress, CrackTarget, FoundSecret } from '../core'
+import { bundledCandidates, createFastestCracker, runCrackJob, streamLines } from '../core'
+import type { CrackEngine, CrackProgress, CrackTarget, FoundSecret } from '../core'
 
 /** Where a worker's candidates come from. */
 export type CrackWorkerSource =
@@ -21,11 +22,14 @@ export type CrackWorkerRequest =
       /** This worker takes bundled candidates `i` with `i % parts === part`. */
       readonly part: number
       readonly parts: number
+      /** False forces the JavaScript engine. */
+      readonly wasm?: boolean
     }
   | { readonly type: 'cancel' }
 
 /** Messages the worker sends back. */
 export type CrackWorkerMessage =
+  | { readonly type: 'engine'; readonly engine: CrackEngine; readonly fallbackReason?: string }
   | ({ readonly type: 'progress' } & CrackProgress)
   | ({ readonly type: 'found'; readonly tested: number } & FoundSecret)
   | { readonly type: 'done'; readonly tested: number; readonly cancelled: boolean }
@@ -37,14 +41,16 @@ const signal = { aborted: false }
 const post = (message: CrackWorkerMessage): void => scope.postMessage(message)
 
 async function start(request: Extract<CrackWorkerRequest, { type: 'start' }>): Promise<void> {
-  const cracker = createCracker(request.target)
-  if (!cracker.ok) {
-    post({ type: 'error', code: cracker.error.code, message: cracker.error.message })
+  const chosen = await createFastestCracker(request.target, { wasm: request.wasm })
+  if (!chosen.ok) {
+    post({ type: 'error', code: chosen.error.code, message: chosen.error.message })
     return
   }
+  const { cracker, engine, fallbackReason } = chosen.value
+  post({ type: 'engine', engine, ...(fallbackReason === undefined ? {} : { fallbackReason }) })
   const { source } = request
   const result = await runCrackJob({
-    cracker: cracker.value,
+    cracker,
     mutations: request.mutations,
     signal,
     onProgress: (progress) => post({ type: 'progress', ...progress }),

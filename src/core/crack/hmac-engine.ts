@@ -25,7 +25,7 @@ const IPAD = 0x36363636
 const OPAD = 0x5c5c5c5c
 
 /** Reads `n` big-endian words from `src[p..end)` into `w[off..]`, zero-filling past `end`. */
-function loadWords(src: Uint8Array, p: number, end: number, w: Int32Array, off: number, n: number): void {
+export function loadWords(src: Uint8Array, p: number, end: number, w: Int32Array, off: number, n: number): void {
   for (let j = 0; j < n; j++, p += 4) {
     if (p + 4 <= end) {
       w[off + j] = (src[p]! << 24) | (src[p + 1]! << 16) | (src[p + 2]! << 8) | src[p + 3]!
@@ -40,7 +40,7 @@ function loadWords(src: Uint8Array, p: number, end: number, w: Int32Array, off: 
 }
 
 /** Pads `message` as the tail of a hash input that starts with one `blockBytes` key block. */
-function padAfterKeyBlock(message: Uint8Array, blockBytes: number): Uint8Array {
+export function padAfterKeyBlock(message: Uint8Array, blockBytes: number): Uint8Array {
   const lengthBytes = blockBytes === 64 ? 8 : 16
   const size = Math.ceil((message.length + 1 + lengthBytes) / blockBytes) * blockBytes
   const out = new Uint8Array(size)

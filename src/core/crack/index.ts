@@ -10,6 +10,7 @@ export {
   type CrackSource,
   type FoundSecret,
 } from './crack-job'
+export { createFastestCracker, type ChosenCracker, type CrackEngine, type CreateFastestCrackerOptions } from './engine'
 export { CandidateBatchBuilder, type CandidateBatch } from './candidate-batch'
 export { streamLines, type LineBatch, type StreamLinesOptions } from './line-splitter'
 export { bundledCandidates } from './bundled-candidates'

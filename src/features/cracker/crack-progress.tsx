@@ -1,3 +1,4 @@
+import type { CrackingEngine } from '../../workers/crack-client'
 import { formatCount, formatEta, formatSpeed } from './format'
 import type { RunProgress } from './use-crack-run'
 
@@ -6,10 +7,12 @@ interface CrackProgressProps {
   readonly running: boolean
   /** Whether the run found the secret, for the wording of an unmeasured speed. */
   readonly found: boolean
+  /** The engine the run uses, once chosen. */
+  readonly engine: CrackingEngine | null
 }
 
 /** The progress bar (role progressbar, name `Cracking progress`) and the run's figures. */
-export function CrackProgress({ progress, running, found }: CrackProgressProps) {
+export function CrackProgress({ progress, running, found, engine }: CrackProgressProps) {
   const fraction = progress?.fraction
   const percent = fraction === undefined ? undefined : Math.round(fraction * 1000) / 10
   const tested = progress?.tested ?? 0
@@ -52,7 +55,18 @@ export function CrackProgress({ progress, running, found }: CrackProgressProps) 
             {running ? (progress?.etaSeconds === undefined ? 'estimating…' : formatEta(progress.etaSeconds)) : '—'}
           </dd>
         </div>
+        <div className="flex gap-2">
+          <dt className="text-slate-600 dark:text-slate-400">Engine</dt>
+          <dd>{engine === null ? (running ? 'starting…' : '—') : engineText(engine)}</dd>
+        </div>
       </dl>
     </div>
   )
+}
+
+/** The engine in words; the JavaScript fallback says why SIMD is not running. */
+function engineText(engine: CrackingEngine): string {
+  return engine.engine === 'wasm-simd'
+    ? 'WebAssembly SIMD'
+    : `JavaScript (${engine.fallbackReason ?? 'WebAssembly SIMD is not available here.'} The JavaScript engine gives the same results, more slowly.)`
 }

@@ -35,7 +35,7 @@ export function CrackerPanel() {
   const token = useAppStore((s) => s.token)
   const decoded = useDecodedToken()
   const target = useMemo(() => crackTargetFromToken(decoded), [decoded])
-  const { state, start, cancel, reset } = useCrackRun()
+  const { state, engine, start, cancel, reset } = useCrackRun()
   const [sourceKind, setSourceKind] = useState<'bundled' | 'file'>('bundled')
   const [file, setFile] = useState<File | null>(null)
   const [mutations, setMutations] = useState(false)
@@ -139,7 +139,7 @@ export function CrackerPanel() {
             )}
           </div>
 
-          {state.phase !== 'idle' && <CrackProgress progress={state.progress} running={running} found={state.phase === 'found'} />}
+          {state.phase !== 'idle' && <CrackProgress progress={state.progress} running={running} found={state.phase === 'found'} engine={engine} />}
           <Outcome state={state} />
 
           <div className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CrackTarget } from '../../core'
-import { startCracking, type CrackingProgress } from '../../workers/crack-client'
+import { startCracking, type CrackingEngine, type CrackingProgress } from '../../workers/crack-client'
 import { useAppStore } from '../../store/app-store'
 import { toHex } from './format'
 
@@ -30,8 +30,16 @@ export interface CrackRunOptions {
  * Runs the cracker in Web Workers and keeps its state for the panel. A found secret goes straight
  * into the verification key, so the Signature status confirms it independently of the cracker.
  */
-export function useCrackRun(): { state: CrackRunState; start: (options: CrackRunOptions) => void; cancel: () => void; reset: () => void } {
+export function useCrackRun(): {
+  state: CrackRunState
+  /** The engine of the current or last run, once its first worker has chosen it. */
+  engine: CrackingEngine | null
+  start: (options: CrackRunOptions) => void
+  cancel: () => void
+  reset: () => void
+} {
   const [state, setState] = useState<CrackRunState>({ phase: 'idle' })
+  const [engine, setEngine] = useState<CrackingEngine | null>(null)
   const handle = useRef<{ cancel(): void } | null>(null)
   // Each run gets a number; callbacks of a run that was replaced or reset are ignored.
   const runId = useRef(0)
@@ -52,11 +60,15 @@ export function useCrackRun(): { state: CrackRunState; start: (options: CrackRun
     const started = performance.now()
     const elapsedSeconds = () => (performance.now() - started) / 1000
     setState({ phase: 'running', progress: null })
+    setEngine(null)
     handle.current = startCracking({
       token: options.target,
       source: options.source.kind === 'bundled' ? 'bundled' : options.source.file,
       mutations: options.mutations,
       workers: options.workers,
+      onEngine: (chosen) => {
+        if (live()) setEngine(chosen)
+      },
       onProgress: (progress) => {
         if (!live()) return
         last = { ...progress, elapsedSeconds: elapsedSeconds() }
@@ -90,7 +102,8 @@ export function useCrackRun(): { state: CrackRunState; start: (options: CrackRun
   const reset = useCallback(() => {
     stop()
     setState({ phase: 'idle' })
+    setEngine(null)
   }, [stop])
 
-  return { state, start, cancel, reset }
+  return { state, engine, start, cancel, reset }
 }

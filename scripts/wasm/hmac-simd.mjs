@@ -68,7 +68,13 @@ const get = (name) => `(local.get $${name})`
 /** Operations on vectors of 32-bit or 64-bit lanes, so one round description serves both hashes. */
 function lanes(bits) {
   const t = bits === 32 ? 'i32x4' : 'i64x2'
-  const rotr = (x, n) => `(v128.or (${t}.shr_u ${get(x)} (i32.const ${n})) (${t}.shl ${get(x)} (i32.const ${bits - n})))`
+  // A rotation by a whole number of bytes is one shuffle instead of two shifts and an or.
+  const byteRotr = (x, n) => {
+    const k = bits / 8, m = n / 8
+    const mask = Array.from({ length: 16 }, (_, i) => Math.floor(i / k) * k + ((i % k) + m) % k)
+    return `(i8x16.shuffle ${mask.join(' ')} ${get(x)} ${get(x)})`
+  }
+  const rotr = (x, n) => (n % 8 === 0 ? byteRotr(x, n) : `(v128.or (${t}.shr_u ${get(x)} (i32.const ${n})) (${t}.shl ${get(x)} (i32.const ${bits - n})))`)
   const shr = (x, n) => `(${t}.shr_u ${get(x)} (i32.const ${n}))`
   const xor = (...a) => a.reduce((p, c) => `(v128.xor ${p} ${c})`)
   const add = (...a) => a.reduce((p, c) => `(${t}.add ${p} ${c})`)
@@ -89,10 +95,14 @@ function lanes(bits) {
  * One round on the named working variables; `kw` is the expression of K[t] + W[t]. Returns the
  * names for the next round (the eight variables rotate by renaming).
  */
-function round(ops, s, kw, out) {
+function round(ops, s, kw, out, t) {
   const [a, b, c, d, e, f, g, h] = s
   const ch = `(v128.xor ${get(g)} (v128.and ${get(e)} (v128.xor ${get(f)} ${get(g)})))`
-  const maj = `(v128.or (v128.and ${get(a)} ${get(b)}) (v128.and ${get(c)} (v128.or ${get(a)} ${get(b)})))`
+  // Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)); this round's b ^ c is the last round's a ^ b, so it
+  // costs three operations instead of four. The two names alternate between rounds.
+  const [ab, bc] = t % 2 === 0 ? ['x0', 'x1'] : ['x1', 'x0']
+  out.push(`(local.set $${ab} (v128.xor ${get(a)} ${get(b)}))`)
+  const maj = `(v128.xor ${get(b)} (v128.and ${get(ab)} ${get(bc)}))`
   out.push(`(local.set $${h} ${ops.add(get(h), ops.S1(e), ch, kw)})`)
   out.push(`(local.set $${d} ${ops.add(get(d), get(h))})`)
   out.push(`(local.set $${h} ${ops.add(get(h), ops.S0(a), maj)})`)
@@ -100,8 +110,12 @@ function round(ops, s, kw, out) {
 }
 
 const STATE = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
-const stateLocals = STATE.map((n) => `(local $${n} v128)`).join(' ')
-const loadState = () => STATE.map((n, i) => `(local.set $${n} (v128.load offset=${ST + 16 * i} (i32.const 0)))`)
+const stateLocals = [...STATE, 'x0', 'x1'].map((n) => `(local $${n} v128)`).join(' ')
+/** Loads the state, and b ^ c for the first round's Maj. */
+const loadState = () => [
+  ...STATE.map((n, i) => `(local.set $${n} (v128.load offset=${ST + 16 * i} (i32.const 0)))`),
+  `(local.set $x1 (v128.xor ${get('b')} ${get('c')}))`,
+]
 const storeState = (ops) => STATE.map((n, i) => `(v128.store offset=${ST + 16 * i} (i32.const 0) ${ops.add(`(v128.load offset=${ST + 16 * i} (i32.const 0))`, get(n))})`)
 
 /** Compression of the 16 block words at WBUF into the state at ST, schedule in sixteen locals. */
@@ -117,7 +131,7 @@ function compressW(name, bits, K) {
     if (t >= 16) {
       out.push(`(local.set $${w[j]} ${ops.add(ops.s1(w[(t - 2) % 16]), get(w[(t - 7) % 16]), ops.s0(w[(t - 15) % 16]), get(w[j]))})`)
     }
-    s = round(ops, s, ops.add(get(w[j]), ops.splat(K[t])), out)
+    s = round(ops, s, ops.add(get(w[j]), ops.splat(K[t])), out, t)
   }
   out.push(...storeState(ops))
   return `(func $${name} ${stateLocals} ${w.map((n) => `(local $${n} v128)`).join(' ')}\n  ${out.join('\n  ')})`
@@ -129,7 +143,7 @@ function compressKW(name, bits, rounds) {
   const out = [...loadState()]
   const size = bits / 8
   let s = STATE
-  for (let t = 0; t < rounds; t++) s = round(ops, s, `(v128.load${bits}_splat offset=${size * t} ${get('p')})`, out)
+  for (let t = 0; t < rounds; t++) s = round(ops, s, `(v128.load${bits}_splat offset=${size * t} ${get('p')})`, out, t)
   out.push(...storeState(ops))
   return `(func $${name} (param $p i32) ${stateLocals}\n  ${out.join('\n  ')})`
 }

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
 import { chooseExample, example, openApp, openPolicy, openSettings, openSigning, openTool, signatureStatus } from './helpers'
 
-// An axe scan of the whole page (with Monaco) takes a while on a busy machine.
+// An axe scan of the whole page takes a while on a busy machine (with Monaco even more).
 test.setTimeout(180_000)
 
 /** Serious and critical violations of the page as it is now, one line each. */
@@ -33,9 +33,11 @@ const openToolTab = async (page: Page, name: string, ready: (page: Page) => Prom
  * those marked `dark` in the dark theme too (the tools share the kit's colours, so scanning each of
  * them twice would only cost time).
  */
-const views: readonly { name: string; phone?: boolean; dark?: boolean; reach: (page: Page) => Promise<void> }[] = [
-  { name: 'the first view', dark: true, reach: async () => {} },
-  { name: 'the first view on a phone', phone: true, dark: true, reach: async () => {} },
+const views: readonly { name: string; phone?: boolean; dark?: boolean; codeEditor?: boolean; reach: (page: Page) => Promise<void> }[] = [
+  { name: 'the first view', dark: true, codeEditor: true, reach: async () => {} },
+  { name: 'the first view on a phone', phone: true, dark: true, codeEditor: true, reach: async () => {} },
+  { name: 'the first view with plain text editors', reach: async () => {} },
+  { name: 'Presentation mode', codeEditor: true, reach: (page) => page.getByRole('button', { name: 'Presentation mode', exact: true }).click() },
   {
     name: 'settings, policy and signing opened',
     dark: true,
@@ -80,7 +82,6 @@ const views: readonly { name: string; phone?: boolean; dark?: boolean; reach: (p
     reach: (page) => openToolTab(page, 'Practice verifier', (p) => expect(p.getByRole('region', { name: 'Practice verifier', exact: true })).toBeVisible({ timeout: 30_000 })),
   },
   { name: 'the Lessons', reach: (page) => openToolTab(page, 'Lessons', (p) => expect(p.getByRole('tabpanel')).toBeVisible()) },
-  { name: 'Presentation mode', reach: (page) => page.getByRole('button', { name: 'Presentation mode', exact: true }).click() },
   {
     name: 'a certificate chain, OpenID Connect hashes and the key discovery list',
     dark: true,
@@ -98,13 +99,19 @@ const views: readonly { name: string; phone?: boolean; dark?: boolean; reach: (p
   },
 ]
 
-for (const view of views) {
+/**
+ * Scans `view` in each of its themes. The views of the editors themselves (the first view, Presentation
+ * mode) are scanned with Monaco loaded; the tools, with the editors as plain text boxes (Settings →
+ * "Plain text editors"), which spares each page the code editor and scans that view of them too.
+ */
+function scan(view: (typeof views)[number]): void {
   for (const theme of view.dark ? (['light', 'dark'] as const) : (['light'] as const)) {
     test(`${view.name} has no serious or critical accessibility violations (${theme})`, async ({ page }) => {
       if (view.phone) await page.setViewportSize({ width: 390, height: 844 })
       await openApp(page)
       await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-      await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 })
+      if (view.codeEditor) await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 })
+      else await expect(page.getByTestId('payload-plain')).toBeVisible()
       await useTheme(page, theme)
       // Settings closes again so that each view is scanned as a user would see it.
       if (view.name !== 'settings, policy and signing opened') await page.getByRole('button', { name: 'Settings', exact: true }).click()
@@ -113,3 +120,10 @@ for (const view of views) {
     })
   }
 }
+
+test.describe('with the code editor', () => {
+  test.use({ plainEditors: false })
+  for (const view of views) if (view.codeEditor) scan(view)
+})
+
+for (const view of views) if (!view.codeEditor) scan(view)

@@ -1,6 +1,9 @@
 import { test, expect, pasteToken } from './fixtures'
 import type { Page } from '@playwright/test'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 const b64u = (s: string | Buffer) => Buffer.from(s).toString('base64url')
 
 function tokenWith(payload: string | Buffer): string {

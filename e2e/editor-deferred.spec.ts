@@ -2,6 +2,9 @@ import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { encodedToken, openApp, signatureStatus, tokenPart } from './helpers'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 // The editor's code: its setup chunk and the two workers it starts.
 const MONACO = /\/assets\/(monaco-setup-[\w-]+\.js|editor\.worker-[\w-]+\.js|json\.worker-[\w-]+\.js)$/
 

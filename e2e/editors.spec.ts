@@ -4,6 +4,9 @@ import { test, expect, pasteToken } from './fixtures'
 import type { Page } from '@playwright/test'
 import { lastCopied, recordCopies } from './clipboard'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 
 const HEADER = '{"alg":"HS256","typ":"JWT"}'

@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures'
 import { chooseExample, encodedToken, example, examples, firstPaintScripts, openApp, signatureStatus, verificationKey } from './helpers'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 
 // Monaco keeps alert regions of its own: find the menu's by what it says.
 const loadFailure = (page: import('@playwright/test').Page) => page.getByRole('alert').filter({ hasText: /could not be loaded/ })

@@ -1,5 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test'
 
+/** Where the app keeps its state (src/store/persisted.ts). */
+const STORAGE_KEY = 'jwt-lab:v1'
+
 /** What a test may relax in the guard (e.g. the offline test expects failed loads). */
 export interface GuardOptions {
   /** Console error texts matching this are not failures. */
@@ -21,8 +24,30 @@ interface Guard {
  * host other than the page's own origin, when the page throws an uncaught error or logs a console
  * error, and when the Content-Security-Policy is violated.
  */
-export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions }>({
+export const test = base.extend<{ guard: Guard; guardOptions: GuardOptions; plainEditors: boolean; editorPreference: void }>({
   guardOptions: [{}, { option: true }],
+  /**
+   * Whether the browser starts with Settings → "Plain text editors" on (stored before the first page
+   * runs, which still counts as a first visit). On by default: the code editor costs seconds of CPU per
+   * page. Specs about the editors (typing, hovers, keyboard, looks) set it to false.
+   */
+  plainEditors: [true, { option: true }],
+  editorPreference: [
+    async ({ context, plainEditors }, use) => {
+      if (plainEditors) {
+        await context.addInitScript((key) => {
+          try {
+            // Only into an empty storage: what a test or the app stored stays as it is.
+            if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ state: { plainEditors: true }, version: 2 }))
+          } catch {
+            // A test that blocks storage sees the code editor.
+          }
+        }, STORAGE_KEY)
+      }
+      await use()
+    },
+    { auto: true },
+  ],
   guard: [
     async ({ context, page, baseURL, guardOptions }, use) => {
       const origins = new Set([new URL(baseURL ?? 'http://localhost:4173/').origin])

@@ -58,8 +58,16 @@ export async function openTool(page: Page, name: string): Promise<void> {
   }).toPass({ timeout: 20_000 })
 }
 
-/** Replaces the text of a Monaco editor (by its aria label) as typing it would. */
+/**
+ * Replaces the text of the Header or Payload editor (by its aria label) as typing it would: the plain
+ * text box when "Plain text editors" is on, else the Monaco editor.
+ */
 export async function replaceEditorText(page: Page, ariaLabel: string, text: string): Promise<void> {
+  const plain = page.locator('textarea[data-testid$="-plain"]').and(page.getByRole('textbox', { name: ariaLabel, exact: true }))
+  if ((await plain.count()) > 0) {
+    await plain.fill(text)
+    return
+  }
   const editor = page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: ariaLabel, exact: true }) })
   await editor.locator('.view-lines').click()
   await page.keyboard.press('Control+A')

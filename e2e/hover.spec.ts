@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test'
 import { test, expect, pasteToken } from './fixtures'
 import { openApp } from './helpers'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 const HEADER = '{"alg":"HS256","typ":"JWT"}'
 // `iss` starts at byte 14 (14 mod 3 = 2) and ends at byte 43 (43 mod 3 = 1): both ends share a character with a neighbour.

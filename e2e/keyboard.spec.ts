@@ -3,6 +3,9 @@ import { test, expect } from './fixtures'
 import { openApp, replaceEditorText } from './helpers'
 import { lastCopied, recordCopies } from './clipboard'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 // WCAG 2.1.2 (no keyboard trap): Tab and Shift+Tab cross the whole page, editors included. The page
 // order is not asserted (the layout may change); only what must be reached and that focus always moves.
 

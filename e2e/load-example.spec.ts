@@ -1,6 +1,9 @@
 import { test, expect, pasteToken } from './fixtures'
 import { chooseExample, encodedToken, example, signatureStatus, signingKey, openSigning } from './helpers'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 const TOKEN = `${b64u('{"alg":"HS256","typ":"JWT"}')}.${b64u('{"sub":"1234567890"}')}.c2lnbmF0dXJlLWJ5dGVz`
 

@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { serveBuilt } from './serve'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 // Reloading without a network makes Chromium log failed service-worker update checks; those are expected.
 test.use({ serviceWorkers: 'allow', guardOptions: { allowConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to (load resource|update a ServiceWorker)|An unknown error occurred when fetching the script/ } })
 

@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures'
 import { encodedToken, openApp, openPolicy, openSigning } from './helpers'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 test.use({ viewport: { width: 1280, height: 720 } })
 
 test('Presentation mode: button and Alt+P toggle large type with the side panels hidden', async ({ page }) => {

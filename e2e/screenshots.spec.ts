@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { encodedToken, example, openApp, signatureStatus, openSettings } from './helpers'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 /** The first view with the example, in a theme, ready to be photographed. */
 async function firstView(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await openApp(page)

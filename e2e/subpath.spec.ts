@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures'
 import { serveBuilt } from './serve'
 
+// These tests are about (or look at) the code editor: the page loads Monaco as by default.
+test.use({ plainEditors: false })
+
 // The service worker's scope is part of what is checked.
 test.use({ serviceWorkers: 'allow' })
 

@@ -94,28 +94,32 @@ test('a Keycloak access token: its typ claim is explained as Keycloak\'s token k
   await expect(note.getByRole('link', { name: 'Documentation' })).toHaveAttribute('href', 'https://www.keycloak.org/docs/latest/server_admin/')
 })
 
-test('hovering the header nonce of a Graph token names Graph, never ACME; the payload hover is Entra\'s', async ({ page }) => {
-  await openApp(page)
-  await pasteToken(page, token(GRAPH_HEADER, ENTRA_PAYLOAD))
-  const nonce = await hoverMember(page, 'Header', 'nonce')
-  await expect(nonce).toContainText('Microsoft Graph header nonce')
-  await expect(nonce).toContainText('SHA-256 hex digest')
-  await expect(nonce).not.toContainText('ACME nonce')
-  await expect(nonce).not.toContainText('RFC 8555')
+test.describe('hovers in the code editor', () => {
+  test.use({ plainEditors: false })
 
-  await page.mouse.move(0, 0)
-  const oid = await hoverMember(page, 'Payload', 'oid')
-  await expect(oid).toContainText('Object ID')
-  await expect(oid).toContainText('(Microsoft Entra ID)')
-})
+  test('hovering the header nonce of a Graph token names Graph, never ACME; the payload hover is Entra\'s', async ({ page }) => {
+    await openApp(page)
+    await pasteToken(page, token(GRAPH_HEADER, ENTRA_PAYLOAD))
+    const nonce = await hoverMember(page, 'Header', 'nonce')
+    await expect(nonce).toContainText('Microsoft Graph header nonce')
+    await expect(nonce).toContainText('SHA-256 hex digest')
+    await expect(nonce).not.toContainText('ACME nonce')
+    await expect(nonce).not.toContainText('RFC 8555')
 
-test('hovering the nonce of an ACME request (url, no typ) names ACME\'s nonce', async ({ page }) => {
-  await openApp(page)
-  const header = { alg: 'ES256', kid: 'https://acme.example/acct/1', nonce: 'oFvnlFP1wIhRlYS2jTaXbA', url: 'https://acme.example/new-order' }
-  await pasteToken(page, token(header, { identifiers: [{ type: 'dns', value: 'example.org' }] }))
-  const nonce = await hoverMember(page, 'Header', 'nonce')
-  await expect(nonce).toContainText('ACME nonce')
-  await expect(nonce).toContainText('RFC 8555 §6.5.2')
+    await page.mouse.move(0, 0)
+    const oid = await hoverMember(page, 'Payload', 'oid')
+    await expect(oid).toContainText('Object ID')
+    await expect(oid).toContainText('(Microsoft Entra ID)')
+  })
+
+  test('hovering the nonce of an ACME request (url, no typ) names ACME\'s nonce', async ({ page }) => {
+    await openApp(page)
+    const header = { alg: 'ES256', kid: 'https://acme.example/acct/1', nonce: 'oFvnlFP1wIhRlYS2jTaXbA', url: 'https://acme.example/new-order' }
+    await pasteToken(page, token(header, { identifiers: [{ type: 'dns', value: 'example.org' }] }))
+    const nonce = await hoverMember(page, 'Header', 'nonce')
+    await expect(nonce).toContainText('ACME nonce')
+    await expect(nonce).toContainText('RFC 8555 §6.5.2')
+  })
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {

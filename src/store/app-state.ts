@@ -84,10 +84,16 @@ export type Theme = (typeof THEMES)[number]
 export interface SettingsSlice {
   theme: Theme
   presentationMode: boolean
+  /**
+   * Header and Payload as plain text boxes: the code editor (Monaco, several MB and seconds of CPU)
+   * is never loaded. For low-end devices and for screen readers that prefer a native text area.
+   */
+  plainEditors: boolean
   /** Shown once when stored state could not be restored. */
   storageNotice: string | null
   setTheme: (theme: Theme) => void
   setPresentationMode: (on: boolean) => void
+  setPlainEditors: (on: boolean) => void
   setStorageNotice: (notice: string | null) => void
 }
 

@@ -18,6 +18,19 @@ export function isFirstVisit(): boolean {
 }
 
 /**
+ * Stored fields that describe the device rather than a visit: the editor kind may be set before the
+ * app first runs (a kiosk or a screen-reader setup, or a test run that spares the code editor), and
+ * such an entry still opens with the example like any first visit.
+ */
+const DEVICE_PREFERENCES: readonly string[] = ['plainEditors']
+
+function holdsOnlyDevicePreferences(state: unknown): boolean {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return false
+  const names = Object.keys(state)
+  return names.length > 0 && names.every((k) => DEVICE_PREFERENCES.includes(k))
+}
+
+/**
  * localStorage access that never throws: unreadable JSON or a blocked storage falls back to defaults
  * and leaves a notice for the user instead of stopping the app.
  */
@@ -31,11 +44,14 @@ const safeStorage: PersistStorage<PersistedState> = {
       nothingStored ??= false
       return null
     }
-    nothingStored ??= text === null
-    if (text === null) return null
+    if (text === null) {
+      nothingStored ??= true
+      return null
+    }
     try {
       const parsed = JSON.parse(text) as StorageValue<unknown>
       if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) throw new Error('not a stored state')
+      nothingStored ??= holdsOnlyDevicePreferences(parsed.state)
       const state = sanitizePersisted(parsed.state)
       // Well-formed JSON can still hold fields of the wrong type; those are dropped, and the user is told.
       if (droppedFields(parsed.state, state).length > 0) {
@@ -43,6 +59,7 @@ const safeStorage: PersistStorage<PersistedState> = {
       }
       return { state, version: typeof parsed.version === 'number' ? parsed.version : 0 }
     } catch {
+      nothingStored ??= false
       restoreProblem = 'Saved settings were unreadable and have been reset to defaults.'
       try {
         localStorage.removeItem(name)

@@ -36,12 +36,20 @@ describe('isFirstVisit', () => {
   it.each([
     ['nothing stored', storageWith(null), true, null],
     ['a stored entry', storageWith(JSON.stringify({ state: { theme: 'dark' }, version: 2 })), false, null],
+    ['only the plain editors preference', storageWith(JSON.stringify({ state: { plainEditors: true }, version: 2 })), true, null],
+    ['the preference with a setting', storageWith(JSON.stringify({ state: { plainEditors: true, theme: 'dark' }, version: 2 })), false, null],
     ['an unreadable entry', storageWith('{not json'), false, 'Saved settings were unreadable and have been reset to defaults.'],
     ['a blocked storage', blocked, false, 'This browser blocks local storage, so nothing will be remembered after a reload.'],
   ])('%s', async (_name, storage, expected, notice) => {
     const { isFirstVisit, useAppStore } = await storeOver(storage)
     expect(isFirstVisit()).toBe(expected)
     expect(useAppStore.getState().storageNotice).toBe(notice)
+  })
+
+  it('restores the plain editors preference of an entry that holds only it', async () => {
+    const { isFirstVisit, useAppStore } = await storeOver(storageWith(JSON.stringify({ state: { plainEditors: true }, version: 2 })))
+    expect(isFirstVisit()).toBe(true)
+    expect(useAppStore.getState().plainEditors).toBe(true)
   })
 
   it('stays what the first read found after the store writes', async () => {

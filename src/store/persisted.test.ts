@@ -92,8 +92,8 @@ describe('partializeState without "Remember tokens and secrets"', () => {
   })
 
   it('keeps settings, policy inputs and practice progress', () => {
-    const out = partializeState(state({ theme: 'dark', expectedIssuer: 'https://issuer.example', clockSkewSeconds: 30, solvedChallenges: ['none'] }))
-    expect(out).toMatchObject({ theme: 'dark', expectedIssuer: 'https://issuer.example', clockSkewSeconds: 30, solvedChallenges: ['none'], rememberSecrets: false })
+    const out = partializeState(state({ theme: 'dark', plainEditors: true, expectedIssuer: 'https://issuer.example', clockSkewSeconds: 30, solvedChallenges: ['none'] }))
+    expect(out).toMatchObject({ theme: 'dark', plainEditors: true, expectedIssuer: 'https://issuer.example', clockSkewSeconds: 30, solvedChallenges: ['none'], rememberSecrets: false })
   })
 })
 
@@ -142,6 +142,7 @@ describe('sanitizePersisted, field by field', () => {
     ['algorithm', ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448', 'none'], ['hs256', 'ed448', 'ES256k', 'None', '', 256]],
     ['theme', ['system', 'light', 'dark'], ['Dark', 'blue', 0]],
     ['rememberSecrets', [true, false], ['true', 1, null]],
+    ['plainEditors', [true, false], ['true', 1, null]],
     ['clockSkewSeconds', [0, 30, 0.5], [-1, Number.NaN, Number.POSITIVE_INFINITY, '30', null]],
     ['tokenOrigin', ['example', 'user'], ['trusted', '', 1]],
     ['allowedIssuers', [[], ['https://idp.example'], ['http://localhost:8080/realms/dev', 'http://127.0.0.1:9000/']], ['https://idp.example', null, 3]],
@@ -199,7 +200,7 @@ describe('the persisted fields', () => {
   it('with the opt-in and a storable token, exactly these are written', () => {
     const out = partializeState(state({ rememberSecrets: true, token: expiredToken, verificationKey: 'k', signingKey: 'k', nowOverride: '2020-01-01T00:00:00Z', presentationMode: true }))
     expect(Object.keys(out).sort()).toEqual([
-      'algorithm', 'allowedAlgorithms', 'allowedIssuers', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'keyEntries', 'rememberSecrets', 'secretEncoding',
+      'algorithm', 'allowedAlgorithms', 'allowedIssuers', 'clockSkewSeconds', 'expectedAudience', 'expectedIssuer', 'keyEntries', 'plainEditors', 'rememberSecrets', 'secretEncoding',
       'signingEncoding', 'signingKey', 'solvedChallenges', 'theme', 'token', 'tokenOrigin', 'verificationKey',
     ])
   })

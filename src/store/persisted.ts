@@ -46,6 +46,7 @@ const FIELDS = {
   clockSkewSeconds: seconds,
   allowedAlgorithms: text,
   theme: oneOf(THEMES),
+  plainEditors: flag,
   solvedChallenges: challengeIds,
   keyEntries: publicEntries,
   keyStoreSealed: text,

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react'
 import type { MonacoJsonEditorProps } from './monaco-json-editor'
+import { useAppStore } from '../../store/app-store'
 import { reachFirstViewIdle, useAfterFirstView } from './after-first-view'
+import { PlainJsonEditor } from './plain-json-editor'
 
 // Monaco (≈1 MB gzip) is fetched only once the first view is painted and the page is idle, or when the
 // user reaches for an editor; until then the JSON is shown read-only. Both editors share the module.
@@ -32,11 +34,20 @@ function handFocusWhenReady(root: HTMLElement, ariaLabel: string, stillWanted: (
 }
 
 /**
- * The Header/Payload editor: Monaco with the claim schemas and time hovers, loaded lazily. The first
- * view never waits for it: the text is shown in a plain read-only block meanwhile, which keyboard and
- * pointer users can reach; reaching it loads the editor at once and hands focus to it.
+ * The Header/Payload editor: Monaco with the claim schemas and time hovers, loaded lazily, or a native
+ * text area when the user chose plain text editors (Monaco is then never loaded).
  */
 export function JsonEditor(props: JsonEditorProps) {
+  const plain = useAppStore((s) => s.plainEditors)
+  return plain ? <PlainJsonEditor {...props} /> : <DeferredMonacoEditor {...props} />
+}
+
+/**
+ * Monaco, loaded lazily. The first view never waits for it: the text is shown in a plain read-only
+ * block meanwhile, which keyboard and pointer users can reach; reaching it loads the editor at once
+ * and hands focus to it.
+ */
+function DeferredMonacoEditor(props: JsonEditorProps) {
   const load = useAfterFirstView()
   const root = useRef<HTMLDivElement>(null)
   const wantsFocus = useRef(false)

@@ -72,8 +72,11 @@ for (const f of Array.isArray(core) ? core : []) {
 }
 const rsa4096 = browser.keyGeneration?.['RSA 4096']
 budgets.push(['RSA-4096 generation: longest main-thread task ≤ 50 ms', rsa4096 ? `${fmt(rsa4096.longestTaskMs)} ms` : 'n/a', verdict(rsa4096 && rsa4096.longestTaskMs <= 50)])
-const hs = Array.isArray(crackBrowser?.perWorker) ? crackBrowser.perWorker.find((x) => x.alg === 'HS256') : undefined
-budgets.push(['Cracker HS256 ≥ 1,000,000 candidates/s per core (Chromium)', hs ? `${fmt(hs.candidatesPerSecond, 0)} /s` : 'n/a', verdict(hs && hs.candidatesPerSecond >= 1_000_000)])
+// Per core = one Chromium worker through the UI (bundled list with mutations), the engine it chose named.
+for (const [alg, target] of [['HS256', 2_000_000], ['HS384', 1_000_000], ['HS512', 1_000_000]]) {
+  const r = Array.isArray(crackBrowser?.perWorker) ? crackBrowser.perWorker.find((x) => x.alg === alg) : undefined
+  budgets.push([`Cracker ${alg} ≥ ${fmt(target / 1e6, 0)} M candidates/s per core (Chromium, one worker)`, r ? `${fmt(r.candidatesPerSecond, 0)} /s (${r.engine ?? 'engine not reported'})` : 'n/a', verdict(r && r.candidatesPerSecond >= target)])
+}
 
 const lines = []
 lines.push('# Benchmarks', '')
@@ -98,9 +101,13 @@ lines.push('', '## Core verify of the algorithms WebCrypto lacks (Node; @noble/c
 for (const f of Array.isArray(curves) ? curves : []) lines.push(`| ${f.alg} | ${fmt(f.coreOpsPerSecond.median, 0)} | ${fmt(f.nodeOpsPerSecond.median, 0)} | ${f.reference ?? 'node:crypto'} |`)
 lines.push('', '## Key generation (Chromium, through the UI, in a Web Worker)', '', '| key | median ms | p95 ms | longest main-thread task ms |', '|---|---|---|---|')
 for (const [k, v] of Object.entries(browser.keyGeneration ?? {})) lines.push(`| ${k} | ${fmt(v.ms.median, 0)} | ${fmt(v.ms.p95, 0)} | ${fmt(v.longestTaskMs)} |`)
-lines.push('', '## Weak-secret cracker', '', '| alg | where | candidates/s | node:crypto createHmac /s |', '|---|---|---|---|')
-for (const f of Array.isArray(crackNode) ? crackNode : []) lines.push(`| ${f.alg} | Node, one thread | ${fmt(f.candidatesPerSecond, 0)} | ${fmt(f.nodeCreateHmacPerSecond, 0)} |`)
-for (const f of Array.isArray(crackBrowser?.perWorker) ? crackBrowser.perWorker : []) lines.push(`| ${f.alg} | Chromium, one worker | ${fmt(f.candidatesPerSecond, 0)} | |`)
+lines.push('', '## Weak-secret cracker', '', '| alg | where | engine | candidates/s | node:crypto createHmac /s |', '|---|---|---|---|---|')
+for (const f of Array.isArray(crackNode) ? crackNode : []) {
+  lines.push(`| ${f.alg} | Node, one thread | JavaScript | ${fmt(f.candidatesPerSecond, 0)} | ${fmt(f.nodeCreateHmacPerSecond, 0)} |`)
+  lines.push(`| ${f.alg} | Node, one thread | WebAssembly SIMD | ${fmt(f.wasmSimdCandidatesPerSecond, 0)} | |`)
+}
+for (const f of Array.isArray(crackBrowser?.perWorker) ? crackBrowser.perWorker : []) lines.push(`| ${f.alg} | Chromium, one worker | ${f.engine ?? ''} | ${fmt(f.candidatesPerSecond, 0)} | |`)
+for (const f of Array.isArray(crackBrowser?.allWorkers) ? crackBrowser.allWorkers : []) lines.push(`| ${f.alg} | Chromium, ${f.workers} workers | ${f.engine ?? ''} | ${fmt(f.candidatesPerSecond, 0)} | |`)
 const errors = Object.entries({ core, curves, crackNode, browser, crackBrowser }).filter(([, v]) => v && v.error)
 if (errors.length) lines.push('', '## Not measured', '', ...errors.map(([k, v]) => `- ${k}: ${v.error}`))
 writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`)

@@ -5,15 +5,18 @@
  * (found in no list), starts `Crack secret` with the `Workers` input set to 1 and then to the
  * machine's logical processor count, and takes the steady-state rate from the progress updates:
  * (tested count at the last update − at the first update after a warm-up) / time between them.
+ * The warm-up (BENCH_CRACK_WARM_MS, default 1500 ms) covers the worker's start and the first second of
+ * a WebAssembly engine, which runs baseline code until its optimizing tier has compiled the hot
+ * functions in the background. Each figure says which engine the panel reported (`Engine`).
  *
  * Needs the built app served at BENCH_URL (e.g. `node scripts/serve-static.mjs --dir dist-bench`).
- * Prints one JSON line: { perWorker: [{ alg, candidatesPerSecond }], allWorkers: [{ alg, candidatesPerSecond, workers }] }.
+ * Prints one JSON line: { perWorker: [{ alg, candidatesPerSecond, engine }], allWorkers: [{ alg, candidatesPerSecond, workers, engine }] }.
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { chromium, type Page } from 'playwright-core'
 
 const url = process.env.BENCH_URL ?? 'http://localhost:4400/'
-const WARM_MS = Number(process.env.BENCH_CRACK_WARM_MS ?? 800)
+const WARM_MS = Number(process.env.BENCH_CRACK_WARM_MS ?? 1500)
 const MEASURE_MS = Number(process.env.BENCH_CRACK_MS ?? 2000)
 const SIGNING_INPUT_BYTES = 200
 
@@ -33,8 +36,8 @@ function benchToken(alg: Alg): string {
   throw new Error(`no padding gives a ${SIGNING_INPUT_BYTES}-byte signing input for ${alg}`)
 }
 
-/** Runs the cracker through the UI with `workers` workers and returns its steady-state rate. */
-async function measure(page: Page, alg: Alg, workers: number): Promise<number> {
+/** Runs the cracker through the UI with `workers` workers and returns its steady-state rate and engine. */
+async function measure(page: Page, alg: Alg, workers: number): Promise<{ candidatesPerSecond: number; engine: string }> {
   await page.getByRole('textbox', { name: 'Encoded token', exact: true }).fill(benchToken(alg))
   const region = page.getByRole('region', { name: 'Weak-secret cracker', exact: true })
   await region.getByRole('spinbutton', { name: 'Workers' }).fill(String(workers))
@@ -71,9 +74,11 @@ async function measure(page: Page, alg: Alg, workers: number): Promise<number> {
     const [t1, n1] = window[window.length - 1]!
     return ((n1 - n0) * 1000) / (t1 - t0)
   }, { warmMs: WARM_MS, measureMs: MEASURE_MS })
+  // The panel's Engine line: "WebAssembly SIMD", or "JavaScript (why)".
+  const engine = (await region.locator('dt', { hasText: /^Engine$/ }).locator('xpath=following-sibling::dd[1]').textContent())?.trim() ?? 'unknown'
   await region.getByRole('button', { name: 'Cancel', exact: true }).click()
   await crack.waitFor()
-  return Math.round(rate)
+  return { candidatesPerSecond: Math.round(rate), engine }
 }
 
 const browser = await chromium.launch({
@@ -87,11 +92,11 @@ try {
   await page.goto(url)
   await page.getByRole('region', { name: 'Weak-secret cracker', exact: true }).waitFor()
   const hardware = await page.evaluate(() => Math.min(16, Math.max(1, navigator.hardwareConcurrency || 2)))
-  const perWorker: { alg: Alg; candidatesPerSecond: number }[] = []
-  const allWorkers: { alg: Alg; candidatesPerSecond: number; workers: number }[] = []
+  const perWorker: { alg: Alg; candidatesPerSecond: number; engine: string }[] = []
+  const allWorkers: { alg: Alg; candidatesPerSecond: number; workers: number; engine: string }[] = []
   for (const alg of ['HS256', 'HS384', 'HS512'] as const) {
-    perWorker.push({ alg, candidatesPerSecond: await measure(page, alg, 1) })
-    allWorkers.push({ alg, candidatesPerSecond: await measure(page, alg, hardware), workers: hardware })
+    perWorker.push({ alg, ...(await measure(page, alg, 1)) })
+    allWorkers.push({ alg, ...(await measure(page, alg, hardware)), workers: hardware })
   }
   console.log(JSON.stringify({ perWorker, allWorkers }))
 } finally {

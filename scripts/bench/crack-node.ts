@@ -1,13 +1,14 @@
 /**
  * Measures the secret cracker in Node: candidates per second per core for HS256/384/512 with a
- * 200-byte signing input, next to node:crypto createHmac called once per candidate.
- * Each algorithm takes about 1.5 s: the two loops alternate in ROUNDS slices of BENCH_CRACK_MS
+ * 200-byte signing input, for the JavaScript engine and the WebAssembly SIMD engine, next to
+ * node:crypto createHmac called once per candidate.
+ * Each algorithm takes about 2 s: the three loops alternate in ROUNDS slices of BENCH_CRACK_MS
  * (default 140 ms) and each figure is the median of its slices, so a shared machine's load swings
- * hit both alike.
+ * hit all alike.
  * Run: npx tsx scripts/bench/crack-node.ts  → prints a JSON array on stdout.
  */
 import { createHmac } from 'node:crypto'
-import { CandidateBatchBuilder, createCracker, type HmacAlgorithm } from '../../src/core'
+import { CandidateBatchBuilder, createCracker, createFastestCracker, type HmacAlgorithm } from '../../src/core'
 
 const SLICE_MS = Number(process.env.BENCH_CRACK_MS ?? 140)
 const ROUNDS = 5
@@ -41,17 +42,15 @@ function rate(run: () => number): number {
 
 const median = (xs: number[]): number => Math.round([...xs].sort((a, b) => a - b)[xs.length >> 1]!)
 
-/** Medians of `a` and `b` over interleaved slices, after one warm-up call of each for the JIT. */
-function measurePair(a: () => number, b: () => number): [number, number] {
-  a()
-  b()
-  const ra: number[] = []
-  const rb: number[] = []
-  for (let i = 0; i < ROUNDS; i++) {
-    ra.push(rate(a))
-    rb.push(rate(b))
-  }
-  return [median(ra), median(rb)]
+/**
+ * Medians of each of `runs` over interleaved slices, after a warm-up slice of each (the JIT, and the
+ * optimizing tier of WebAssembly, which takes over from the baseline compiler once code is hot).
+ */
+function measureInterleaved(runs: readonly (() => number)[]): number[] {
+  for (const run of runs) rate(run)
+  const rates = runs.map((): number[] => [])
+  for (let i = 0; i < ROUNDS; i++) runs.forEach((run, k) => rates[k]!.push(rate(run)))
+  return rates.map(median)
 }
 
 const results = []
@@ -60,16 +59,26 @@ for (const alg of ['HS256', 'HS384', 'HS512'] as const) {
   const signature = new Uint8Array(createHmac(HASH[alg], 'the real secret').update(input).digest())
   const cracker = createCracker({ signingInput: input, signature, alg })
   if (!cracker.ok) throw new Error(cracker.error.message)
+  const simd = await createFastestCracker({ signingInput: input, signature, alg })
+  if (!simd.ok) throw new Error(simd.error.message)
+  if (simd.value.engine !== 'wasm-simd') throw new Error(`no WebAssembly SIMD here: ${simd.value.fallbackReason}`)
+  const wasm = simd.value.cracker
   const builder = new CandidateBatchBuilder()
   for (const w of words) builder.addString(w)
   const batch = builder.batch()
   const expected = Buffer.from(signature)
   let from = 0
+  let wasmFrom = 0
   let next = 0
-  const [candidatesPerSecond, nodeCreateHmacPerSecond] = measurePair(
+  const [candidatesPerSecond, wasmSimdCandidatesPerSecond, nodeCreateHmacPerSecond] = measureInterleaved([
     () => {
       from = (from + CHUNK) % batch.count
       if (cracker.value.tryPacked(batch, from, from + CHUNK) !== -1) throw new Error('unexpected match')
+      return CHUNK
+    },
+    () => {
+      wasmFrom = (wasmFrom + CHUNK) % batch.count
+      if (wasm.tryPacked(batch, wasmFrom, wasmFrom + CHUNK) !== -1) throw new Error('unexpected match')
       return CHUNK
     },
     () => {
@@ -77,7 +86,7 @@ for (const alg of ['HS256', 'HS384', 'HS512'] as const) {
       for (let i = next; i < next + CHUNK; i++) if (createHmac(HASH[alg], keys[i]!).update(input).digest().equals(expected)) throw new Error('unexpected match')
       return CHUNK
     },
-  )
-  results.push({ alg, signingInputBytes: input.length, candidatesPerSecond, nodeCreateHmacPerSecond })
+  ])
+  results.push({ alg, signingInputBytes: input.length, candidatesPerSecond, wasmSimdCandidatesPerSecond, nodeCreateHmacPerSecond })
 }
 console.log(JSON.stringify(results, null, 2))

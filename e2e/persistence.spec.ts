@@ -96,29 +96,32 @@ const corrupt: [string, string, RegExp][] = [
   ['state of the wrong type', JSON.stringify({ state: 'eyJhbGciOiJIUzI1NiJ9', version: 1 }), /Some saved settings were unreadable/],
 ]
 
-for (const [name, text, notice] of corrupt) {
-  test(`corrupt storage (${name}) starts with defaults and says so`, async ({ page }) => {
-    await openApp(page)
-    await page.evaluate(([k, v]) => localStorage.setItem(k as string, v as string), [STORAGE_KEY, text])
-    await page.reload()
-    const alert = page.getByRole('alert').filter({ hasText: notice })
-    await expect(alert).toBeVisible()
-    await expect(encodedToken(page)).toHaveValue('')
-    await openSettings(page)
-    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system')
-    await openSettings(page)
-    await expect(page.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked()
-    await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('utf8')
-    await openPolicy(page)
-    await expect(page.getByLabel('Clock skew (seconds)')).toHaveValue('0')
-    await expect(signatureStatus(page)).toHaveText(/^Signature not checked/)
-    await alert.getByRole('button', { name: 'Dismiss' }).click()
-    await expect(alert).toBeHidden()
-    // The app works normally afterwards.
-    await chooseExample(page, example('es256'))
-    await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-  })
-}
+// One page, one step per corrupt entry: each step writes the entry and reloads, as a new visit would.
+test(`corrupt storage (${corrupt.map(([name]) => name).join(', ')}) starts with defaults and says so`, async ({ page }) => {
+  await openApp(page)
+  for (const [name, text, notice] of corrupt) {
+    await test.step(name, async () => {
+      await page.evaluate(([k, v]) => localStorage.setItem(k as string, v as string), [STORAGE_KEY, text])
+      await page.reload()
+      const alert = page.getByRole('alert').filter({ hasText: notice })
+      await expect(alert).toBeVisible()
+      await expect(encodedToken(page)).toHaveValue('')
+      await openSettings(page)
+      await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system')
+      await openSettings(page)
+      await expect(page.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked()
+      await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('utf8')
+      await openPolicy(page)
+      await expect(page.getByLabel('Clock skew (seconds)')).toHaveValue('0')
+      await expect(signatureStatus(page)).toHaveText(/^Signature not checked/)
+      await alert.getByRole('button', { name: 'Dismiss' }).click()
+      await expect(alert).toBeHidden()
+      // The app works normally afterwards.
+      await chooseExample(page, example('es256'))
+      await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+    })
+  }
+})
 
 test('a private key relabelled BEGIN PUBLIC KEY is not stored and not put into a share link', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-write'])

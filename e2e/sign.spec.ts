@@ -16,31 +16,48 @@ test('the Algorithm select offers exactly the supported algorithms', async ({ pa
 })
 
 // ML-DSA's generate → sign → edit → re-sign runs in algorithms-ml-dsa.spec.ts, each token checked by liboqs.
-for (const alg of ALGORITHMS.filter((a) => a !== 'none' && !a.startsWith('ML-DSA'))) {
-  test(`${alg}: Generate key signs a token that verifies, and payload edits re-sign it`, async ({ page }) => {
+// One page per key family, one step per algorithm: each step starts from the previous one's edited token.
+const FAMILIES: readonly [string, readonly string[]][] = [
+  ['HMAC', ['HS256', 'HS384', 'HS512']],
+  ['RSA', ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']],
+  ['ECDSA', ['ES256', 'ES384', 'ES512', 'ES256K']],
+  ['EdDSA', ['EdDSA', 'Ed25519', 'Ed448']],
+]
+
+test('every signing algorithm but none and ML-DSA has a family below', () => {
+  expect(FAMILIES.flatMap(([, algs]) => algs)).toEqual(ALGORITHMS.filter((a) => a !== 'none' && !a.startsWith('ML-DSA')))
+})
+
+for (const [family, algs] of FAMILIES) {
+  test(`${family} (${algs.join(', ')}): Generate key signs a token that verifies, and payload edits re-sign it`, async ({ page }) => {
+    test.setTimeout(60_000 + 30_000 * algs.length)
     await openApp(page)
     await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-    await generateKeyFor(page, alg)
-    const signed = await encodedToken(page).inputValue()
-    if (alg.startsWith('HS')) {
-      await openSigning(page)
-      await expect(verificationKey(page)).toHaveValue(await signingKey(page).inputValue())
-      await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('base64url')
-      await openSigning(page)
-      await expect(page.getByRole('combobox', { name: 'Signing secret encoding', exact: true })).toHaveValue('base64url')
-    } else {
-      await openSigning(page)
-      await expect(signingKey(page)).toHaveValue(/^-----BEGIN PRIVATE KEY-----/)
-      await expect(verificationKey(page)).toHaveValue(/^-----BEGIN PUBLIC KEY-----/)
-    }
+    for (const alg of algs) {
+      await test.step(alg, async () => {
+        await generateKeyFor(page, alg)
+        const signed = await encodedToken(page).inputValue()
+        if (alg.startsWith('HS')) {
+          await openSigning(page)
+          await expect(verificationKey(page)).toHaveValue(await signingKey(page).inputValue())
+          await expect(page.getByRole('combobox', { name: 'Secret encoding', exact: true })).toHaveValue('base64url')
+          await openSigning(page)
+          await expect(page.getByRole('combobox', { name: 'Signing secret encoding', exact: true })).toHaveValue('base64url')
+        } else {
+          await openSigning(page)
+          await expect(signingKey(page)).toHaveValue(/^-----BEGIN PRIVATE KEY-----/)
+          await expect(verificationKey(page)).toHaveValue(/^-----BEGIN PUBLIC KEY-----/)
+        }
 
-    // A big integer checks that its exact digits survive re-encoding.
-    const payloadText = `{"sub":"edited","alg_under_test":"${alg}","n":12345678901234567890}`
-    await replaceEditorText(page, 'Payload', payloadText)
-    await expect(encodedToken(page)).not.toHaveValue(signed)
-    await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-    const edited = await encodedToken(page).inputValue()
-    expect(Buffer.from(edited.split('.')[1] as string, 'base64url').toString('utf8')).toBe(payloadText)
+        // A big integer checks that its exact digits survive re-encoding.
+        const payloadText = `{"sub":"edited","alg_under_test":"${alg}","n":12345678901234567890}`
+        await replaceEditorText(page, 'Payload', payloadText)
+        await expect(encodedToken(page)).not.toHaveValue(signed)
+        await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+        const edited = await encodedToken(page).inputValue()
+        expect(Buffer.from(edited.split('.')[1] as string, 'base64url').toString('utf8')).toBe(payloadText)
+      })
+    }
   })
 }
 

@@ -123,6 +123,7 @@ export {
   type ChosenCracker,
   type CrackEngine,
   type CrackProgress,
+  type GpuEntry,
   type CrackTarget,
   type FoundSecret,
   type HmacAlgorithm,

@@ -23,8 +23,10 @@ export interface CrackingProgress {
 /** The engine the workers run on, as the first worker reports it. */
 export interface CrackingEngine {
   readonly engine: CrackEngine
-  /** Why the JavaScript engine runs instead of WebAssembly SIMD. */
+  /** Why a slower engine runs than the one asked for. */
   readonly fallbackReason?: string
+  /** The GPU adapter, for `webgpu`. */
+  readonly adapter?: string
 }
 
 /** How a cracking run ended. */
@@ -50,6 +52,8 @@ export interface StartCrackingOptions {
   readonly onEngine?: (engine: CrackingEngine) => void
   /** False forces the JavaScript engine (default: WebAssembly SIMD where available). */
   readonly wasm?: boolean
+  /** Try the GPU (WebGPU, HS256) first; one worker drives it, since the device is shared. */
+  readonly gpu?: boolean
   readonly onDone?: (summary: CrackingSummary) => void
   /** Creates one worker (tests inject a fake). */
   readonly createWorker?: () => Worker
@@ -96,7 +100,7 @@ export function startCracking(options: StartCrackingOptions): { cancel(): void }
   const hardware = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2
   const blob = options.source === 'bundled' ? null : options.source
   // More workers than lines would only read the same tiny file several times.
-  const count = Math.max(1, Math.min(16, Math.floor(options.workers ?? hardware), blob ? Math.max(1, Math.ceil(blob.size / 4096)) : 16))
+  const count = options.gpu ? 1 : Math.max(1, Math.min(16, Math.floor(options.workers ?? hardware), blob ? Math.max(1, Math.ceil(blob.size / 4096)) : 16))
   const states: WorkerState[] = []
   const started = performance.now()
   let lastReport = 0
@@ -136,7 +140,11 @@ export function startCracking(options: StartCrackingOptions): { cancel(): void }
         case 'engine':
           if (!engineReported) {
             engineReported = true
-            options.onEngine?.({ engine: message.engine, ...(message.fallbackReason === undefined ? {} : { fallbackReason: message.fallbackReason }) })
+            options.onEngine?.({
+              engine: message.engine,
+              ...(message.fallbackReason === undefined ? {} : { fallbackReason: message.fallbackReason }),
+              ...(message.adapter === undefined ? {} : { adapter: message.adapter }),
+            })
           }
           break
         case 'progress':
@@ -177,6 +185,7 @@ export function startCracking(options: StartCrackingOptions): { cancel(): void }
     const request: CrackWorkerRequest = {
       type: 'start', target, source, mutations: options.mutations, part: k, parts: count,
       ...(options.wasm === undefined ? {} : { wasm: options.wasm }),
+      ...(options.gpu ? { gpu: true } : {}),
     }
     worker.postMessage(request)
   }

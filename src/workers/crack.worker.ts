@@ -4,7 +4,7 @@
  * measured in Node and in the page come from the same code.
  */
 import { bundledCandidates, createFastestCracker, runCrackJob, streamLines } from '../core'
-import type { CrackEngine, CrackProgress, CrackTarget, FoundSecret } from '../core'
+import type { CrackEngine, CrackProgress, CrackTarget, FoundSecret, GpuEntry } from '../core'
 
 /** Where a worker's candidates come from. */
 export type CrackWorkerSource =
@@ -24,12 +24,14 @@ export type CrackWorkerRequest =
       readonly parts: number
       /** False forces the JavaScript engine. */
       readonly wasm?: boolean
+      /** Try the GPU (WebGPU) first. */
+      readonly gpu?: boolean
     }
   | { readonly type: 'cancel' }
 
 /** Messages the worker sends back. */
 export type CrackWorkerMessage =
-  | { readonly type: 'engine'; readonly engine: CrackEngine; readonly fallbackReason?: string }
+  | { readonly type: 'engine'; readonly engine: CrackEngine; readonly fallbackReason?: string; readonly adapter?: string }
   | ({ readonly type: 'progress' } & CrackProgress)
   | ({ readonly type: 'found'; readonly tested: number } & FoundSecret)
   | { readonly type: 'done'; readonly tested: number; readonly cancelled: boolean }
@@ -41,13 +43,14 @@ const signal = { aborted: false }
 const post = (message: CrackWorkerMessage): void => scope.postMessage(message)
 
 async function start(request: Extract<CrackWorkerRequest, { type: 'start' }>): Promise<void> {
-  const chosen = await createFastestCracker(request.target, { wasm: request.wasm })
+  const gpu = request.gpu ? ((navigator as unknown as { gpu?: GpuEntry }).gpu ?? null) : undefined
+  const chosen = await createFastestCracker(request.target, { wasm: request.wasm, gpu })
   if (!chosen.ok) {
     post({ type: 'error', code: chosen.error.code, message: chosen.error.message })
     return
   }
-  const { cracker, engine, fallbackReason } = chosen.value
-  post({ type: 'engine', engine, ...(fallbackReason === undefined ? {} : { fallbackReason }) })
+  const { cracker, engine, fallbackReason, adapter } = chosen.value
+  post({ type: 'engine', engine, ...(fallbackReason === undefined ? {} : { fallbackReason }), ...(adapter === undefined ? {} : { adapter }) })
   const { source } = request
   const result = await runCrackJob({
     cracker,

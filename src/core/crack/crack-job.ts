@@ -126,9 +126,11 @@ export async function runCrackJob(options: CrackJobOptions): Promise<Result<Crac
 
   /** Tries a batch in slices; returns the found candidate's bytes, or null. */
   const tryBatch = async (batch: CandidateBatch): Promise<Uint8Array | null> => {
-    for (let from = 0; from < batch.count && !cancelled; from += SLICE) {
-      const to = Math.min(batch.count, from + SLICE)
-      const hit = cracker.tryPacked(batch, from, to)
+    // A device that answers later wants whole batches: its round trip costs more than a slice.
+    const slice = cracker.tryPackedAsync ? batch.count : SLICE
+    for (let from = 0; from < batch.count && !cancelled; from += slice) {
+      const to = Math.min(batch.count, from + slice)
+      const hit = cracker.tryPackedAsync ? await cracker.tryPackedAsync(batch, from, to) : cracker.tryPacked(batch, from, to)
       if (hit >= 0) {
         tested += hit - from + 1
         return batch.bytes.subarray(batch.offsets[hit]!, batch.offsets[hit + 1]!)

@@ -29,6 +29,8 @@ export interface Cracker {
   tryBatch(candidates: readonly string[]): number
   /** Index of the first packed candidate in `[from, to)` that is the secret, or -1. */
   tryPacked(batch: CandidateBatch, from?: number, to?: number): number
+  /** The same on a device that answers later (the GPU); jobs prefer it when present. */
+  tryPackedAsync?(batch: CandidateBatch, from?: number, to?: number): Promise<number>
 }
 
 const HMAC_ALGS: readonly string[] = ['HS256', 'HS384', 'HS512']

@@ -11,6 +11,7 @@ export {
   type FoundSecret,
 } from './crack-job'
 export { createFastestCracker, type ChosenCracker, type CrackEngine, type CreateFastestCrackerOptions } from './engine'
+export type { GpuEntry } from './webgpu-cracker'
 export { CandidateBatchBuilder, type CandidateBatch } from './candidate-batch'
 export { streamLines, type LineBatch, type StreamLinesOptions } from './line-splitter'
 export { bundledCandidates } from './bundled-candidates'

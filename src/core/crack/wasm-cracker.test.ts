@@ -111,6 +111,19 @@ describe('createFastestCracker', () => {
     expect(chosen.ok && chosen.value.cracker.tryBatch(['j', 'k'])).toBe(1)
   })
 
+  it('asked for the GPU without one, runs WebAssembly SIMD and says why', async () => {
+    const none = await createFastestCracker(target, { gpu: null })
+    expect(none.ok && [none.value.engine, none.value.fallbackReason]).toEqual(['wasm-simd', 'This browser has no WebGPU.'])
+    const noAdapter = await createFastestCracker(target, { gpu: { requestAdapter: () => Promise.resolve(null) } })
+    expect(noAdapter.ok && [noAdapter.value.engine, noAdapter.value.fallbackReason])
+      .toEqual(['wasm-simd', 'WebGPU could not start (the browser offers no WebGPU adapter here).'])
+    const hs384 = { signingInput: 'a.b', signature: new Uint8Array(mac('HS384', new Uint8Array(1), 'a.b')), alg: 'HS384' as const }
+    const wide = await createFastestCracker(hs384, { gpu: null, wasm: false })
+    expect(wide.ok && [wide.value.engine, wide.value.fallbackReason])
+      .toEqual(['js', 'The GPU path computes HS256 only; this token is HS384. WebAssembly SIMD was turned off for this run.'])
+    expect(wide.ok && wide.value.cracker.tryKey(new Uint8Array(1))).toBe(true)
+  })
+
   it('passes token errors through', async () => {
     const chosen = await createFastestCracker({ ...target, signature: new Uint8Array(5) })
     expect(chosen.ok ? null : chosen.error.code).toBe('TOKEN_MALFORMED')

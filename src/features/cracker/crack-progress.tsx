@@ -66,7 +66,8 @@ export function CrackProgress({ progress, running, found, engine }: CrackProgres
 
 /** The engine in words; the JavaScript fallback says why SIMD is not running. */
 function engineText(engine: CrackingEngine): string {
-  return engine.engine === 'wasm-simd'
-    ? 'WebAssembly SIMD'
-    : `JavaScript (${engine.fallbackReason ?? 'WebAssembly SIMD is not available here.'} The JavaScript engine gives the same results, more slowly.)`
+  const why = engine.fallbackReason === undefined ? '' : ` (${engine.fallbackReason})`
+  if (engine.engine === 'webgpu') return `WebGPU${engine.adapter ? ` on ${engine.adapter}` : ''}`
+  if (engine.engine === 'wasm-simd') return `WebAssembly SIMD${why}`
+  return `JavaScript${why || ' (WebAssembly SIMD is not available here.)'}`
 }

@@ -39,6 +39,7 @@ export function CrackerPanel() {
   const [sourceKind, setSourceKind] = useState<'bundled' | 'file'>('bundled')
   const [file, setFile] = useState<File | null>(null)
   const [mutations, setMutations] = useState(false)
+  const [gpu, setGpu] = useState(false)
   const [workers, setWorkers] = useState(defaultWorkers)
   const bundled = useBundledList()
   const bundledCount = bundled?.length ?? null
@@ -67,6 +68,7 @@ export function CrackerPanel() {
       source: sourceKind === 'file' && file ? { kind: 'file', file } : { kind: 'bundled' },
       mutations,
       workers,
+      gpu,
     })
   }
 
@@ -124,6 +126,13 @@ export function CrackerPanel() {
               />
               <span id={`${workersId}-help`} className="text-xs text-slate-600 dark:text-slate-400">(parallel threads; one per processor core is fastest)</span>
             </div>
+            <label className="flex items-start gap-2">
+              <input type="checkbox" className="mt-1" checked={gpu} onChange={(e) => setGpu(e.target.checked)} />
+              <span>
+                Use the GPU (WebGPU; HS256 only, one worker drives it; without a GPU adapter the processor engines run and the
+                Engine line says why)
+              </span>
+            </label>
           </fieldset>
 
           <div className="flex flex-wrap items-center gap-3">

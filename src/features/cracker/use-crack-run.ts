@@ -24,6 +24,8 @@ export interface CrackRunOptions {
   readonly source: CandidateSource
   readonly mutations: boolean
   readonly workers: number
+  /** Try the GPU first (WebGPU, HS256). */
+  readonly gpu: boolean
 }
 
 /**
@@ -66,6 +68,7 @@ export function useCrackRun(): {
       source: options.source.kind === 'bundled' ? 'bundled' : options.source.file,
       mutations: options.mutations,
       workers: options.workers,
+      gpu: options.gpu,
       onEngine: (chosen) => {
         if (live()) setEngine(chosen)
       },

@@ -108,6 +108,9 @@ for (const f of Array.isArray(crackNode) ? crackNode : []) {
 }
 for (const f of Array.isArray(crackBrowser?.perWorker) ? crackBrowser.perWorker : []) lines.push(`| ${f.alg} | Chromium, one worker | ${f.engine ?? ''} | ${fmt(f.candidatesPerSecond, 0)} | |`)
 for (const f of Array.isArray(crackBrowser?.allWorkers) ? crackBrowser.allWorkers : []) lines.push(`| ${f.alg} | Chromium, ${f.workers} workers | ${f.engine ?? ''} | ${fmt(f.candidatesPerSecond, 0)} | |`)
+const gpu = crackBrowser?.gpu
+if (gpu && typeof gpu.candidatesPerSecond === 'number') lines.push(`| ${gpu.alg} | Chromium, GPU path (software adapter: SwiftShader on the processor) | ${gpu.engine} | ${fmt(gpu.candidatesPerSecond, 0)} | |`)
+if (gpu?.unavailable) lines.push('', `GPU path not measured: ${gpu.unavailable}.`)
 const errors = Object.entries({ core, curves, crackNode, browser, crackBrowser }).filter(([, v]) => v && v.error)
 if (errors.length) lines.push('', '## Not measured', '', ...errors.map(([k, v]) => `- ${k}: ${v.error}`))
 writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`)

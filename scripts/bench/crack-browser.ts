@@ -10,7 +10,10 @@
  * functions in the background. Each figure says which engine the panel reported (`Engine`).
  *
  * Needs the built app served at BENCH_URL (e.g. `node scripts/serve-static.mjs --dir dist-bench`).
- * Prints one JSON line: { perWorker: [{ alg, candidatesPerSecond, engine }], allWorkers: [{ alg, candidatesPerSecond, workers, engine }] }.
+ * Then, in a second browser started with --enable-unsafe-webgpu (headless Chromium's software adapter,
+ * SwiftShader, which runs on the same processor cores), HS256 with `Use the GPU` ticked.
+ * Prints one JSON line: { perWorker: [{ alg, candidatesPerSecond, engine }], allWorkers: [{ alg, candidatesPerSecond, workers, engine }],
+ * gpu: { alg, candidatesPerSecond, engine } | { unavailable } }.
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { chromium, type Page } from 'playwright-core'
@@ -37,10 +40,11 @@ function benchToken(alg: Alg): string {
 }
 
 /** Runs the cracker through the UI with `workers` workers and returns its steady-state rate and engine. */
-async function measure(page: Page, alg: Alg, workers: number): Promise<{ candidatesPerSecond: number; engine: string }> {
+async function measure(page: Page, alg: Alg, workers: number, gpu = false): Promise<{ candidatesPerSecond: number; engine: string }> {
   await page.getByRole('textbox', { name: 'Encoded token', exact: true }).fill(benchToken(alg))
   const region = page.getByRole('region', { name: 'Weak-secret cracker', exact: true })
   await region.getByRole('spinbutton', { name: 'Workers' }).fill(String(workers))
+  await region.getByRole('checkbox', { name: /^Use the GPU/ }).setChecked(gpu)
   await region.getByRole('checkbox', { name: 'Try mutations (case, digits, years)' }).check()
   const crack = region.getByRole('button', { name: 'Crack secret', exact: true })
   await crack.waitFor()
@@ -81,10 +85,28 @@ async function measure(page: Page, alg: Alg, workers: number): Promise<{ candida
   return { candidatesPerSecond: Math.round(rate), engine }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-})
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+/** The GPU path's HS256 rate, or why it could not be measured. */
+async function measureGpu(): Promise<{ alg: Alg; candidatesPerSecond: number; engine: string } | { unavailable: string }> {
+  const gpuBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || undefined, args: [...ARGS, '--enable-unsafe-webgpu'] })
+  try {
+    const page = await (await gpuBrowser.newContext({ serviceWorkers: 'block' })).newPage()
+    page.setDefaultTimeout(60_000)
+    await page.goto(url)
+    await page.getByRole('region', { name: 'Weak-secret cracker', exact: true }).waitFor()
+    const adapter = await page.evaluate(async () => {
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu
+      return gpu ? (await gpu.requestAdapter()) !== null : false
+    })
+    if (!adapter) return { unavailable: 'no WebGPU adapter in headless Chromium, even with --enable-unsafe-webgpu' }
+    return { alg: 'HS256', ...(await measure(page, 'HS256', 1, true)) }
+  } finally {
+    await gpuBrowser.close()
+  }
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || undefined, args: ARGS })
 try {
   const context = await browser.newContext({ serviceWorkers: 'block' })
   const page = await context.newPage()
@@ -98,7 +120,8 @@ try {
     perWorker.push({ alg, ...(await measure(page, alg, 1)) })
     allWorkers.push({ alg, ...(await measure(page, alg, hardware)), workers: hardware })
   }
-  console.log(JSON.stringify({ perWorker, allWorkers }))
+  const gpu = await measureGpu()
+  console.log(JSON.stringify({ perWorker, allWorkers, gpu }))
 } finally {
   await browser.close()
 }

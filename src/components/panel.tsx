@@ -21,6 +21,9 @@ interface PanelProps {
 /** A titled card: the common frame of every pane on the page. */
 export function Panel({ title, titleClassName = '', actions, children, className = '', headingId, collapse }: PanelProps) {
   const bodyId = useId()
+  // Firefox's accessibility tree takes CSS text-transform into names ("SIGNING" where Chromium says
+  // "Signing"): a text title names the heading, the region it labels and the button as written.
+  const name = typeof title === 'string' ? title : undefined
   const headingClass = `text-sm font-semibold tracking-wide uppercase ${titleClassName || 'text-slate-700 dark:text-slate-200'}`
   return (
     <div
@@ -29,12 +32,13 @@ export function Panel({ title, titleClassName = '', actions, children, className
       <div
         className={`flex min-h-9 flex-wrap items-center gap-2 px-3 py-1.5 ${collapse?.collapsed ? '' : 'border-b border-slate-200 dark:border-slate-800'}`}
       >
-        <h2 id={headingId} className={headingClass}>
+        <h2 id={headingId} className={headingClass} aria-label={collapse === undefined ? name : undefined}>
           {collapse === undefined ? (
             title
           ) : (
             <button
               type="button"
+              aria-label={name}
               aria-expanded={!collapse.collapsed}
               aria-controls={bodyId}
               onClick={collapse.onToggle}

@@ -1,0 +1,228 @@
+// The engine suite: the core's vectors and cross-implementation cases inside a page on each engine's own
+// WebCrypto (Firefox, WebKit, Chromium), and the main user flows of the built app in Firefox.
+//
+//   node scripts/run-engines.mjs [--no-build] [--engine firefox|webkit|chromium]… [--grep text]
+//
+// --no-build reuses the app build in E2E_OUT_DIR (default dist), as `npm test` does after test:e2e.
+// ENGINES_PORT (default 4190) is the first of three ports used. With CI set, every engine must run;
+// otherwise an engine that is not installed is reported as not run, with what to install.
+/* global window -- used inside functions that run in the browser page */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import puppeteer from 'puppeteer-core'
+import { findChromium } from './find-chromium.mjs'
+import { serveStatic } from './serve-static.mjs'
+import { flows } from './engines/app-flows.mjs'
+import { buildVectorsPage } from './engines/build-vectors-page.mjs'
+import { crossCases, nodeVerifies } from './engines/cross-cases.mjs'
+import { findFirefox, guardedPage, launchFirefox } from './engines/firefox.mjs'
+import { findWebKit, openWebKit } from './engines/webkit.mjs'
+
+const args = process.argv.slice(2)
+const valuesOf = (flag) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]] : []))
+const engines = valuesOf('--engine').length > 0 ? valuesOf('--engine') : ['firefox', 'webkit', 'chromium']
+const grep = valuesOf('--grep')[0]
+const appDir = resolve(process.env.E2E_OUT_DIR ?? 'dist')
+const vectorsDir = resolve(process.env.ENGINES_OUT_DIR ?? 'dist-engines')
+const port = Number(process.env.ENGINES_PORT ?? 4190)
+const strict = Boolean(process.env.CI)
+
+/**
+ * Where an engine lacks something, the case must fail with the app's own explanation (asserted here),
+ * and the README's browser-support table says the same. A case listed here that passes fails the run,
+ * so that the table is corrected when the engine gains the feature.
+ */
+const KNOWN_GAPS = {
+  chromium: [{ cases: /192/, detail: /192-bit AES/, why: 'Chromium\'s WebCrypto has no 192-bit AES' }],
+  firefox: [],
+  webkit: [],
+}
+
+const started = Date.now()
+const failures = []
+const notRun = []
+const summary = []
+
+if (!args.includes('--no-build') && engines.includes('firefox')) {
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+if (engines.includes('firefox') && !existsSync(resolve(appDir, 'index.html'))) {
+  console.error(`engines: no app build in ${appDir}; run without --no-build`)
+  process.exit(1)
+}
+await buildVectorsPage(vectorsDir)
+const cross = await crossCases()
+
+const vectorsServer = await serveStatic({ dir: vectorsDir, port })
+const vectorsOrigin = `http://127.0.0.1:${String(port)}`
+
+/** Checks one engine's in-page report against the expectations, and its signed tokens in Node. */
+async function judge(engine, report) {
+  if (report.error) {
+    failures.push(`${engine}: the vectors page failed: ${String(report.error)}`)
+    return
+  }
+  const gaps = KNOWN_GAPS[engine]
+  let passed = 0
+  let gapped = 0
+  const matching = grep ? report.cases.filter((c) => c.id.includes(grep)) : report.cases
+  for (const c of matching) {
+    const gap = gaps.find((g) => g.cases.test(c.id))
+    if (gap) {
+      if (c.pass) failures.push(`${engine}: "${c.id}" passes, but it is listed as a gap (${gap.why}): update KNOWN_GAPS and the README`)
+      else if (!gap.detail.test(c.detail ?? '')) failures.push(`${engine}: "${c.id}" fails without the app's explanation (${gap.why}): ${c.detail}`)
+      else gapped++
+      continue
+    }
+    if (c.pass) passed++
+    else failures.push(`${engine}: ${c.id}: ${c.detail}`)
+  }
+  let nodeChecked = 0
+  for (const s of report.signed) {
+    if (await nodeVerifies(s)) nodeChecked++
+    else failures.push(`${engine}: Node does not verify the ${s.alg} token the engine signed`)
+  }
+  const line = `${engine}: ${String(passed)} in-page cases pass${gapped ? `, ${String(gapped)} fail as documented (${gaps.map((g) => g.why).join('; ')})` : ''}; ${String(nodeChecked)} tokens it signed verify in Node`
+  console.log(`  ${line}`)
+  summary.push(line)
+}
+
+async function timed(label, body) {
+  const t = Date.now()
+  try {
+    await body()
+  } finally {
+    console.log(`  (${label}: ${((Date.now() - t) / 1000).toFixed(1)} s)`)
+  }
+}
+
+/** Waits for the page's runner and runs it (puppeteer serialises this function into the page). */
+const inPage = async (cases) => {
+  const end = Date.now() + 20_000
+  while (!window.runInPageVectors && Date.now() < end) await new Promise((r) => setTimeout(r, 50))
+  return window.runInPageVectors(cases)
+}
+const vectorsScript = 'async (cross) => { const end = Date.now() + 20000; while (!window.runInPageVectors && Date.now() < end) await new Promise((r) => setTimeout(r, 50)); return window.runInPageVectors(cross) }'
+
+try {
+  if (engines.includes('firefox')) {
+    const executablePath = findFirefox()
+    if (!executablePath) {
+      notRun.push('firefox: no Firefox found (install firefox-esr, or set FIREFOX_PATH)')
+    } else {
+      await timed('firefox', async () => {
+        const browser = await launchFirefox(executablePath)
+        console.log(`firefox (${await browser.version()})`)
+        try {
+          const g = await guardedPage(browser, [vectorsOrigin])
+          await g.page.goto(`${vectorsOrigin}/`)
+          await judge('firefox', await g.page.evaluate(inPage, cross))
+          await g.close()
+          await runFlows(browser)
+        } finally {
+          await browser.close()
+        }
+      })
+    }
+  }
+
+  if (engines.includes('webkit')) {
+    const found = findWebKit()
+    if (found.missing) {
+      notRun.push(`webkit: missing ${found.missing.join(', ')}`)
+    } else {
+      await timed('webkit', async () => {
+        const wk = await openWebKit(found, port + 2)
+        console.log(`webkit (${wk.version})`)
+        try {
+          await wk.goto(`${vectorsOrigin}/`)
+          await judge('webkit', await wk.run(vectorsScript, [cross]))
+        } finally {
+          await wk.close()
+        }
+      })
+    }
+  }
+
+  if (engines.includes('chromium')) {
+    let executablePath
+    try {
+      executablePath = await findChromium({ install: false })
+    } catch {
+      executablePath = undefined
+    }
+    if (!executablePath) {
+      notRun.push('chromium: no system Chromium found (install chromium, or set CHROMIUM_PATH)')
+    } else {
+      await timed('chromium', async () => {
+        const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+        console.log(`chromium (${await browser.version()})`)
+        try {
+          const g = await guardedPage(browser, [vectorsOrigin])
+          await g.page.goto(`${vectorsOrigin}/`)
+          await judge('chromium', await g.page.evaluate(inPage, cross))
+          await g.close()
+        } finally {
+          await browser.close()
+        }
+      })
+    }
+  }
+} catch (e) {
+  failures.push(`engine run failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+} finally {
+  vectorsServer.close()
+}
+
+/** The app's flows in Firefox, each in a fresh context; the offline one on a server of its own. */
+async function runFlows(browser) {
+  let passed = 0
+  const selected = flows.filter(([name]) => !grep || name.includes(grep))
+  const appServer = await serveStatic({ dir: appDir, port: port + 1 })
+  const appOrigin = `http://127.0.0.1:${String(port + 1)}`
+  try {
+    for (const [name, body, options = {}] of selected) {
+      const t = Date.now()
+      let server = appServer
+      let origin = appOrigin
+      if (options.offline) {
+        origin = `http://127.0.0.1:${String(port + 2)}`
+        server = await serveStatic({ dir: appDir, port: port + 2 })
+      }
+      // With the server stopped, Firefox may report that the service worker failed the tab icon's
+      // request (it races the reload; the icon is precached, the page is not affected).
+      const g = await guardedPage(browser, [origin], options.offline ? { allowConsoleErrors: /^Failed to load ‘[^’]+\/favicon\.svg’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/ } : {})
+      const stopServer = () => new Promise((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      })
+      try {
+        await body({ page: g.page, base: `${origin}/`, stopServer })
+        await g.close()
+        passed++
+        console.log(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
+      } catch (e) {
+        failures.push(`firefox flow "${name}": ${e instanceof Error ? e.message : String(e)}`)
+        console.log(`  ✗ ${name}`)
+        await g.context.close().catch(() => {})
+      } finally {
+        if (options.offline && server.listening) await stopServer()
+      }
+    }
+  } finally {
+    appServer.close()
+  }
+  summary.push(`firefox: ${String(passed)} of ${String(selected.length)} app flows pass`)
+}
+
+console.log(`\nengines: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+for (const line of summary) console.log(`  ${line}`)
+for (const line of notRun) console.log(`  not run: ${line}`)
+if (strict && notRun.length > 0) failures.push(...notRun.map((n) => `required in CI: ${n}`))
+if (failures.length > 0) {
+  console.error(`\n${String(failures.length)} failure(s):`)
+  for (const f of failures) console.error(`  ✗ ${f}`)
+  process.exit(1)
+}

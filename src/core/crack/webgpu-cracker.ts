@@ -188,7 +188,19 @@ export async function createGpuCracker(gpu: GpuEntry, cpu: Cracker, signature: U
   }
   const noHit = new Uint32Array([NO_HIT])
 
+  // A device lost or failing mid-run hands the rest of the run to the processor engine.
+  let lost = false
   const tryPackedAsync = async (batch: CandidateBatch, from = 0, to = batch.count): Promise<number> => {
+    if (lost) return cpu.tryPacked(batch, from, to)
+    try {
+      return await onGpu(batch, from, to)
+    } catch {
+      lost = true
+      return cpu.tryPacked(batch, from, to)
+    }
+  }
+
+  const onGpu = async (batch: CandidateBatch, from: number, to: number): Promise<number> => {
     const start = Math.max(0, from)
     const stop = Math.min(to, batch.count)
     if (stop <= start) return -1

@@ -31,8 +31,25 @@ function cryptoKey(key: KeyHandle): CryptoKey {
   return key
 }
 
+/** Key generation attempts before an OperationError counts (see {@link generateWithRetry}). */
+const GENERATE_ATTEMPTS = 4
+
+/**
+ * WebKit (WebKitGTK 2.50) fails about one Ed25519 generateKey in a hundred with an OperationError, while
+ * it imports and signs with any Ed25519 key: a fresh attempt draws a fresh key, so a few are tried.
+ */
+async function generateWithRetry(params: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm): Promise<CryptoKeyPair> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair
+    } catch (cause) {
+      if (attempt >= GENERATE_ATTEMPTS || !(cause instanceof Error) || cause.name !== 'OperationError') throw cause
+    }
+  }
+}
+
 async function generatePair(params: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm): Promise<GeneratedPair> {
-  const pair = (await crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair
+  const pair = await generateWithRetry(params)
   const exported = (await crypto.subtle.exportKey('jwk', pair.privateKey)) as Record<string, unknown>
   // Key members only, in WebCrypto's order: `alg`, `ext` and `key_ops` describe this export, not the key.
   const privateJwk: Record<string, unknown> = {}

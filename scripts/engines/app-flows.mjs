@@ -1,6 +1,6 @@
 // The main user flows of the built app, driven by accessible names in a non-Chromium engine (Firefox
 // over WebDriver BiDi): decode, verify with each key kind, generate → sign → verify for every algorithm,
-// share link, JWE and SD-JWT, offline reload. Tokens come from node:crypto and jose, not from the app,
+// share link, JWE and SD-JWT. Tokens come from node:crypto and jose, not from the app,
 // and what the app signs is checked in Node.
 /* global window, HTMLInputElement, HTMLSelectElement, HTMLTextAreaElement -- used inside functions that run in the browser page */
 import { createCipheriv, createHash, createHmac, createPublicKey, generateKeyPairSync, publicEncrypt, randomBytes, sign, constants } from 'node:crypto'
@@ -125,7 +125,8 @@ export const SIGNING_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 
 
 /**
  * The flows, each `[name, async ({ page, base, server }) => void]`: a fresh guarded page each, with
- * the app served at `base`. `offline` flows get a server they may stop.
+ * the app served at `base`; a flow with `{ offline: true }` gets a server of its own that it may stop
+ * (`stopServer`).
  */
 export const flows = [
   ['decode: the first visit opens the HS256 example, decoded and verified', async ({ page, base }) => {
@@ -304,25 +305,4 @@ export const flows = [
     await d.expectText('status', 'SD-JWT verdict', 'SD-JWT accepted: issuer signature, disclosures and key binding check out (1 disclosed claim).')
   }],
 
-  ['offline: after the first visit the service worker serves the app with the server stopped; Monaco, key generation and signing work', async ({ page, base, stopServer }) => {
-    await page.goto(base)
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-    })
-    await page.reload()
-    await until('the service worker to control the page', () => page.evaluate(() => navigator.serviceWorker.controller !== null))
-    await stopServer()
-    await page.reload()
-    const d = driver(page)
-    await d.need('heading', 'JWT Lab')
-    await d.select('Examples', 'RS256 (RSA)')
-    await d.expectText('status', 'Signature', VERIFIED)
-    await until('the code editor', () => page.$('.monaco-editor'), 30_000)
-    await d.expand('Signing')
-    await d.select('Algorithm', 'ES256')
-    await d.expand('Signing')
-    await d.click('button', 'Generate key')
-    await until('the ES256 token', async () => headerOf(await d.value('textbox', 'Encoded token')).alg === 'ES256', 30_000)
-    await d.expectText('status', 'Signature', VERIFIED)
-  }, { offline: true }],
 ]

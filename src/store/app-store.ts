@@ -1,8 +1,9 @@
-import { create } from 'zustand'
+import { createStore } from 'zustand'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
 import type { AppState } from './app-state'
 import { STORAGE_KEY, STORAGE_VERSION, droppedFields, partializeState, restoredState, sanitizePersisted, type PersistedState } from './persisted'
+import { bindStore } from './bind-store'
 import { createAppState } from './slices'
 
 let restoreProblem: string | null = null
@@ -85,7 +86,7 @@ const safeStorage: PersistStorage<PersistedState> = {
   },
 }
 
-export const useAppStore = create<AppState>()(
+export const useAppStore = bindStore(createStore<AppState>()(
   persist(
     createAppState,
     {
@@ -103,7 +104,7 @@ export const useAppStore = create<AppState>()(
       },
     },
   ),
-)
+))
 
 /**
  * Several fields of the store (values or actions) in one subscription: the component re-renders

@@ -16,6 +16,12 @@ export function loadFromLocation(hash: string): boolean {
 }
 
 let booted = false
+let opened: 'link' | 'example' | 'restored' | null = null
+
+/** What {@link boot} opened the page with: a linked token, the first-visit example or the restored state. */
+export function bootOutcome(): 'link' | 'example' | 'restored' | null {
+  return opened
+}
 
 /**
  * Decides what the page opens with: a token in the address fragment wins; a first visit (nothing
@@ -25,6 +31,12 @@ let booted = false
 export function boot(): void {
   if (booted) return
   booted = true
-  if (loadFromLocation(window.location.hash)) return
-  if (isFirstVisit()) loadFirstExample()
+  // The build-time prerender has no address: it renders the first visit.
+  const hash = typeof window === 'undefined' ? '' : window.location.hash
+  if (loadFromLocation(hash)) {
+    opened = 'link'
+    return
+  }
+  opened = isFirstVisit() ? 'example' : 'restored'
+  if (opened === 'example') loadFirstExample()
 }

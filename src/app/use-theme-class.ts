@@ -12,6 +12,8 @@ export function useThemeClass(): void {
     const apply = () => {
       const dark = theme === 'dark' || (theme === 'system' && media.matches)
       document.documentElement.classList.toggle('dark', dark)
+      // Turns off the stylesheet's dark rule for a dark system (which only serves the page before the app runs).
+      document.documentElement.classList.toggle('light', !dark)
       document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
     }
     apply()

@@ -93,3 +93,21 @@ describe('latestState', () => {
     })
   }
 })
+
+describe('createLatestRunner with a key already settled at mount', () => {
+  it('does not compute that key again, but does compute the next one', async () => {
+    const delivered: Settled<string>[] = []
+    const latest = createLatestRunner<string>((s) => delivered.push(s), ['a'])
+    let computed = 0
+    latest.request(['a'], async () => {
+      computed += 1
+      return 'A'
+    })
+    await flush()
+    expect(computed).toBe(0)
+    expect(delivered).toEqual([])
+    latest.request(['b'], async () => 'B')
+    await flush()
+    expect(delivered).toEqual([{ key: ['b'], value: 'B' }])
+  })
+})

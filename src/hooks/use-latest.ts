@@ -29,8 +29,8 @@ export interface LatestRunner<T> {
 }
 
 /** A runner that hands each result that is still the latest to `deliver`. */
-export function createLatestRunner<T>(deliver: (settled: Settled<T>) => void): LatestRunner<T> {
-  let current: readonly unknown[] | null = null
+export function createLatestRunner<T>(deliver: (settled: Settled<T>) => void, initial: readonly unknown[] | null = null): LatestRunner<T> {
+  let current: readonly unknown[] | null = initial
   let generation = 0
   return {
     request(key, compute) {
@@ -61,11 +61,17 @@ export function latestState<T>(key: readonly unknown[] | null, settled: Settled<
  * The latest result of `compute` for `key` (compared element by element with `Object.is`, like
  * React's dependency lists): computed again whenever the key changes, with results that arrive
  * after a newer key was asked for ignored, so the answer always belongs to what is shown. A null key
- * computes nothing. `compute` should read only what the key names.
+ * computes nothing. `compute` should read only what the key names. `known` may give the result for
+ * the key synchronously when it is already there (a resolved memo): the first render then shows it
+ * instead of `pending`, as the prerendered page did.
  */
-export function useLatest<T>(key: readonly unknown[] | null, compute: () => Promise<T>): Latest<T> {
-  const [settled, setSettled] = useState<Settled<T> | null>(null)
-  const [runner] = useState(() => createLatestRunner<T>(setSettled))
+export function useLatest<T>(key: readonly unknown[] | null, compute: () => Promise<T>, known?: () => { readonly value: T } | undefined): Latest<T> {
+  const [settled, setSettled] = useState<Settled<T> | null>(() => {
+    const found = key === null ? undefined : known?.()
+    return key === null || found === undefined ? null : { key, value: found.value }
+  })
+  // A result known at mount needs no computation until the key changes.
+  const [runner] = useState(() => createLatestRunner<T>(setSettled, settled?.key ?? null))
   // Every commit asks; the runner starts work only when the key changed since the last request.
   useEffect(() => {
     runner.request(key, compute)

@@ -1,5 +1,6 @@
 import { parseKey, type CoreError, type KeyInput, type Result, type SecretEncoding } from '../core'
 import { createMemo } from '../hooks/create-memo'
+import { settledValue, tracked } from '../hooks/settled'
 import { useLatest } from '../hooks/use-latest'
 
 /** Where parsing a key text stands. */
@@ -16,7 +17,7 @@ export type ParsedKeyState =
  * enough.
  */
 export const parseKeyCached = createMemo(
-  (text: string, encoding: SecretEncoding): Promise<Result<KeyInput>> => parseKey(text, { encoding }),
+  (text: string, encoding: SecretEncoding): Promise<Result<KeyInput>> => tracked(parseKey(text, { encoding })),
   { max: 6 },
 )
 
@@ -31,7 +32,11 @@ function stateOf(result: Result<KeyInput>): ParsedKeyState {
  */
 export function useParsedKey(text: string, encoding: SecretEncoding): ParsedKeyState {
   const empty = text.trim() === ''
-  const latest = useLatest(empty ? null : [text, encoding], () => parseKeyCached(text, encoding).then(stateOf))
+  const latest = useLatest(empty ? null : [text, encoding], () => parseKeyCached(text, encoding).then(stateOf), () => {
+    // A parse that has already finished (before the prerender or the hydration) is shown at once.
+    const known = settledValue(parseKeyCached(text, encoding))
+    return known && { value: stateOf(known.value) }
+  })
   if (latest.status === 'idle') return { status: 'empty' }
   return latest.status === 'done' ? latest.value : { status: 'pending' }
 }

@@ -1,5 +1,6 @@
 import { verifyToken, type KeyInput, type Result, type Verification } from '../core'
 import { createMemo } from '../hooks/create-memo'
+import { settledValue, tracked } from '../hooks/settled'
 import { useLatest } from '../hooks/use-latest'
 import { useAppStore } from '../store/app-store'
 import { decodeCached, useDecodedToken } from './use-decoded-token'
@@ -21,7 +22,7 @@ export type VerificationView =
  * the same text. Without a key the core still says why a token cannot be checked at all.
  */
 export const verifyCached = createMemo(
-  (token: string, key: KeyInput | null): Promise<Result<Verification>> => verifyToken(decodeCached(token), key),
+  (token: string, key: KeyInput | null): Promise<Result<Verification>> => tracked(verifyToken(decodeCached(token), key)),
   { max: 4 },
 )
 
@@ -68,7 +69,8 @@ export function useVerification(): VerificationView {
   const token = decoded.token
   const blank = token.trim() === ''
   const key = parsed.status === 'ok' ? parsed.input : null
-  const latest = useLatest(blank ? null : [token, key], () => verifyCached(token, key))
+  // A verdict that has already been reached (before the prerender or the hydration) is shown at once.
+  const latest = useLatest(blank ? null : [token, key], () => verifyCached(token, key), () => settledValue(verifyCached(token, key)))
 
   if (blank) return { status: 'not-checked', text: 'Signature not checked: paste a token' }
   if (latest.status !== 'done') return { status: 'pending', text: 'Signature not checked: verifying…' }

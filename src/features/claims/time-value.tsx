@@ -1,13 +1,21 @@
 import { describeTime, type JsonValue } from '../../core'
+import { useHeldClock } from '../../session/hydration-clock'
 import { useNow } from '../../session/use-now'
 import { scalarText } from './claim-value'
 
 // One formatter for all cells: building an Intl.DateTimeFormat per call costs milliseconds, every tick.
 let localFormat: Intl.DateTimeFormat | null = null
+// The prerendered page cannot know the visitor's locale and time zone: it says the time in English and
+// UTC, and the hydration shows the same before switching to the visitor's own.
+let prerenderFormat: Intl.DateTimeFormat | null = null
 
-function localTime(seconds: number): string | null {
+function localTime(seconds: number, prerendered: boolean): string | null {
   const ms = seconds * 1000
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null
+  if (prerendered) {
+    prerenderFormat ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' })
+    return prerenderFormat.format(new Date(ms))
+  }
   localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' })
   return localFormat.format(new Date(ms))
 }
@@ -18,6 +26,7 @@ function localTime(seconds: number): string | null {
  */
 export function TimeValue({ name, value }: { readonly name: string; readonly value: JsonValue }) {
   const now = useNow()
+  const prerendered = useHeldClock() !== null
   const info = describeTime(value, now)
   if (info === null) {
     return (
@@ -27,7 +36,7 @@ export function TimeValue({ name, value }: { readonly name: string; readonly val
       </span>
     )
   }
-  const local = localTime(info.seconds)
+  const local = localTime(info.seconds, prerendered)
   const expired = name === 'exp' && info.seconds <= now
   const notYet = name === 'nbf' && info.seconds > now
   const future = name === 'iat' && info.seconds > now + 60

@@ -8,6 +8,7 @@ import {
   metaContentSecurityPolicy,
   securityHeaders,
 } from './scripts/security-headers.mjs'
+import { injectOpeningView, renderOpeningView } from './scripts/prerender.mjs'
 import { defineConfig, type Plugin } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
@@ -27,6 +28,25 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' },
     ],
+  }
+}
+
+/**
+ * Puts the opening view, rendered in Node by React (src/entry-prerender.tsx), into the built page: the
+ * first view needs no JavaScript. Before vite-plugin-pwa precaches index.html (its closeBundle).
+ */
+function prerenderOpeningView(): Plugin {
+  let root = process.cwd()
+  return {
+    name: 'jwt-lab-prerender',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (html) => injectOpeningView(html, await renderOpeningView(root)),
+    },
   }
 }
 
@@ -87,6 +107,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     cspMetaTag(),
+    prerenderOpeningView(),
     securityHeadersFiles(),
     VitePWA({
       registerType: 'prompt',

@@ -21,6 +21,9 @@ async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
   if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/)
   else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
+  // Buttons fade between themes (transition-colors): scan the colours a user sees once it has ended,
+  // not a frame in between.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
 }
 
 const openToolTab = async (page: Page, name: string, ready: (page: Page) => Promise<void>) => {

@@ -7,7 +7,7 @@ import type { CandidateBatch } from './candidate-batch'
 import type { Cracker } from './cracker'
 import { loadWords, padAfterKeyBlock } from './hmac-engine'
 import { encodeUtf8Into } from './candidate-batch'
-import { sha256ScheduleKW } from './sha256'
+import { K, sha256ScheduleKW } from './sha256'
 
 /** The few WebGPU shapes used here (the TypeScript DOM library does not describe WebGPU yet). */
 interface GpuBuffer {
@@ -46,16 +46,6 @@ const STORAGE = 0x80
 const WORKGROUP = 64
 const NO_HIT = 0xffffffff
 
-const K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
 const u = (n: number): string => `0x${(n >>> 0).toString(16)}u`
 
 /** HMAC-SHA-256 per invocation; the message blocks' K + W come precomputed, as in the other engines. */
@@ -66,7 +56,7 @@ struct Params { blocks: u32, count: u32, pad0: u32, pad1: u32, target0: vec4<u32
 @group(0) @binding(2) var<storage, read> offs: array<u32>;
 @group(0) @binding(3) var<uniform> params: Params;
 @group(0) @binding(4) var<storage, read_write> result: atomic<u32>;
-var<private> K: array<u32, 64> = array<u32, 64>(${K.map(u).join(', ')});
+var<private> K: array<u32, 64> = array<u32, 64>(${Array.from(K, u).join(', ')});
 const IV = array<u32, 8>(0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au, 0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u);
 
 fn rotr(x: u32, n: u32) -> u32 { return (x >> n) | (x << (32u - n)); }

@@ -4,7 +4,7 @@
 //   node scripts/run-engines.mjs [--no-build] [--engine firefox|webkit|chromium]… [--grep text]
 //
 // --no-build reuses the app build in E2E_OUT_DIR (default dist), as `npm test` does after test:e2e.
-// ENGINES_PORT (default 4190) is the first of three ports used. With CI set, every engine must run;
+// ENGINES_PORT (default 4600) is the first of three ports used (Firefox refuses some ports, 4190 among them). With CI set, every engine must run;
 // otherwise an engine that is not installed is reported as not run, with what to install.
 /* global window -- used inside functions that run in the browser page */
 import { spawnSync } from 'node:child_process'
@@ -25,7 +25,7 @@ const engines = valuesOf('--engine').length > 0 ? valuesOf('--engine') : ['firef
 const grep = valuesOf('--grep')[0]
 const appDir = resolve(process.env.E2E_OUT_DIR ?? 'dist')
 const vectorsDir = resolve(process.env.ENGINES_OUT_DIR ?? 'dist-engines')
-const port = Number(process.env.ENGINES_PORT ?? 4190)
+const port = Number(process.env.ENGINES_PORT ?? 4600)
 const strict = Boolean(process.env.CI)
 
 /**

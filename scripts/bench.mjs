@@ -58,13 +58,21 @@ const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**not
 
 const budgets = []
 const fp = browser.firstPaintJs
-budgets.push(['JS before the first decoded view ≤ 140 KB gzip', fp ? `${kb(fp.gzip)} gzip (${kb(fp.raw)} raw)` : 'n/a', verdict(fp && fp.gzip <= 140 * 1024)])
+// Measured in the page: scripts that had arrived before the decoded, verified view was there (0 when the HTML holds it).
+const jsBefore = browser.jsBeforeFirstView
+budgets.push(['JS before the first decoded view ≤ 140 KB gzip, in every cold load', jsBefore ? `median ${kb(jsBefore.median)}, max ${kb(jsBefore.max)} gzip (${jsBefore.n} cold loads)` : 'n/a', verdict(jsBefore && jsBefore.max <= 140 * 1024)])
+const painted = browser.coldLoadPaintedMs
+budgets.push(['Cold load → decoded payload painted: median ≤ 211 ms (0.6 × jwt.io\'s 352 ms)', painted ? `median ${fmt(painted.median)} ms, p95 ${fmt(painted.p95)} ms` : 'n/a', verdict(painted && painted.median <= 0.6 * 352)])
 const loadTask = browser.loadLongestTaskMs
 budgets.push(['Longest main-thread task during load (until the first decoded view) ≤ 50 ms', loadTask ? `median ${fmt(loadTask.median)} ms, p95 ${fmt(loadTask.p95)} ms` : 'n/a', verdict(loadTask && loadTask.p95 <= 50)])
+const hydrateTask = browser.loadLongestTaskToHydratedMs
+budgets.push(['Longest main-thread task during load (until hydration has finished) ≤ 50 ms', hydrateTask ? `median ${fmt(hydrateTask.median)} ms, p95 ${fmt(hydrateTask.p95)} ms` : 'n/a', verdict(hydrateTask && hydrateTask.p95 <= 50)])
 const early = browser.monacoBeforeFirstView
 budgets.push(['Monaco requested before the first decoded view: never', early ? `${early.yes > 0 ? 'yes' : 'no'} (${early.yes} of ${early.runs} cold loads)` : 'n/a', verdict(early && early.yes === 0)])
 const rs = browser.pasteToVerifiedMs?.['RS256 8 KB']
-budgets.push(['Paste 8 KB RS256 → verified: p95 ≤ 16 ms', rs ? `median ${fmt(rs.median)} ms, p95 ${fmt(rs.p95)} ms` : 'n/a', verdict(rs && rs.p95 <= 16)])
+budgets.push(['Paste 8 KB RS256 → claim shown and verified: p95 ≤ 16 ms', rs ? `median ${fmt(rs.median)} ms, p95 ${fmt(rs.p95)} ms` : 'n/a', verdict(rs && rs.p95 <= 16)])
+const keyPaste = browser.keyToVerified?.ms
+budgets.push(['PEM key pasted → `Signature verified`: p95 ≤ 16 ms', keyPaste ? `median ${fmt(keyPaste.median)} ms, p95 ${fmt(keyPaste.p95)} ms` : 'n/a', verdict(keyPaste && keyPaste.p95 <= 16)])
 const huge = browser.hugePaste
 budgets.push(['1 MB paste: longest main-thread task ≤ 100 ms', huge ? `${fmt(huge.longestTaskMs)} ms` : 'n/a', verdict(huge && huge.longestTaskMs <= 100)])
 for (const f of Array.isArray(core) ? core : []) {
@@ -86,14 +94,23 @@ lines.push('Each figure is the median and 95th percentile (nearest rank) over re
 lines.push('## Budgets', '', '| budget | measured | verdict |', '|---|---|---|')
 for (const [b, m, v] of budgets) lines.push(`| ${b} | ${m} | ${v} |`)
 lines.push('', '## First paint and load', '')
-if (fp) lines.push(`First-paint JS (entry module and its preloads, ${fp.files.length} files): ${kb(fp.raw)} raw, ${kb(fp.gzip)} gzip. Monaco loads after first paint.`, '')
-if (browser.coldLoadMs) lines.push(`Cold load to first decoded and verified view: median ${fmt(browser.coldLoadMs.median)} ms, p95 ${fmt(browser.coldLoadMs.p95)} ms (n = ${browser.coldLoadMs.n}).`, '')
+if (jsBefore) lines.push(`JS that had arrived before the first decoded, verified view was in the page: median ${kb(jsBefore.median)}, max ${kb(jsBefore.max)} gzip over ${jsBefore.n} cold loads${jsBefore.files.length ? ` (${jsBefore.files.join(', ')})` : ' (none: the view is in the prerendered HTML)'}.`, '')
+if (fp) lines.push(`The entry module and its preloads (${fp.files.length} files, run to hydrate the view): ${kb(fp.raw)} raw, ${kb(fp.gzip)} gzip. Monaco loads after the first view.`, '')
+if (browser.jsAllGzip) lines.push(`All JS fetched until the editor has arrived: median ${kb(browser.jsAllGzip.median)} gzip.`, '')
+if (browser.coldLoadInDomMs) lines.push(`Cold load until the claims table and \`Signature verified\` are in the page: median ${fmt(browser.coldLoadInDomMs.median)} ms, p95 ${fmt(browser.coldLoadInDomMs.p95)} ms (n = ${browser.coldLoadInDomMs.n}).`, '')
+if (painted) lines.push(`Cold load until that view is painted (first contentful paint, or the frame after a script drew it): median ${fmt(painted.median)} ms, p95 ${fmt(painted.p95)} ms.`, '')
+if (browser.hydratedMs) lines.push(`Cold load until hydration has finished (${browser.hydratedRuns ?? 0} of ${browser.hydratedMs.n} loads hydrated the prerendered view): median ${fmt(browser.hydratedMs.median)} ms, p95 ${fmt(browser.hydratedMs.p95)} ms.`, '')
 if (loadTask) lines.push(`Longest main-thread task during load (tasks starting before the first decoded view): median ${fmt(loadTask.median)} ms, p95 ${fmt(loadTask.p95)} ms.`, '')
+if (hydrateTask) lines.push(`Longest main-thread task until hydration has finished: median ${fmt(hydrateTask.median)} ms, p95 ${fmt(hydrateTask.p95)} ms.`, '')
 const withEditor = browser.loadLongestTaskWithEditorMs
 if (withEditor) lines.push(`Longest main-thread task until the editor has arrived (its parse included, after the first view): median ${fmt(withEditor.median)} ms, p95 ${fmt(withEditor.p95)} ms.`, '')
 if (early) lines.push(`Monaco requested before the first decoded view: ${early.yes > 0 ? 'yes' : 'no'} (${early.yes} of ${early.runs} cold loads).`, '')
 lines.push('## Paste to `Signature verified` (Chromium)', '', '| token | median ms | p95 ms | runs |', '|---|---|---|---|')
 for (const [k, v] of Object.entries(browser.pasteToVerifiedMs ?? {})) lines.push(`| ${k} | ${fmt(v.median)} | ${fmt(v.p95)} | ${v.n} |`)
+if (keyPaste) lines.push(`| PEM key (RS256 token already there) | ${fmt(keyPaste.median)} | ${fmt(keyPaste.p95)} | ${keyPaste.n} |`)
+lines.push('', 'Timed from the input event until the new token\'s claim is in the Claims table, the status says `Signature verified` and the box holds the new text (for a key: the status and the box).')
+const rsDetail = browser.pasteDetail?.['RS256 8 KB']
+if (rsDetail) lines.push('', `RS256 8 KB paste, until the frame showing it is done: median ${fmt(rsDetail.frameMs.median)} ms, p95 ${fmt(rsDetail.frameMs.p95)} ms; inside the input event (synchronous JS): median ${fmt(rsDetail.dispatchMs.median)} ms; DOM mutation records: median ${fmt(rsDetail.mutations.median, 0)}.`)
 if (huge) lines.push('', `1 MB paste: longest main-thread task ${fmt(huge.longestTaskMs)} ms; a 50 ms timer set during the paste fired ${fmt(huge.typingDelayMs)} ms late.`)
 lines.push('', '## Core verify vs raw WebCrypto (Node, same process)', '', '| alg | core ops/s (median) | raw subtle.verify ops/s (median) | ratio |', '|---|---|---|---|')
 for (const f of Array.isArray(core) ? core : []) lines.push(`| ${f.alg} | ${fmt(f.coreOpsPerSecond.median, 0)} | ${fmt(f.rawOpsPerSecond.median, 0)} | ${fmt(f.ratio, 2)} |`)

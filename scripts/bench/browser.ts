@@ -32,7 +32,7 @@ export function firstPaintJs(distDir: string): { files: string[]; raw: number; g
 type Alg = 'HS256' | 'RS256' | 'PS256' | 'ES256' | 'EdDSA'
 
 /** A token of about `size` bytes and its verification key text, made with node:crypto. */
-function makeCase(alg: Alg, size: number, salt: string): { token: string; key: string; encoding: string } {
+function makeCase(alg: Alg, size: number, salt: string, rsa = keys.rsa): { token: string; key: string; encoding: string } {
   const pad = 'x'.repeat(Math.max(0, size - 400))
   const header = b64u(JSON.stringify({ alg, typ: 'JWT' }))
   const payload = b64u(JSON.stringify({ sub: 'bench', salt, iat: 1_700_000_000, data: pad }))
@@ -45,7 +45,6 @@ function makeCase(alg: Alg, size: number, salt: string): { token: string; key: s
     }
     case 'RS256':
     case 'PS256': {
-      const rsa = keys.rsa
       const sig = alg === 'RS256'
         ? nodeSign('sha256', input, rsa.privateKey)
         : nodeSign('sha256', input, { key: rsa.privateKey, padding: 6, saltLength: 32 })
@@ -60,6 +59,7 @@ function makeCase(alg: Alg, size: number, salt: string): { token: string; key: s
 
 const keys = {
   rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }),
+  rsa2: generateKeyPairSync('rsa', { modulusLength: 2048 }),
   ec: generateKeyPairSync('ec', { namedCurve: 'P-256' }),
   ed: generateKeyPairSync('ed25519'),
 }
@@ -77,76 +77,171 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage()
 }
 
-/** One cold load: when the first decoded view was complete, and what competed with it. */
+/** One cold load: when the first decoded view was complete and painted, and what competed with it. */
 interface ColdLoad {
-  /** Milliseconds from navigation start until the Signature status says verified. */
-  readonly ms: number
-  /** Longest main-thread task that started before the first decoded, verified view. */
+  /** Milliseconds from navigation start until the claims table and `Signature verified` are in the DOM. */
+  readonly inDomMs: number
+  /** Milliseconds until that view was painted: the first contentful paint, or the frame after a script drew it. */
+  readonly paintedMs: number
+  /** Gzip bytes of the scripts that had arrived (responseEnd) before the view was in the DOM. */
+  readonly jsBeforeViewGzip: number
+  /** The scripts counted in `jsBeforeViewGzip`. */
+  readonly jsBeforeViewFiles: readonly string[]
+  /** Gzip bytes of every script the page fetched until the editor had arrived. */
+  readonly jsAllGzip: number
+  /** Milliseconds until the prerendered view was hydrated; the first view when it was rendered by the client instead. */
+  readonly hydratedMs: number
+  /** Whether the page was hydrated (rather than rendered afresh by the client). */
+  readonly hydrated: boolean
+  /** Longest main-thread task that started before the first decoded, verified view was in the DOM. */
   readonly longestTaskMs: number
+  /** Longest main-thread task that started before hydration had finished (or the client's first view). */
+  readonly longestTaskToHydratedMs: number
   /** Longest main-thread task from navigation until the editor has arrived (its parse included). */
   readonly longestTaskWithEditorMs: number
   /** Whether the editor's code was requested before the first decoded view was complete. */
   readonly monacoBeforeFirstView: boolean
 }
 
+const gzipSizes = new Map<string, number>()
+/** Gzip size of a built file named by its URL, read from the dist directory (the server sends it uncompressed). */
+function gzipOf(href: string): number {
+  const path = decodeURIComponent(new URL(href).pathname).replace(/^\//, '')
+  let size = gzipSizes.get(path)
+  if (size === undefined) {
+    try {
+      size = gzipSync(readFileSync(join(dir, path)), { level: 9 }).length
+    } catch {
+      size = 0
+    }
+    gzipSizes.set(path, size)
+  }
+  return size
+}
+
 async function coldLoad(browser: Browser): Promise<ColdLoad> {
   const page = await newPage(browser)
   await page.addInitScript(() => {
-    const w = window as unknown as { __tasks: { start: number; duration: number }[]; __firstViewAt?: number }
+    const w = window as unknown as { __tasks: { start: number; duration: number }[]; __firstViewAt?: number; __firstViewFrameAt?: number}
     w.__tasks = []
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true })
-    const observer = new MutationObserver(() => {
+    const check = () => {
       const status = document.querySelector('[role="status"][aria-label="Signature"]')
       if (status?.textContent?.startsWith('Signature verified') && document.querySelector('table[aria-label="Claims"]')) {
         w.__firstViewAt = performance.now()
+        requestAnimationFrame(() => { w.__firstViewFrameAt = performance.now() })
         observer.disconnect()
       }
-    })
+    }
+    const observer = new MutationObserver(check)
     observer.observe(document, { childList: true, subtree: true, characterData: true })
   })
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { __firstViewAt?: number }).__firstViewAt !== undefined, undefined, { polling: 'raf', timeout: 30_000 })
+  await page.waitForFunction(() => (window as unknown as { __firstViewFrameAt?: number }).__firstViewFrameAt !== undefined, undefined, { polling: 'raf', timeout: 30_000 })
+  // Hydration marks its end (src/session/hydration-clock.ts); a client render has no mark.
+  await page.waitForFunction(() => performance.getEntriesByName('jwt-lab:hydrated').length > 0 || document.readyState === 'complete', undefined, { timeout: 30_000 })
+  await page.waitForTimeout(200)
   await settle(page)
   const result = await page.evaluate(() => {
-    const w = window as unknown as { __tasks: { start: number; duration: number }[]; __firstViewAt: number }
-    const monaco = performance.getEntriesByType('resource').filter((e) => /\/assets\/(monaco-setup-|editor\.worker-|json\.worker-)/.test(e.name))
+    const w = window as unknown as { __tasks: { start: number; duration: number }[]; __firstViewAt: number; __firstViewFrameAt: number }
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+    const scripts = resources.filter((e) => new URL(e.name).origin === location.origin && /\.js$/.test(new URL(e.name).pathname))
+    const monaco = resources.filter((e) => /\/assets\/(monaco-setup-|editor\.worker-|json\.worker-)/.test(e.name))
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0
+    const hydratedMark = performance.getEntriesByName('jwt-lab:hydrated')[0]?.startTime
+    const hydratedAt = hydratedMark ?? w.__firstViewAt
+    const longest = (until: number) => Math.max(0, ...w.__tasks.filter((t) => t.start < until).map((t) => t.duration))
     return {
-      ms: w.__firstViewAt,
-      longestTaskMs: Math.max(0, ...w.__tasks.filter((t) => t.start < w.__firstViewAt).map((t) => t.duration)),
-      longestTaskWithEditorMs: Math.max(0, ...w.__tasks.map((t) => t.duration)),
+      inDomMs: w.__firstViewAt,
+      paintedMs: Math.max(fcp, w.__firstViewAt <= fcp ? 0 : w.__firstViewFrameAt),
+      jsBefore: scripts.filter((e) => e.responseEnd < w.__firstViewAt).map((e) => e.name),
+      jsAll: scripts.map((e) => e.name),
+      hydratedMs: hydratedAt,
+      hydrated: hydratedMark !== undefined,
+      longestTaskMs: longest(w.__firstViewAt),
+      longestTaskToHydratedMs: longest(Math.max(hydratedAt, w.__firstViewAt)),
+      longestTaskWithEditorMs: longest(Infinity),
       monacoBeforeFirstView: monaco.some((e) => e.startTime < w.__firstViewAt),
     }
   })
   await page.context().close()
-  return result
+  const { jsBefore, jsAll, ...rest } = result
+  return {
+    ...rest,
+    jsBeforeViewGzip: jsBefore.reduce((sum, f) => sum + gzipOf(f), 0),
+    jsBeforeViewFiles: jsBefore.map((f) => new URL(f).pathname),
+    jsAllGzip: [...new Set(jsAll)].reduce((sum, f) => sum + gzipOf(f), 0),
+  }
 }
 
-/** Sets the Encoded token as a paste would and resolves with ms until `Signature verified`. */
-async function pasteToVerified(page: Page, token: string): Promise<number> {
-  return page.evaluate(async (text) => {
-    const box = [...document.querySelectorAll('textarea')].find((t) => t.getAttribute('aria-label') === 'Encoded token' || t.labels?.[0]?.textContent?.trim() === 'Encoded token')
-    const status = [...document.querySelectorAll('[role="status"]')].find((e) => e.getAttribute('aria-label') === 'Signature')
-    if (!box || !status) throw new Error('Encoded token box or Signature status not found')
+/** One timed edit: until the page shows the result, and what the page did meanwhile. */
+interface EditTiming {
+  /** Milliseconds from the input event's dispatch until the end condition held in the DOM. */
+  readonly ms: number
+  /** Milliseconds until the frame after that was produced (style, layout and paint included). */
+  readonly frameMs: number
+  /** Milliseconds spent inside the input event's dispatch (the synchronous JS of the edit). */
+  readonly dispatchMs: number
+  /** DOM mutation records until the end condition: how much of the page the edit rewrote. */
+  readonly mutations: number
+}
+
+/**
+ * Replaces a textarea's text as a paste would (the value setter, then one input event) and resolves
+ * when the Signature status says verified, the box holds the new text and, when `claim` is given, the
+ * Claims table shows it. Timed from the dispatch of the input event.
+ */
+async function timedEdit(page: Page, label: string, text: string, claim: string | null): Promise<EditTiming> {
+  return page.evaluate(async ({ label, text, claim }) => {
+    const box = [...document.querySelectorAll('textarea')].find((t) => t.getAttribute('aria-label') === label || t.labels?.[0]?.textContent?.trim() === label)
+    const status = document.querySelector('[role="status"][aria-label="Signature"]')
+    if (!box || !status) throw new Error(`${label} box or Signature status not found`)
     const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
-    const start = performance.now()
-    return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not verified: ${status.textContent}`)), 10_000)
-      let seenChange = false
-      const check = () => {
-        const verified = status.textContent?.startsWith('Signature verified') ?? false
-        if (!verified) seenChange = true
-        if (verified && seenChange && box.value === text) {
-          clearTimeout(timer)
-          observer.disconnect()
-          resolve(performance.now() - start)
-        }
+    return new Promise<EditTiming>((resolve, reject) => {
+      let mutations = 0
+      let start = 0
+      let dispatchMs = 0
+      let done = false
+      const timer = setTimeout(() => {
+        observer.disconnect()
+        reject(new Error(`${label}: not shown and verified within 10 s: ${status.textContent}`))
+      }, 10_000)
+      const holds = () => {
+        if (box.value !== text || !(status.textContent?.startsWith('Signature verified') ?? false)) return false
+        if (claim === null) return true
+        const table = document.querySelector('table[aria-label="Claims"]')
+        return table?.textContent?.includes(claim) ?? false
+      }
+      const check = (records: MutationRecord[]) => {
+        mutations += records.length
+        if (done || start === 0 || !holds()) return
+        done = true
+        const ms = performance.now() - start
+        clearTimeout(timer)
+        observer.disconnect()
+        // The frame that shows the change: rAF runs before its style and layout, a message after it runs once it is done.
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => resolve({ ms, frameMs: performance.now() - start, dispatchMs, mutations })
+          channel.port2.postMessage(null)
+        })
       }
       const observer = new MutationObserver(check)
-      observer.observe(status, { childList: true, subtree: true, characterData: true })
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true })
       setter?.call(box, text)
+      start = performance.now()
       box.dispatchEvent(new Event('input', { bubbles: true }))
+      dispatchMs = performance.now() - start
     })
-  }, token)
+  }, { label, text, claim })
+}
+
+/** Waits until the Signature status no longer says verified (an untimed step between two timed ones). */
+async function notVerified(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[role="status"][aria-label="Signature"]')
+    return status !== null && status.getAttribute('aria-busy') !== 'true' && !(status.textContent?.startsWith('Signature verified') ?? false)
+  }, undefined, { timeout: 10_000 })
 }
 
 async function setVerificationKey(page: Page, key: string, encoding: string): Promise<void> {
@@ -154,18 +249,62 @@ async function setVerificationKey(page: Page, key: string, encoding: string): Pr
   await page.getByRole('textbox', { name: 'Verification key', exact: true }).fill(key)
 }
 
-async function pasteLatency(browser: Browser, alg: Alg, size: number, runs: number): Promise<Summary> {
+/** Medians and 95th percentiles of a series of timed edits. */
+interface EditSummary {
+  readonly ms: Summary
+  readonly frameMs: Summary
+  readonly dispatchMs: Summary
+  readonly mutations: Summary
+}
+
+function summarizeEdits(edits: readonly EditTiming[]): EditSummary {
+  return {
+    ms: summarize(edits.map((e) => e.ms)),
+    frameMs: summarize(edits.map((e) => e.frameMs)),
+    dispatchMs: summarize(edits.map((e) => e.dispatchMs)),
+    mutations: summarize(edits.map((e) => e.mutations)),
+  }
+}
+
+/** Token pasted with its key already in place: until its claim is shown and verified. Two tokens alternate. */
+async function pasteLatency(browser: Browser, alg: Alg, size: number, runs: number): Promise<EditSummary> {
   const page = await newPage(browser)
   await page.goto(url)
   await settle(page)
-  const a = makeCase(alg, size, 'a')
-  const b = makeCase(alg, size, 'b')
-  await setVerificationKey(page, a.key, a.encoding)
-  await pasteToVerified(page, a.token)
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) times.push(await pasteToVerified(page, i % 2 ? a.token : b.token))
+  const cases = [makeCase(alg, size, 'bench-salt-a'), makeCase(alg, size, 'bench-salt-b')] as const
+  await setVerificationKey(page, cases[0].key, cases[0].encoding)
+  await timedEdit(page, 'Encoded token', cases[0].token, 'bench-salt-a')
+  const edits: EditTiming[] = []
+  for (let i = 1; i <= runs; i++) edits.push(await timedEdit(page, 'Encoded token', (i % 2 ? cases[1] : cases[0]).token, i % 2 ? 'bench-salt-b' : 'bench-salt-a'))
   await page.context().close()
-  return summarize(times)
+  return summarizeEdits(edits)
+}
+
+/**
+ * PEM key pasted with its token already in place: until `Signature verified`. Two key pairs alternate:
+ * before each timed paste the other pair's token is put in (untimed), so the status is not verified.
+ */
+async function keyLatency(browser: Browser, runs: number): Promise<EditSummary> {
+  const page = await newPage(browser)
+  await page.goto(url)
+  await settle(page)
+  const cases = [makeCase('RS256', 1024, 'bench-key-a', keys.rsa), makeCase('RS256', 1024, 'bench-key-b', keys.rsa2)] as const
+  await setVerificationKey(page, cases[0].key, cases[0].encoding)
+  await timedEdit(page, 'Encoded token', cases[0].token, 'bench-key-a')
+  const edits: EditTiming[] = []
+  for (let i = 1; i <= runs; i++) {
+    const c = i % 2 ? cases[1] : cases[0]
+    await page.evaluate((token) => {
+      const box = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Encoded token"]')
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(box, token)
+      box?.dispatchEvent(new Event('input', { bubbles: true }))
+    }, c.token)
+    await notVerified(page)
+    await page.waitForTimeout(50)
+    edits.push(await timedEdit(page, 'Verification key', c.key, null))
+  }
+  await page.context().close()
+  return summarizeEdits(edits)
 }
 
 /** Longest main-thread task while a 1 MB token is pasted and decoded. */
@@ -234,18 +373,32 @@ async function main() {
   })
   const out: Record<string, unknown> = { firstPaintJs: firstPaintJs(dir) }
   try {
-    const cold: ColdLoad[] = []
-    for (let i = 0; i < Number(process.env.BENCH_LOAD_RUNS ?? 7); i++) cold.push(await coldLoad(browser))
-    out.coldLoadMs = summarize(cold.map((c) => c.ms))
-    out.loadLongestTaskMs = summarize(cold.map((c) => c.longestTaskMs))
-    out.loadLongestTaskWithEditorMs = summarize(cold.map((c) => c.longestTaskWithEditorMs))
-    out.monacoBeforeFirstView = { runs: cold.length, yes: cold.filter((c) => c.monacoBeforeFirstView).length }
-    // `BENCH_ONLY=load` measures the cold load alone.
-    if (process.env.BENCH_ONLY !== 'load') {
-      const paste: Record<string, Summary> = {}
-      paste['RS256 8 KB'] = await pasteLatency(browser, 'RS256', 8 * 1024, 40)
-      for (const alg of ['HS256', 'PS256', 'ES256', 'EdDSA'] as const) paste[`${alg} 1 KB`] = await pasteLatency(browser, alg, 1024, 30)
-      out.pasteToVerifiedMs = paste
+    // `BENCH_ONLY=load` measures the cold load alone, `BENCH_ONLY=paste` the token and key pastes alone.
+    const only = process.env.BENCH_ONLY
+    if (only === undefined || only === 'load') {
+      const cold: ColdLoad[] = []
+      for (let i = 0; i < Number(process.env.BENCH_LOAD_RUNS ?? 7); i++) cold.push(await coldLoad(browser))
+      const jsBefore = cold.map((c) => c.jsBeforeViewGzip)
+      out.jsBeforeFirstView = { median: summarize(jsBefore).median, max: Math.max(...jsBefore), n: cold.length, files: [...new Set(cold.flatMap((c) => c.jsBeforeViewFiles))] }
+      out.jsAllGzip = summarize(cold.map((c) => c.jsAllGzip))
+      out.coldLoadInDomMs = summarize(cold.map((c) => c.inDomMs))
+      out.coldLoadPaintedMs = summarize(cold.map((c) => c.paintedMs))
+      out.hydratedMs = summarize(cold.map((c) => c.hydratedMs))
+      out.hydratedRuns = cold.filter((c) => c.hydrated).length
+      out.loadLongestTaskMs = summarize(cold.map((c) => c.longestTaskMs))
+      out.loadLongestTaskToHydratedMs = summarize(cold.map((c) => c.longestTaskToHydratedMs))
+      out.loadLongestTaskWithEditorMs = summarize(cold.map((c) => c.longestTaskWithEditorMs))
+      out.monacoBeforeFirstView = { runs: cold.length, yes: cold.filter((c) => c.monacoBeforeFirstView).length }
+    }
+    if (only === undefined || only === 'paste') {
+      const paste: Record<string, EditSummary> = {}
+      paste['RS256 8 KB'] = await pasteLatency(browser, 'RS256', 8 * 1024, Number(process.env.BENCH_PASTE_RUNS ?? 40))
+      if (only === undefined) for (const alg of ['HS256', 'PS256', 'ES256', 'EdDSA'] as const) paste[`${alg} 1 KB`] = await pasteLatency(browser, alg, 1024, 30)
+      out.pasteToVerifiedMs = Object.fromEntries(Object.entries(paste).map(([k, v]) => [k, v.ms]))
+      out.pasteDetail = paste
+      out.keyToVerified = await keyLatency(browser, Number(process.env.BENCH_PASTE_RUNS ?? 40))
+    }
+    if (only === undefined) {
       out.hugePaste = await hugePaste(browser)
       const gen: Record<string, unknown> = {}
       for (const [label, alg, modulus] of [

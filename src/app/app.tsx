@@ -27,6 +27,7 @@ import { LiveCredentialBanner } from '../features/privacy/live-credential-banner
 import { ExplainButton } from '../features/explain/explain-button'
 import { useAppStore } from '../store/app-store'
 import { useDecodedToken } from '../session/use-decoded-token'
+import { prefetchVerdicts } from '../session/use-verification'
 import { PresentationButton } from '../features/presentation/presentation-button'
 import { usePresentationMode } from '../features/presentation/use-presentation-mode'
 import { ToolTabs } from './tool-tabs'
@@ -39,6 +40,8 @@ const ExplainPanel = lazy(() => import('../features/explain/explain-panel').then
 
 // Before the first render, so the page never flashes an empty token before the linked or example one.
 boot()
+// From the input event on, so the render that shows a pasted token or key can show its verdict too.
+if (typeof window !== 'undefined') prefetchVerdicts()
 
 /**
  * The debugger page: the encoded token on the left, what it decodes to on the right, keys, policy

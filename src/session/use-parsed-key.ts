@@ -21,7 +21,8 @@ export const parseKeyCached = createMemo(
   { max: 6 },
 )
 
-function stateOf(result: Result<KeyInput>): ParsedKeyState {
+/** The state a finished parse puts the key in. */
+export function stateOf(result: Result<KeyInput>): ParsedKeyState {
   return result.ok ? { status: 'ok', input: result.value } : { status: 'error', error: result.error }
 }
 
@@ -38,5 +39,8 @@ export function useParsedKey(text: string, encoding: SecretEncoding): ParsedKeyS
     return known && { value: stateOf(known.value) }
   })
   if (latest.status === 'idle') return { status: 'empty' }
-  return latest.status === 'done' ? latest.value : { status: 'pending' }
+  if (latest.status === 'done') return latest.value
+  // A parse started before this render (when the key changed in the store) may have finished already.
+  const known = settledValue(parseKeyCached(text, encoding))
+  return known ? stateOf(known.value) : { status: 'pending' }
 }

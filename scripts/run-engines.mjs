@@ -191,9 +191,7 @@ async function runFlows(browser) {
         origin = `http://127.0.0.1:${String(port + 2)}`
         server = await serveStatic({ dir: appDir, port: port + 2 })
       }
-      // With the server stopped, Firefox may report that the service worker failed the tab icon's
-      // request (it races the reload; the icon is precached, the page is not affected).
-      const g = await guardedPage(browser, [origin], options.offline ? { allowConsoleErrors: /^Failed to load ‘[^’]+\/favicon\.svg’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/ } : {})
+      const g = await guardedPage(browser, [origin])
       const stopServer = () => new Promise((ok) => {
         server.closeAllConnections()
         server.close(() => ok())

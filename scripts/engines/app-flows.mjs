@@ -305,4 +305,31 @@ export const flows = [
     await d.expectText('status', 'SD-JWT verdict', 'SD-JWT accepted: issuer signature, disclosures and key binding check out (1 disclosed claim).')
   }],
 
+  ['offline: after the first visit the service worker serves the app with the server stopped; Monaco, key generation and signing work', async ({ page, base, stopServer }) => {
+    await page.goto(base)
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await page.reload()
+    await until('the service worker to control the page', () => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    // The controlled page is still importing chunks after its load event (the editor, the service worker
+    // client): a reload then aborts them, and Firefox reports each aborted request the service worker
+    // was answering as "A ServiceWorker intercepted the request and encountered an unexpected error"
+    // (a console error, though the cache holds the file). Reload once the page has settled.
+    await until('the code editor', () => page.$('.monaco-editor'), 30_000)
+    await page.waitForNetworkIdle({ idleTime: 500, timeout: 30_000 })
+    await stopServer()
+    await page.reload()
+    const d = driver(page)
+    await d.need('heading', 'JWT Lab')
+    await d.select('Examples', 'RS256 (RSA)')
+    await d.expectText('status', 'Signature', VERIFIED)
+    await until('the code editor', () => page.$('.monaco-editor'), 30_000)
+    await d.expand('Signing')
+    await d.select('Algorithm', 'ES256')
+    await d.expand('Signing')
+    await d.click('button', 'Generate key')
+    await until('the ES256 token', async () => headerOf(await d.value('textbox', 'Encoded token')).alg === 'ES256', 30_000)
+    await d.expectText('status', 'Signature', VERIFIED)
+  }, { offline: true }],
 ]

@@ -26,7 +26,7 @@ import { UpdatePrompt } from '../features/offline/update-prompt'
 import { LiveCredentialBanner } from '../features/privacy/live-credential-banner'
 import { ExplainButton } from '../features/explain/explain-button'
 import { useAppStore } from '../store/app-store'
-import { useDecodedToken } from '../session/use-decoded-token'
+import { ShownTokenProvider, useShownToken } from '../session/shown-token'
 import { prefetchVerdicts } from '../session/use-verification'
 import { PresentationButton } from '../features/presentation/presentation-button'
 import { usePresentationMode } from '../features/presentation/use-presentation-mode'
@@ -54,91 +54,98 @@ export function App() {
   const explainOpen = useAppStore((s) => s.explainOpen)
   // "Forget everything" bumps this: every view below remounts, dropping its local copies of inputs.
   const inputsGeneration = useAppStore((s) => s.inputsGeneration)
-  const hmacToken = useDecodedToken().alg?.startsWith('HS') === true
   useEffect(() => {
     const onHashChange = () => void loadFromLocation(window.location.hash)
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
   }, [])
 
+  // Only the provider follows each keystroke; the views below render when what they show changes.
   return (
-    <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        {/* Takes the rest of the first row on a phone, so Settings stays beside the name. */}
-        <div className="flex min-w-0 flex-1 flex-col lg:max-w-44 lg:flex-initial">
-          <h1 className="text-xl leading-tight font-semibold">JWT Lab</h1>
-          {/* The privacy promise stays in view at every width, in small type under the name. */}
-          <p hidden={presenting} className="text-xs text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>
-        </div>
-        {/* On a phone Settings sits next to the title, so the toolbar below stays one or two rows. */}
-        <div hidden={presenting} className="contents">
-          <SettingsMenu />
-        </div>
-        <div className="flex w-full flex-wrap items-center gap-2 lg:ml-auto lg:w-auto">
-          <ExamplesMenu />
-          <ExplainButton />
+    <ShownTokenProvider>
+      <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+          {/* Takes the rest of the first row on a phone, so Settings stays beside the name. */}
+          <div className="flex min-w-0 flex-1 flex-col lg:max-w-44 lg:flex-initial">
+            <h1 className="text-xl leading-tight font-semibold">JWT Lab</h1>
+            {/* The privacy promise stays in view at every width, in small type under the name. */}
+            <p hidden={presenting} className="text-xs text-slate-600 dark:text-slate-400">Everything runs in this tab; nothing is sent anywhere.</p>
+          </div>
+          {/* On a phone Settings sits next to the title, so the toolbar below stays one or two rows. */}
           <div hidden={presenting} className="contents">
-            <ShareButton />
+            <SettingsMenu />
           </div>
-          {/* A projector view is for a laptop on a stage, not for a phone screen. */}
-          <div className="hidden sm:contents">
-            <PresentationButton />
+          <div className="flex w-full flex-wrap items-center gap-2 lg:ml-auto lg:w-auto">
+            <ExamplesMenu />
+            <ExplainButton />
+            <div hidden={presenting} className="contents">
+              <ShareButton />
+            </div>
+            {/* A projector view is for a laptop on a stage, not for a phone screen. */}
+            <div className="hidden sm:contents">
+              <PresentationButton />
+            </div>
           </div>
-        </div>
-      </header>
-      <Fragment key={inputsGeneration}>
-        <StorageNotice />
-        <LinkNotices />
-        <LiveCredentialBanner />
-        <EnvelopeBanner />
-        <main className="grid gap-4 p-4 lg:grid-cols-2">
-          {explainOpen && (
-            <Suspense fallback={null}>
-              <ExplainPanel />
-            </Suspense>
-          )}
-          <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
-            <EncodedTokenPanel />
-            <SignaturePanel />
-            {/* Only when the header, its jwk or the verification key has x5c; its code is fetched then. */}
-            <CertificateChainSlot />
-            {/* Only for an encrypted token (JWE); its code is fetched then. */}
-            <DecryptionSlot />
-            {/* Only for an SD-JWT (selective disclosure); its code is fetched then. */}
-            <SdJwtSlot />
-            {/* Only for a JSON-serialized JWS or a compact one with a detached payload. */}
-            <JsonSerializationSlot />
-            <FindingsPanel />
-          </section>
-          <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
-            <JsonPanels />
-            <ClaimsTable />
-            {/* Only for an ID token with at_hash, c_hash or s_hash; its code is fetched then. */}
-            <OidcHashesSlot />
-          </section>
-          <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
-            <PolicyPanel />
-            <SigningPanel />
-            <EncryptDisclosure />
-            <IssueDisclosure />
-            <KeyStoreSlot />
-            {/* The cracker applies to HMAC tokens only: other tokens do not get it at all. */}
-            {hmacToken && (
-              <div className="min-w-0 lg:col-span-2">
-                <Suspense fallback={null}>
-                  <CrackerPanel />
-                </Suspense>
-              </div>
+        </header>
+        <Fragment key={inputsGeneration}>
+          <StorageNotice />
+          <LinkNotices />
+          <LiveCredentialBanner />
+          <EnvelopeBanner />
+          <main className="grid gap-4 p-4 lg:grid-cols-2">
+            {explainOpen && (
+              <Suspense fallback={null}>
+                <ExplainPanel />
+              </Suspense>
             )}
-          </section>
-          {toolTabs.length > 0 && (
-            <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
-              <ToolTabs tabs={toolTabs} label="Tools" />
+            <section aria-label="Encoded" className="flex min-w-0 flex-col gap-3">
+              <EncodedTokenPanel />
+              <SignaturePanel />
+              {/* Only when the header, its jwk or the verification key has x5c; its code is fetched then. */}
+              <CertificateChainSlot />
+              {/* Only for an encrypted token (JWE); its code is fetched then. */}
+              <DecryptionSlot />
+              {/* Only for an SD-JWT (selective disclosure); its code is fetched then. */}
+              <SdJwtSlot />
+              {/* Only for a JSON-serialized JWS or a compact one with a detached payload. */}
+              <JsonSerializationSlot />
+              <FindingsPanel />
             </section>
-          )}
-        </main>
-      </Fragment>
-      <UpdatePrompt />
+            <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
+              <JsonPanels />
+              <ClaimsTable />
+              {/* Only for an ID token with at_hash, c_hash or s_hash; its code is fetched then. */}
+              <OidcHashesSlot />
+            </section>
+            <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
+              <PolicyPanel />
+              <SigningPanel />
+              <EncryptDisclosure />
+              <IssueDisclosure />
+              <KeyStoreSlot />
+              <CrackerSlot />
+            </section>
+            {toolTabs.length > 0 && (
+              <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
+                <ToolTabs tabs={toolTabs} label="Tools" />
+              </section>
+            )}
+          </main>
+        </Fragment>
+        <UpdatePrompt />
+      </div>
+    </ShownTokenProvider>
+  )
+}
+
+/** The cracker applies to HMAC tokens only: other tokens do not get it at all. */
+function CrackerSlot() {
+  if (useShownToken().alg?.startsWith('HS') !== true) return null
+  return (
+    <div className="min-w-0 lg:col-span-2">
+      <Suspense fallback={null}>
+        <CrackerPanel />
+      </Suspense>
     </div>
   )
 }

@@ -3,7 +3,8 @@ import { createMemo } from '../hooks/create-memo'
 import { settledValue, tracked } from '../hooks/settled'
 import { useLatest } from '../hooks/use-latest'
 import { useAppStore } from '../store/app-store'
-import { decodeCached, useDecodedToken } from './use-decoded-token'
+import { decodeCached } from './use-decoded-token'
+import { useShownToken } from './shown-token'
 import { parseKeyCached, stateOf, type ParsedKeyState } from './use-parsed-key'
 
 /**
@@ -108,7 +109,7 @@ export function prefetchVerdicts(): () => void {
  * the token, key text or secret encoding changes. Late results of earlier runs are ignored.
  */
 export function useVerification(): VerificationView {
-  const token = useDecodedToken().token
+  const token = useShownToken().token
   const keyText = useAppStore((s) => s.verificationKey)
   const encoding = useAppStore((s) => s.secretEncoding)
   const blank = token.trim() === ''

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { loadSdJwt, type DecodedToken, type JsonValue, type ProcessedSdJwt } from '../core'
 import { useLatest } from '../hooks/use-latest'
-import { useDecodedToken } from './use-decoded-token'
+import { useShownToken } from './shown-token'
 
 async function processed(token: string): Promise<ProcessedSdJwt | null> {
   // The SD-JWT room loads on demand; offline before its chunk was cached, the issuer-signed payload stays.
@@ -33,7 +33,7 @@ export function withVerifierPayload(decoded: DecodedToken, sdJwt: ProcessedSdJwt
 
 /** {@link withVerifierPayload} of the current token. */
 export function useVerifierToken(): DecodedToken {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const sdJwt = useProcessedSdJwt(decoded)
   // One object per token and result: the lint and policy caches are keyed on it.
   return useMemo(() => withVerifierPayload(decoded, sdJwt), [decoded, sdJwt])

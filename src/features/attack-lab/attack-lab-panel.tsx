@@ -10,7 +10,7 @@ import {
   type CraftedToken,
   type DecodedToken,
 } from '../../core'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useDraft } from '../../hooks/use-draft'
 import { useAppStore } from '../../store/app-store'
 import { CraftedTokenItem } from './crafted-token-item'
@@ -42,7 +42,7 @@ type CraftState =
  * be copied or put into the Encoded token.
  */
 export function AttackLabPanel() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const token = useAppStore((s) => s.token)
   const verificationKey = useAppStore((s) => s.verificationKey)
   const [attack, setAttack] = useState<AttackId>('alg-none')

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
 import { findX5c } from './find-x5c'
@@ -9,7 +9,7 @@ const CertificateChainPanel = lazy(() => import('./certificate-chain-panel').the
 
 /** The Certificate chain region where the token header, its jwk or the verification key has `x5c`; nothing otherwise. */
 export function CertificateChainSlot() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const keyText = useAppStore((s) => s.verificationKey)
   const encoding = useAppStore((s) => s.secretEncoding)
   const parsed = useParsedKey(keyText, encoding)

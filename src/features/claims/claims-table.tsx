@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { describeMember, recogniseIssuer, type JsonMember, type JsonValue, type ProcessedSdJwt, type RecognisedIssuer } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, CheckTable, type Column } from '../../components/ui'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useProcessedSdJwt } from '../../session/use-verifier-payload'
 import { useHighlightedMember } from '../../hooks/member-highlight'
 import { useAppStore } from '../../store/app-store'
@@ -28,7 +28,7 @@ function isObject(v: JsonValue | undefined): v is { [name: string]: JsonValue } 
  * for people and its meaning from the claim catalogue.
  */
 export function ClaimsTable() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const sdJwt = useProcessedSdJwt(decoded)
   const payload = decoded.payload
   // An SD-JWT's claims are the ones a verifier ends up with: disclosed claims in, digests out.

@@ -3,7 +3,7 @@ import { bundledCandidates, countListCandidates, crackTargetFromToken } from '..
 import { Panel } from '../../components/panel'
 import { Button } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useAppStore } from '../../store/app-store'
 import { CrackProgress } from './crack-progress'
 import { formatCount } from './format'
@@ -33,7 +33,7 @@ function useBundledList(): readonly string[] | null {
  */
 export function CrackerPanel() {
   const token = useAppStore((s) => s.token)
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const target = useMemo(() => crackTargetFromToken(decoded), [decoded])
   const { state, engine, start, cancel, reset } = useCrackRun()
   const [sourceKind, setSourceKind] = useState<'bundled' | 'file'>('bundled')

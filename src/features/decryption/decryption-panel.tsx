@@ -3,7 +3,7 @@ import { DEFAULT_MAX_PBES2_COUNT, loadJwe, type JweDecryption } from '../../core
 import { Panel } from '../../components/panel'
 import { Alert, Button, InlineSelect, LabelledText } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useAppStore } from '../../store/app-store'
 import { JweSteps } from './jwe-steps'
 import { KeyFindings } from './key-findings'
@@ -29,7 +29,7 @@ const PBES2_BOUNDS: readonly { readonly value: number; readonly label: string }[
  * plaintext (as text, never as markup) and, for a nested JWT, the way into the inner token.
  */
 export function DecryptionPanel() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const token = decoded.token
   const keyText = useAppStore((s) => s.decryptionKey)
   const setKeyText = useAppStore((s) => s.setDecryptionKey)

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useIsJwe } from './jwe-token'
 
 // Only an encrypted token needs it: the JWE engine and its views are a chunk of their own, so the
@@ -8,7 +8,7 @@ const DecryptionPanel = lazy(() => import('./decryption-panel').then((m) => ({ d
 
 /** The Decryption panel where the token is a JWE (compact or JSON serialization); nothing otherwise. */
 export function DecryptionSlot() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const jwe = useIsJwe(decoded)
   if (!jwe) return null
   return (

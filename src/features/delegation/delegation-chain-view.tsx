@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { delegationChain, type DelegationChain, type DelegationParty, type MayActCheck } from '../../core'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
 import { buildDelegationExample } from './delegation-example'
@@ -29,7 +29,7 @@ function connectorText(party: DelegationParty, parties: readonly DelegationParty
  * `may_act` verdict. Without an `act` claim it explains delegation and offers a signed example.
  */
 export function DelegationChainView() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const chain = useMemo(() => {
     const payload = decoded.kind === 'jws' && decoded.payload?.kind === 'json' ? decoded.payload.value : undefined
     return payload === undefined ? null : delegationChain(payload)

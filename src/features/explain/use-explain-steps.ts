@@ -1,6 +1,6 @@
 import { explainToken, type CoreError, type DecodedToken, type ExplainStep, type KeyInput, type Result } from '../../core'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useParsedKey, type ParsedKeyState } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
 import { pickExplainKey } from './pick-key'
@@ -28,7 +28,7 @@ function kidOf(decoded: DecodedToken): string | undefined {
  * whenever the token or a key changes. Late answers for an older token or key are dropped.
  */
 export function useExplainSteps(enabled: boolean): ExplainState {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const verification = useParsedKey(useAppStore((s) => s.verificationKey), useAppStore((s) => s.secretEncoding))
   const signing = useParsedKey(useAppStore((s) => s.signingKey), useAppStore((s) => s.signingEncoding))
   const key = pickExplainKey(decoded.alg, kidOf(decoded), inputOf(signing), inputOf(verification))

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { FindingSeverity, ListedFinding, PlacedDiagnostic, SegmentName } from '../../core'
 import { Panel } from '../../components/panel'
 import { LabelledText } from '../../components/ui'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useListedFindings } from '../../session/use-lint-findings'
 import { SeverityBadge } from './severity-badge'
 
@@ -34,7 +34,7 @@ const openByDefault: ReadonlySet<FindingSeverity> = new Set(['critical', 'high']
  * listed twice.
  */
 export function FindingsPanel() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const items = useListedFindings()
   const headingId = useId()
   const security = items.filter((i) => i.source === 'security').length

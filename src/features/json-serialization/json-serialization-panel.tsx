@@ -3,7 +3,7 @@ import { formatJsonValue, parseJwsJson, verifyDetachedPayload, verifyJwsJson, ty
 import { Panel } from '../../components/panel'
 import { Alert, Button, Field, codeControlClass } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useParsedKey, type ParsedKeyState } from '../../session/use-parsed-key'
 import { verificationView, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
@@ -24,7 +24,7 @@ const PENDING: VerificationView = { status: 'pending', text: 'Signature not chec
  * sit on the page unconditionally.
  */
 export function JsonSerializationPanel() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const token = decoded.token
   const jws = useMemo(() => parseJwsJson(token), [token])
   const parsedKey = useParsedKey(useAppStore((s) => s.verificationKey), useAppStore((s) => s.secretEncoding))

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { readJwsJsonObject } from '../../core'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 
 /**
  * Which view of the JSON serialization panel the token calls for: `json` for a text meant as a JWS in
@@ -14,7 +14,7 @@ export type JsonSerializationView = 'json' | 'detached' | null
  * paint whether the panel, whose code loads on demand, is needed at all.
  */
 export function useJsonSerializationView(): JsonSerializationView {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const token = decoded.token
   const json = useMemo(() => readJwsJsonObject(token).ok, [token])
   if (json) return 'json'

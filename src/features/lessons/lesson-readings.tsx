@@ -1,5 +1,5 @@
 import { checkPolicy } from '../../core'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useNow } from '../../session/use-now'
 import { useVerification } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
@@ -37,7 +37,7 @@ function SignatureReading() {
 }
 
 function ExpiryReading() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const now = useNow()
   const clockSkew = useAppStore((s) => s.clockSkewSeconds)
   const check = checkPolicy(decoded.header?.value, decoded.payload?.value, { now, clockSkew }).find((c) => c.id === 'exp')

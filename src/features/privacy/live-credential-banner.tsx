@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, DismissButton } from '../../components/ui'
 import { liveCredentialHint } from '../../core'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
 import { useTokenStorageDecision } from '../../session/use-token-storage'
@@ -27,7 +27,7 @@ export function whereKept(storable: boolean, remember: boolean): string {
  * Shown per token; dismissing hides it for that token only.
  */
 export function LiveCredentialBanner() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const token = useAppStore((s) => s.token)
   const remember = useAppStore((s) => s.rememberSecrets)
   const now = useNow(30_000)

@@ -3,7 +3,7 @@ import { loadSdJwt, parseKey, type Disclosure, type ProcessedSdJwt, type Result 
 import { Alert, Button, TextField } from '../../components/ui'
 import { useBusyTask } from '../../hooks/use-busy-task'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useNow } from '../../session/use-now'
 import { useAppStore } from '../../store/app-store'
 import { useFirstRows } from './first-rows'
@@ -26,7 +26,7 @@ function disclosureLabel(d: Disclosure): string {
  * a key binding JWT for a verifier's audience and nonce with the holder's private key.
  */
 export function PresentForm({ holderPrivate, onHolderPrivate }: PresentFormProps) {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const text = decoded.sdJwt !== undefined ? decoded.token : ''
   const processed = useLatest<Processed | null>(text === '' ? null : [text], async () => {
     let sd: Awaited<ReturnType<typeof loadSdJwt>>

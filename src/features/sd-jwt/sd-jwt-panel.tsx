@@ -3,7 +3,7 @@ import { loadSdJwt } from '../../core'
 import { Panel } from '../../components/panel'
 import { Alert, TextField } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useNow } from '../../session/use-now'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useAppStore } from '../../store/app-store'
@@ -17,7 +17,7 @@ import { SdJwtSummary } from './sd-jwt-summary'
  * section, judged with the Verification key (issuer), the holder key and the expected `aud`/`nonce`.
  */
 export function SdJwtPanel() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const text = decoded.token
   const issuer = useParsedKey(useAppStore((s) => s.verificationKey), useAppStore((s) => s.secretEncoding))
   // Memory only: a holder's key and the verifier's expectations are never stored or linked.

@@ -3,7 +3,7 @@ import { keyTextUrl, verifyingEncodings, type SecretEncoding } from '../../core'
 import { Panel } from '../../components/panel'
 import { Button, InlineSelect } from '../../components/ui'
 import { useLatest } from '../../hooks/use-latest'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useParsedKey } from '../../session/use-parsed-key'
 import { useVerification, type VerificationView } from '../../session/use-verification'
 import { useAppStore } from '../../store/app-store'
@@ -47,7 +47,7 @@ export function SignaturePanel() {
     setFetched({ keyText: fetchedText, origin: fetchedOrigin, keyUrl })
     setVerificationKey(fetchedText)
   }
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const keyId = useId()
   // How text turns into bytes matters only for an HMAC secret: shown for HS* tokens, tokens without
   // a usable alg, and whenever the key box holds a secret (e.g. a confusion attempt on an RS256 token).
@@ -130,7 +130,7 @@ function AddFetchedKeys({ fetched }: { readonly fetched: FetchedKey }) {
  * verifies, says so and offers that reading. The verdict stays as it is until the user switches.
  */
 function EncodingOffer({ keyText, encoding, onUse }: { readonly keyText: string; readonly encoding: SecretEncoding; readonly onUse: (e: SecretEncoding) => void }) {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const found = useLatest([decoded.token, keyText], () => verifyingEncodings(decoded, keyText))
   if (found.status !== 'done') return null
   const other = found.value.find((e) => e !== encoding)

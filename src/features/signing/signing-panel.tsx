@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { SIGNING_ALGORITHMS, type JwsAlgorithm } from '../../core'
 import { Panel } from '../../components/panel'
 import { onDemand } from '../../components/on-demand'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useAppStore } from '../../store/app-store'
 import { isOwnSignature } from './own-signature'
 
@@ -26,7 +26,7 @@ const formTexts = {
  * closing and reopening it.
  */
 export function SigningPanel() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   // Most visitors only read tokens: signing starts collapsed (edits still re-sign with the key given).
   const [collapsed, setCollapsed] = useState(true)
   const [opened, setOpened] = useState(false)

@@ -305,6 +305,20 @@ export const flows = [
     await d.expectText('status', 'SD-JWT verdict', 'SD-JWT accepted: issuer signature, disclosures and key binding check out (1 disclosed claim).')
   }],
 
+  ['names: headings drawn in capitals keep their written name (check-table column headers, a lesson\'s "What the app shows now")', async ({ page, base }) => {
+    const d = await openApp(page, base)
+    // Firefox and WebKit take CSS text-transform into accessible names: without an explicit name these
+    // would be "CLAIM" and "WHAT THE APP SHOWS NOW".
+    const table = await d.need('table', 'Claims')
+    for (const header of ['Claim', 'Value']) {
+      const cell = await d.need('columnheader', header)
+      if (!(await cell.evaluate((c, t) => t.contains(c), table))) throw new Error(`columnheader "${header}" is not in the Claims table`)
+    }
+    await d.click('tab', 'Lessons')
+    await d.click('button', '2. Why signatures matter (tamper and watch it fail)')
+    await d.need('heading', 'What the app shows now')
+  }],
+
   ['offline: after the first visit the service worker serves the app with the server stopped; Monaco, key generation and signing work', async ({ page, base, stopServer }) => {
     await page.goto(base)
     await page.evaluate(async () => {

@@ -147,7 +147,8 @@ function WideTable<Row>({ label, columns, rows, rowKey, verdict, minWidth = '', 
           className={`border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300 ${caption !== undefined ? 'border-t' : ''} ${stack ? stackedRow : ''}`}
         >
           {columns.map((c) => (
-            <th key={c.header} {...roles('columnheader')} scope="col" className={`${cellPadding} font-semibold ${stack && c.stacked === 'line' ? stackedHeading : ''}`}>
+            // The row draws headers in capitals: Firefox and WebKit would name them so ("CLAIM").
+            <th key={c.header} {...roles('columnheader')} scope="col" aria-label={c.header} className={`${cellPadding} font-semibold ${stack && c.stacked === 'line' ? stackedHeading : ''}`}>
               {c.header}
             </th>
           ))}

@@ -16,7 +16,8 @@ const tone = {
 export function LessonReadings({ readings }: { readonly readings: readonly LessonReading[] }) {
   return (
     <div className="flex flex-col gap-2" aria-label="What the app shows now" role="group">
-      <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">What the app shows now</h4>
+      {/* Drawn in capitals; the label keeps Firefox and WebKit from naming it so. */}
+      <h4 aria-label="What the app shows now" className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">What the app shows now</h4>
       {readings.includes('signature') && <SignatureReading />}
       {readings.includes('expiry') && <ExpiryReading />}
     </div>

@@ -38,6 +38,9 @@ import { toolTabs } from './tools'
 const CrackerPanel = lazy(() => import('../features/cracker/cracker-panel').then((m) => ({ default: m.CrackerPanel })))
 const ExplainPanel = lazy(() => import('../features/explain/explain-panel').then((m) => ({ default: m.ExplainPanel })))
 
+/** Rendering of a section that starts below the first screen is skipped until it comes near the viewport. */
+const OFF_SCREEN = '[content-visibility:auto] [contain-intrinsic-size:auto_600px]'
+
 // Before the first render, so the page never flashes an empty token before the linked or example one.
 boot()
 // From the input event on, so the render that shows a pasted token or key can show its verdict too.
@@ -117,7 +120,9 @@ export function App() {
               {/* Only for an ID token with at_hash, c_hash or s_hash; its code is fetched then. */}
               <OidcHashesSlot />
             </section>
-            <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
+            {/* Below the first screen: skipped by style, layout and paint until scrolled near, so neither
+                the first paint nor a paste's frame pays for them (their last size is kept meanwhile). */}
+            <section aria-label="Policy and signing" hidden={presenting} className={`grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2 ${OFF_SCREEN}`}>
               <PolicyPanel />
               <SigningPanel />
               <EncryptDisclosure />
@@ -126,7 +131,7 @@ export function App() {
               <CrackerSlot />
             </section>
             {toolTabs.length > 0 && (
-              <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
+              <section aria-label="Tools" hidden={presenting} className={`min-w-0 lg:col-span-2 ${OFF_SCREEN}`}>
                 <ToolTabs tabs={toolTabs} label="Tools" />
               </section>
             )}

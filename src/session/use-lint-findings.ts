@@ -16,6 +16,7 @@ import {
 import { createMemo } from '../hooks/create-memo'
 import { useLatest } from '../hooks/use-latest'
 import { useAppStore } from '../store/app-store'
+import { HUGE_INPUT, lintHuge } from '../workers/token-client'
 import { useDecodedToken } from './use-decoded-token'
 import { useVerifierToken } from './use-verifier-payload'
 import { useNow } from './use-now'
@@ -99,14 +100,42 @@ export function useSecurityFindings(): readonly Finding[] {
   const parsed = useParsedKey(keyText, encoding)
   const now = useNow(CLOCK_INTERVAL_MS)
   const context = lintKeyContext(keyText, encoding, parsed)
-  const common = useCommonSecrets(context.keys?.format === 'secret')
+  // A huge token's lint loads the list in the worker instead.
+  const common = useCommonSecrets(context.keys?.format === 'secret' && decoded.token.length <= HUGE_INPUT)
   // The verifier's allowlist tells the lint which algorithms the user's own verifier accepts.
   const allowed = useAppStore((s) => s.allowedAlgorithms)
   // An inner token opened from its encrypted envelope is judged as a nested JWT.
   const envelopeToken = useAppStore((s) => s.envelope?.token)
   const envelopeHeader = useMemo(() => (envelopeToken === undefined ? undefined : jweEnvelopeHeader(envelopeToken)), [envelopeToken])
   const extraRules = useOnDemandLintRules(decoded, envelopeHeader !== undefined)
-  return lintCached(decoded, context, common, now, allowed, extraRules, envelopeHeader)
+  const inWorker = useWorkerFindings(decoded, context, now, allowed, envelopeHeader)
+  return inWorker ?? lintCached(decoded, context, common, now, allowed, extraRules, envelopeHeader)
+}
+
+const NO_FINDINGS: readonly Finding[] = []
+
+/**
+ * The findings of a huge token, linted in the token worker (which loads the on-demand rules and the
+ * common-secret list itself); undefined for any other token, which is linted on the page. An SD-JWT
+ * stays on the page: its claims are the processed ones, which only the page has. Until the worker
+ * answers, the findings of the same token (an earlier key or clock) stay, and a new token has none.
+ */
+function useWorkerFindings(decoded: DecodedToken, context: LintKeyContext, now: number, allowed: string, envelopeHeader: JsonObject | undefined): readonly Finding[] | undefined {
+  const huge = decoded.token.length > HUGE_INPUT && decoded.sdJwt === undefined
+  const key = huge ? ['lint', decoded.token, context.keys, context.secretText, now, allowed, envelopeHeader] : null
+  const latest = useLatest(key, () =>
+    lintHuge(decoded.token, {
+      keys: context.keys,
+      secretText: context.secretText,
+      commonSecrets: context.keys?.format === 'secret',
+      now,
+      allowedAlgorithms: algorithmList(allowed),
+      envelopeHeader,
+    }),
+  )
+  if (latest.status === 'idle') return undefined
+  if (latest.status === 'done') return latest.value
+  return latest.previous !== null && latest.previous.key[1] === decoded.token ? latest.previous.value : NO_FINDINGS
 }
 
 /**

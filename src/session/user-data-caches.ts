@@ -1,4 +1,5 @@
-import { decodeCached } from './use-decoded-token'
+import { forgetHugeTokens } from '../workers/token-client'
+import { decodeCached, forgetShownToken } from './use-decoded-token'
 import { lintCached, listedCached } from './use-lint-findings'
 import { parseKeyCached } from './use-parsed-key'
 import { verifyCached } from './use-verification'
@@ -20,6 +21,8 @@ export function forgetWithUserData(clear: () => void): void {
  */
 export function clearUserDataCaches(): void {
   decodeCached.clear()
+  forgetShownToken()
+  forgetHugeTokens()
   parseKeyCached.clear()
   verifyCached.clear()
   lintCached.clear()

@@ -8,3 +8,4 @@ export { InlineSelect, inlineSelectClass, type SelectOption } from './inline-sel
 export { LabelledText } from './labelled-text'
 export { SwatchLabel } from './swatch-label'
 export { ValueList, type ListedValue } from './value-list'
+export { VirtualText } from './virtual-text'

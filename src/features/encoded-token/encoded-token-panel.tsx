@@ -1,14 +1,15 @@
-import { useRef, type ClipboardEvent, type ChangeEvent, type MouseEvent } from 'react'
+import { useRef, useState, type ClipboardEvent, type ChangeEvent, type MouseEvent } from 'react'
 import { extractToken } from '../../core'
 import { CopyButton } from '../../components/copy-button'
 import { Panel } from '../../components/panel'
 import { segmentSwatch } from '../../components/segment-colors'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useDecodedToken, useDecodingInBackground } from '../../session/use-decoded-token'
 import { useTokenHighlight } from '../../hooks/member-highlight'
 import { textOffsetAtPoint } from '../../hooks/text-offset-at-point'
 import { MemberHighlightCaption } from '../../components/member-highlight-caption'
-import { SwatchLabel } from '../../components/ui'
+import { Button, SwatchLabel, VirtualText } from '../../components/ui'
 import { useAppStore } from '../../store/app-store'
+import { decodeHuge, HUGE_INPUT } from '../../workers/token-client'
 import { BARE_TOKEN, changePolicy, pasteMayExtract } from './paste-policy'
 import { OVERLAY_LIMIT, TokenOverlay } from './token-overlay'
 import { TokenPicker } from './token-picker'
@@ -39,6 +40,7 @@ export function EncodedTokenPanel() {
   const notes = useAppStore((s) => s.extractionNotes)
   const stale = useAppStore((s) => s.signatureStale)
   const decoded = useDecodedToken()
+  const inBackground = useDecodingInBackground()
   const overlayRef = useRef<HTMLDivElement>(null)
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -57,11 +59,12 @@ export function EncodedTokenPanel() {
     const text = e.target.value
     const policy = changePolicy(token, text)
     if (policy === 'later') {
-      // Searching a huge paste takes a while: show it first, clean it up in a task of its own.
+      // Searching a huge paste takes a while: show it first, clean it up in the token worker.
       setToken(text)
-      window.setTimeout(() => {
-        if (useAppStore.getState().token === text) storeExtracted(text)
-      }, 0)
+      void decodeHuge(text, true).then(({ extraction }) => {
+        if (useAppStore.getState().token !== text) return
+        useAppStore.getState().storePaste(extraction === null || extraction.stripped.length === 0 ? { token: text, stripped: [] } : extraction)
+      })
       return
     }
     if (policy === 'extract') storeExtracted(text)
@@ -76,6 +79,13 @@ export function EncodedTokenPanel() {
       overlay.scrollLeft = box.scrollLeft
     }
   }
+
+  // A huge token is shown in a light view: a text box needs over 100 ms to lay out a megabyte,
+  // on every change. The box comes back when the user asks to edit, or the token is small again.
+  const [asText, setAsText] = useState(false)
+  const huge = token.length > HUGE_INPUT
+  if (asText && !huge) setAsText(false)
+  const light = huge && !asText
 
   const coloured = token.length <= OVERLAY_LIMIT
   const highlight = useTokenHighlight(token)
@@ -93,6 +103,22 @@ export function EncodedTokenPanel() {
 
   return (
     <Panel title="Encoded token" actions={<CopyButton text={() => useAppStore.getState().token} label="Copy token" />}>
+      {light ? (
+        <>
+          <div className="overflow-hidden rounded-md border border-slate-300 dark:border-slate-700">
+            <VirtualText label="Large token, read-only" text={token} height={180} takeFocus />
+          </div>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            <span>Shown read-only: a text box would slow the page down at this size.</span>
+            <Button size="sm" variant="secondary" onClick={() => setAsText(true)}>
+              Edit as text
+            </Button>
+            <Button size="sm" variant="secondary" onClick={() => setToken('')}>
+              Clear token
+            </Button>
+          </div>
+        </>
+      ) : (
       <div className="relative rounded-md border border-slate-300 bg-slate-50 focus-within:border-sky-500 focus-within:ring-2 focus-within:ring-sky-500/40 dark:border-slate-700 dark:bg-slate-950">
         {coloured && (
           <div ref={overlayRef} aria-hidden="true" className={`${TEXT_LAYOUT} pointer-events-none absolute inset-0 overflow-hidden`}>
@@ -113,6 +139,7 @@ export function EncodedTokenPanel() {
           autoCorrect="off"
           placeholder="Paste a JWT (or a whole Authorization header, a cookie, a URL with #id_token=…)"
           rows={9}
+          autoFocus={huge}
           className={`${TEXT_LAYOUT} relative block min-h-40 resize-y overflow-y-auto bg-transparent outline-none placeholder:text-slate-400 ${
             coloured
               ? 'text-transparent caret-slate-900 selection:bg-sky-300/50 dark:caret-slate-100 selection:text-transparent'
@@ -120,6 +147,7 @@ export function EncodedTokenPanel() {
           }`}
         />
       </div>
+      )}
 
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
         {isJwe ? (
@@ -141,9 +169,14 @@ export function EncodedTokenPanel() {
       </div>
 
       <MemberHighlightCaption token={token} />
-      {!coloured && (
+      {!coloured && !light && (
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
           Colour coding is off for tokens over {OVERLAY_LIMIT / 1024} KB to keep the page responsive.
+        </p>
+      )}
+      {inBackground && (
+        <p role="status" aria-label="Decoding" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          Decoding {(token.length / (1024 * 1024)).toFixed(1)} MB in the background; the page stays usable meanwhile.
         </p>
       )}
       {stale && (

@@ -1,4 +1,5 @@
 import { formatJson, type DecodedPart } from '../../core'
+import { hugePayloadDisplay } from '../../workers/token-client'
 
 /** How a decoded part is shown in its editor. */
 export interface PartDisplay {
@@ -37,6 +38,9 @@ export function displayOf(part: DecodedPart | null): PartDisplay {
 
 function computeDisplay(part: DecodedPart | null): PartDisplay {
   if (part === null) return { text: '', language: 'plaintext', editable: true, kind: 'none' }
+  // A huge payload was formatted in the token worker along with its decoding.
+  const formatted = hugePayloadDisplay(part)
+  if (formatted !== undefined) return { text: formatted, language: 'json', editable: true, kind: 'json' }
   if (part.kind === 'json' && part.text !== null) return { text: formatJson(part.text, { alreadyValid: true }), language: 'json', editable: true, kind: 'json' }
   if (part.kind === 'text' && part.text !== null) return { text: part.text, language: 'plaintext', editable: true, kind: 'text' }
   if (part.bytes !== null) return { text: hexDump(part.bytes), language: 'plaintext', editable: false, kind: 'binary' }

@@ -3,7 +3,7 @@ import { CopyButton } from '../../components/copy-button'
 import { JsonEditor } from '../../components/monaco/json-editor'
 import { Panel } from '../../components/panel'
 import { segmentSwatch, segmentText } from '../../components/segment-colors'
-import { SwatchLabel } from '../../components/ui'
+import { Button, SwatchLabel, VirtualText } from '../../components/ui'
 import { useDecodedToken } from '../../session/use-decoded-token'
 import { useReencode, type EditProblems } from './use-reencode'
 import { displayOf, type PartDisplay } from './display-text'
@@ -104,7 +104,34 @@ interface PaneEditorProps {
   readonly onEdit: (pane: Pane, text: string) => void
 }
 
+/**
+ * A part whose text is longer than this is first shown in a light read-only view: an editor needs
+ * hundreds of milliseconds to take in a megabyte, and the page would stop answering meanwhile.
+ */
+const LIGHT_VIEW_OVER = 64 * 1024
+
 function PaneEditor({ pane, view, revision, editable, error, onEdit }: PaneEditorProps) {
+  // Which text the user chose to edit anyway; a new token's text starts in the light view again.
+  const [editing, setEditing] = useState<string | null>(null)
+  if (view.text.length > LIGHT_VIEW_OVER && editing !== view.text && error === undefined) {
+    return (
+      <>
+        <p className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+          <span>
+            {view.text.length.toLocaleString('en-US')} characters: shown read-only so the page stays responsive.
+          </span>
+          {editable && view.editable && (
+            <Button size="sm" variant="secondary" onClick={() => setEditing(view.text)}>
+              Edit {paneLabel[pane].toLowerCase()} in the editor
+            </Button>
+          )}
+        </p>
+        <EditorFrame error={undefined}>
+          <VirtualText label={paneLabel[pane]} text={view.text} />
+        </EditorFrame>
+      </>
+    )
+  }
   return (
     <EditorFrame error={error}>
       <JsonEditor

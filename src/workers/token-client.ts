@@ -1,0 +1,125 @@
+import { decodeToken, type DecodedPart, type Finding } from '../core'
+import type { TokenWorkerRequest, TokenWorkerResponse } from './token.worker'
+import { decodeInput, lintDecoded, type WorkerDecoded, type WorkerLintContext } from './token-work'
+
+export type { WorkerDecoded, WorkerLintContext } from './token-work'
+
+/**
+ * Inputs longer than this are extracted, decoded and linted in the token worker. Below it the work
+ * takes a few milliseconds and a round trip to the worker would only add latency.
+ */
+export const HUGE_INPUT = 64 * 1024
+
+let worker: Worker | null = null
+let broken = false
+let nextId = 1
+const pending = new Map<number, { readonly resolve: (value: never) => void; readonly fallback: () => Promise<unknown> }>()
+
+/** Ends the worker; whatever it was asked is answered on the page instead: slower, but nothing is lost. */
+function dropWorker(): void {
+  worker?.terminate()
+  worker = null
+  for (const { resolve, fallback } of pending.values()) void fallback().then((value) => resolve(value as never))
+  pending.clear()
+}
+
+function getWorker(): Worker | null {
+  if (worker !== null || broken) return worker
+  try {
+    const w = new Worker(new URL('./token.worker.ts', import.meta.url), { type: 'module', name: 'token' })
+    w.onmessage = (event: MessageEvent<TokenWorkerResponse>) => {
+      const entry = pending.get(event.data.id)
+      pending.delete(event.data.id)
+      entry?.resolve(event.data.value as never)
+    }
+    w.onerror = (event) => {
+      event.preventDefault()
+      broken = true
+      dropWorker()
+    }
+    worker = w
+  } catch {
+    // A browser or policy that refuses module workers: the page does the work itself.
+    broken = true
+  }
+  return worker
+}
+
+/** Runs the work on the page after the current task, for when the worker cannot be had. */
+function later<T>(compute: () => T | Promise<T>): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(compute()), 0))
+}
+
+// Omit over each member of the union, not over the union as a whole.
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never
+
+function ask<T>(request: WithoutId<TokenWorkerRequest>, fallback: () => T | Promise<T>): Promise<T> {
+  const w = getWorker()
+  if (w === null) return later(fallback)
+  return new Promise<T>((resolve) => {
+    const id = nextId++
+    pending.set(id, { resolve: resolve as (value: never) => void, fallback: () => later(fallback) })
+    w.postMessage({ ...request, id } as TokenWorkerRequest)
+  })
+}
+
+// A huge token is held by the store anyway; two entries let a pending decode and the shown one coexist.
+const CACHE_SIZE = 2
+const decodes = new Map<string, { promise: Promise<WorkerDecoded>; value?: WorkerDecoded }>()
+const payloadDisplays = new WeakMap<DecodedPart, string>()
+
+function remember(key: string, entry: { promise: Promise<WorkerDecoded>; value?: WorkerDecoded }): void {
+  decodes.delete(key)
+  decodes.set(key, entry)
+  for (const old of decodes.keys()) {
+    if (decodes.size <= CACHE_SIZE) break
+    decodes.delete(old)
+  }
+}
+
+/**
+ * Extracts (when `extract`), decodes and formats a huge input in the token worker, once per input:
+ * every caller asking for the same text shares one answer. Never rejects; when no worker can run,
+ * the page does the same work in a task of its own.
+ */
+export function decodeHuge(text: string, extract = false): Promise<WorkerDecoded> {
+  const key = `${extract ? 'x' : 'd'}${text}`
+  const known = decodes.get(key)
+  if (known !== undefined) return known.promise
+  const entry: { promise: Promise<WorkerDecoded>; value?: WorkerDecoded } = {
+    promise: ask<WorkerDecoded>({ op: 'decode', text, extract }, () => decodeInput(text, extract)).then((value) => {
+      entry.value = value
+      if (value.decoded.payload !== null && value.payloadJson !== null) payloadDisplays.set(value.decoded.payload, value.payloadJson)
+      // The extracted token is stored next, and asked for as it is: it needs no second decode.
+      if (extract) remember(`d${value.decoded.token}`, { promise: Promise.resolve(value), value })
+      return value
+    }),
+  }
+  remember(key, entry)
+  return entry.promise
+}
+
+/** The decoded form of a huge input when {@link decodeHuge} has already answered for it. */
+export function knownHugeDecode(text: string, extract = false): WorkerDecoded | undefined {
+  return decodes.get(`${extract ? 'x' : 'd'}${text}`)?.value
+}
+
+/** The display text the worker formatted for a payload it decoded; undefined for any other part. */
+export function hugePayloadDisplay(part: DecodedPart): string | undefined {
+  return payloadDisplays.get(part)
+}
+
+/**
+ * Lints a huge token in the token worker with the page's key context (the worker loads the
+ * on-demand rules and the common-secret list itself). Never rejects.
+ */
+export function lintHuge(token: string, context: WorkerLintContext): Promise<readonly Finding[]> {
+  return ask<readonly Finding[]>({ op: 'lint', token, context }, () => lintDecoded(knownHugeDecode(token)?.decoded ?? decodeToken(token), context))
+}
+
+/** Forgets every decoded huge input (part of "Forget everything"); the worker keeps none past its next two. */
+export function forgetHugeTokens(): void {
+  decodes.clear()
+  // The worker's own two-entry memory goes with it; the next huge token starts a new one.
+  dropWorker()
+}

@@ -1,4 +1,4 @@
-import { StrictMode, startTransition, useEffect } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { bootOutcome } from './app/boot'
@@ -36,11 +36,7 @@ async function start(root: HTMLElement): Promise<void> {
       // user has changed something by then (they follow the change right after).
       useAppStore.freezeServerSnapshot()
       holdClock(data.now)
-      // As a transition, hydration yields to the browser every few milliseconds instead of one long task
-      // (the page is already painted, so nothing waits for it to finish in one go).
-      startTransition(() => {
-        hydrateRoot(root, <StrictMode><App /><Hydrated /></StrictMode>)
-      })
+      hydrateRoot(root, <StrictMode><App /><Hydrated /></StrictMode>)
       return
     }
   }

@@ -1,5 +1,5 @@
 // The engine suite: the core's vectors and cross-implementation cases inside a page on each engine's own
-// WebCrypto (Firefox, WebKit, Chromium), and the main user flows of the built app in Firefox.
+// WebCrypto (Firefox, WebKit, Chromium), and the main user flows of the built app in Firefox and WebKit.
 //
 //   node scripts/run-engines.mjs [--no-build] [--engine firefox|webkit|chromium]… [--grep text]
 //
@@ -8,7 +8,7 @@
 // otherwise an engine that is not installed is reported as not run, with what to install.
 /* global window -- used inside functions that run in the browser page */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import puppeteer from 'puppeteer-core'
 import { findChromium } from './find-chromium.mjs'
@@ -17,7 +17,7 @@ import { flows } from './engines/app-flows.mjs'
 import { buildVectorsPage } from './engines/build-vectors-page.mjs'
 import { crossCases, nodeVerifies } from './engines/cross-cases.mjs'
 import { findFirefox, guardedPage, launchFirefox } from './engines/firefox.mjs'
-import { findWebKit, openWebKit } from './engines/webkit.mjs'
+import { PAGE_GUARD, findWebKit, startWebKitDriver, withPageGuard } from './engines/webkit.mjs'
 
 const args = process.argv.slice(2)
 const valuesOf = (flag) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]] : []))
@@ -44,11 +44,12 @@ const failures = []
 const notRun = []
 const summary = []
 
-if (!args.includes('--no-build') && engines.includes('firefox')) {
+const flowEngines = engines.filter((e) => e === 'firefox' || e === 'webkit')
+if (!args.includes('--no-build') && flowEngines.length > 0) {
   const r = spawnSync('npx', ['vite', 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
-if (engines.includes('firefox') && !existsSync(resolve(appDir, 'index.html'))) {
+if (flowEngines.length > 0 && !existsSync(resolve(appDir, 'index.html'))) {
   console.error(`engines: no app build in ${appDir}; run without --no-build`)
   process.exit(1)
 }
@@ -120,7 +121,10 @@ try {
           await g.page.goto(`${vectorsOrigin}/`)
           await judge('firefox', await g.page.evaluate(inPage, cross))
           await g.close()
-          await runFlows(browser)
+          await runFlows('firefox', port + 2, async (origin) => {
+            const f = await guardedPage(browser, [origin])
+            return { page: f.page, close: f.close, abort: () => f.context.close() }
+          })
         } finally {
           await browser.close()
         }
@@ -134,14 +138,56 @@ try {
       notRun.push(`webkit: missing ${found.missing.join(', ')}`)
     } else {
       await timed('webkit', async () => {
-        const wk = await openWebKit(found, port + 2)
-        console.log(`webkit (${wk.version})`)
+        const driver = await startWebKitDriver(found, port + 2)
         try {
-          await wk.goto(`${vectorsOrigin}/`)
-          await judge('webkit', await wk.run(vectorsScript, [cross]))
+          const wk = await driver.newSession()
+          console.log(`webkit (${wk.version})`)
+          try {
+            await wk.goto(`${vectorsOrigin}/`)
+            await judge('webkit', await wk.run(vectorsScript, [cross]))
+          } finally {
+            await wk.close()
+          }
         } finally {
-          await wk.close()
+          await driver.stop()
         }
+        // A driver of its own per flow: WebKitWebDriver 2.50 stops answering new sessions after about
+        // eight in one run. It holds port + 2, so an offline flow reuses the app's port after the others.
+        await runFlows('webkit', port + 1, async (origin) => {
+            const flowDriver = await startWebKitDriver(found, port + 2)
+            const session = await flowDriver.newSession().catch(async (e) => {
+              await flowDriver.stop()
+              throw e
+            })
+            const problems = []
+            const guard = {
+              collect(seen) {
+                if (!seen) return
+                for (const url of seen.requests) {
+                  if (/^(data|blob|about):/.test(url)) continue
+                  if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`)
+                }
+                problems.push(...seen.csp.map((v) => `CSP violation: ${v}`), ...seen.errors)
+              },
+            }
+            const page = session.page(guard)
+            return {
+              page,
+              close: async () => {
+                try {
+                  await page.collectGuard()
+                  await session.close()
+                } finally {
+                  await flowDriver.stop()
+                }
+                if (problems.length > 0) throw new Error(problems.join('\n'))
+              },
+              abort: async () => {
+                await session.close().catch(() => {})
+                await flowDriver.stop()
+              },
+            }
+          }, { pageGuard: true })
       })
     }
   }
@@ -176,43 +222,58 @@ try {
   vectorsServer.close()
 }
 
-/** The app's flows in Firefox, each in a fresh context; the offline one on a server of its own. */
-async function runFlows(browser) {
+/**
+ * The app's flows in one engine, each on a fresh page (`openPage(origin)` → `{ page, close, abort }`;
+ * `close` throws what the guard saw). Offline flows run last on a server of their own at
+ * `offlinePort`, which may be the shared app server's port (closed first). With `pageGuard`, the served
+ * page loads the in-page guard (engines whose driver cannot observe the page).
+ */
+async function runFlows(engine, offlinePort, openPage, { pageGuard = false } = {}) {
   let passed = 0
   const selected = flows.filter(([name]) => !grep || name.includes(grep))
-  const appServer = await serveStatic({ dir: appDir, port: port + 1 })
-  const appOrigin = `http://127.0.0.1:${String(port + 1)}`
+  selected.sort(([, , a = {}], [, , b = {}]) => Number(Boolean(a.offline)) - Number(Boolean(b.offline)))
+  const appPort = port + 1
+  const extra = {}
+  if (pageGuard) {
+    const page = withPageGuard(readFileSync(resolve(appDir, 'index.html'), 'utf8'), './engine-guard.js')
+    Object.assign(extra, { '': { type: 'text/html; charset=utf-8', body: page }, 'index.html': { type: 'text/html; charset=utf-8', body: page }, 'engine-guard.js': { type: 'text/javascript; charset=utf-8', body: PAGE_GUARD } })
+  }
+  let appServer = await serveStatic({ dir: appDir, port: appPort, extra })
+  const appOrigin = `http://127.0.0.1:${String(appPort)}`
+  const stop = (server) => new Promise((ok) => {
+    if (!server.listening) return ok()
+    server.closeAllConnections()
+    server.close(() => ok())
+  })
   try {
     for (const [name, body, options = {}] of selected) {
       const t = Date.now()
       let server = appServer
       let origin = appOrigin
       if (options.offline) {
-        origin = `http://127.0.0.1:${String(port + 2)}`
-        server = await serveStatic({ dir: appDir, port: port + 2 })
+        if (offlinePort === appPort) await stop(appServer)
+        origin = `http://127.0.0.1:${String(offlinePort)}`
+        server = await serveStatic({ dir: appDir, port: offlinePort, extra })
+        if (offlinePort === appPort) appServer = server
       }
-      const g = await guardedPage(browser, [origin])
-      const stopServer = () => new Promise((ok) => {
-        server.closeAllConnections()
-        server.close(() => ok())
-      })
+      const g = await openPage(origin)
       try {
-        await body({ page: g.page, base: `${origin}/`, stopServer })
+        await body({ page: g.page, base: `${origin}/`, stopServer: () => stop(server), engine })
         await g.close()
         passed++
-        console.log(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
+        console.log(`  ✓ ${engine}: ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
       } catch (e) {
-        failures.push(`firefox flow "${name}": ${e instanceof Error ? e.message : String(e)}`)
-        console.log(`  ✗ ${name}`)
-        await g.context.close().catch(() => {})
+        failures.push(`${engine} flow "${name}": ${e instanceof Error ? e.message : String(e)}`)
+        console.log(`  ✗ ${engine}: ${name}`)
+        await g.abort().catch(() => {})
       } finally {
-        if (options.offline && server.listening) await stopServer()
+        if (options.offline) await stop(server)
       }
     }
   } finally {
-    appServer.close()
+    await stop(appServer)
   }
-  summary.push(`firefox: ${String(passed)} of ${String(selected.length)} app flows pass`)
+  summary.push(`${engine}: ${String(passed)} of ${String(selected.length)} app flows pass`)
 }
 
 console.log(`\nengines: ${((Date.now() - started) / 1000).toFixed(1)} s`)

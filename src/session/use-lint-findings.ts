@@ -17,7 +17,7 @@ import { createMemo } from '../hooks/create-memo'
 import { useLatest } from '../hooks/use-latest'
 import { useAppStore } from '../store/app-store'
 import { HUGE_INPUT, lintHuge } from '../workers/token-client'
-import { useDecodedToken } from './use-decoded-token'
+import { useShownToken } from './shown-token'
 import { useVerifierToken } from './use-verifier-payload'
 import { useNow } from './use-now'
 import { useParsedKey, type ParsedKeyState } from './use-parsed-key'
@@ -143,7 +143,7 @@ function useWorkerFindings(decoded: DecodedToken, context: LintKeyContext, now: 
  * most severe first, none said twice (core `listFindings`).
  */
 export function useListedFindings(): readonly ListedFinding[] {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const findings = useSecurityFindings()
   return listedCached(decoded, findings)
 }

@@ -4,7 +4,7 @@ import { JsonEditor } from '../../components/monaco/json-editor'
 import { Panel } from '../../components/panel'
 import { segmentSwatch, segmentText } from '../../components/segment-colors'
 import { Button, SwatchLabel, VirtualText } from '../../components/ui'
-import { useDecodedToken } from '../../session/use-decoded-token'
+import { useShownToken } from '../../session/shown-token'
 import { useReencode, type EditProblems } from './use-reencode'
 import { displayOf, type PartDisplay } from './display-text'
 
@@ -21,7 +21,7 @@ const kindNote: Record<string, string> = {
  * cursor never jumps while typing.
  */
 export function JsonPanels() {
-  const decoded = useDecodedToken()
+  const decoded = useShownToken()
   const { reencode, ownEditOf } = useReencode()
   const header = displayOf(decoded.header)
   const payload = displayOf(decoded.payload)

@@ -121,7 +121,8 @@ test('10,000 claims render without freezing the page', async ({ page }) => {
   const table = page.getByRole('table', { name: 'Claims' })
   await expect(table.getByRole('rowheader', { name: 'claim0', exact: true })).toBeVisible()
   expect(await typingLatency(page)).toBeLessThan(FREEZE_MS)
-  await expect(table.getByRole('row')).toHaveCount(501)
+  // A token this size (over 64 KB) shows its first 100 claims until asked for all.
+  await expect(table.getByRole('row')).toHaveCount(101)
   await page.waitForTimeout(1000)
   expect(await longestTask(page)).toBeLessThan(FREEZE_MS)
   await page.getByRole('button', { name: 'Show all 10,000 claims' }).click()

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import { sameKey } from './create-memo'
 
 /** A result together with the key it was computed for. */
@@ -63,15 +63,23 @@ export function latestState<T>(key: readonly unknown[] | null, settled: Settled<
  * after a newer key was asked for ignored, so the answer always belongs to what is shown. A null key
  * computes nothing. `compute` should read only what the key names. `known` may give the result for
  * the key synchronously when it is already there (a resolved memo): the first render then shows it
- * instead of `pending`, as the prerendered page did.
+ * instead of `pending`, as the prerendered page did. With `transition`, a result is rendered as a
+ * transition: in slices that let key presses through, for results whose render is large (a huge token).
  */
-export function useLatest<T>(key: readonly unknown[] | null, compute: () => Promise<T>, known?: () => { readonly value: T } | undefined): Latest<T> {
+export function useLatest<T>(
+  key: readonly unknown[] | null,
+  compute: () => Promise<T>,
+  known?: () => { readonly value: T } | undefined,
+  options: { readonly transition?: boolean } = {},
+): Latest<T> {
   const [settled, setSettled] = useState<Settled<T> | null>(() => {
     const found = key === null ? undefined : known?.()
     return key === null || found === undefined ? null : { key, value: found.value }
   })
   // A result known at mount needs no computation until the key changes.
-  const [runner] = useState(() => createLatestRunner<T>(setSettled, settled?.key ?? null))
+  const [runner] = useState(() =>
+    createLatestRunner<T>(options.transition === true ? (next) => startTransition(() => setSettled(next)) : setSettled, settled?.key ?? null),
+  )
   // Every commit asks; the runner starts work only when the key changed since the last request.
   useEffect(() => {
     runner.request(key, compute)

@@ -47,6 +47,8 @@ export function useDecodedToken(): DecodedToken {
       const known = knownHugeDecode(deferred)
       return known === undefined ? undefined : { value: known.decoded }
     },
+    // Rendering a huge token's views takes tens of milliseconds: in slices, key presses get through.
+    { transition: true },
   )
   if (!huge) return show(decodeCached(deferred))
   if (latest.status === 'done') return show(latest.value)

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { decodeToken, formatJson, lintToken, loadCommonSecrets } from '../core'
 import { decodeHuge, forgetHugeTokens, hugePayloadDisplay, knownHugeDecode, lintHuge } from './token-client'
-import { decodeInput, lintDecoded } from './token-work'
+import { cutIntoPieces, decodeInput, joinPieces, lintDecoded } from './token-work'
 
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
 
@@ -73,5 +73,28 @@ describe('token client without a worker (as in Node, or a browser that refuses o
     const findings = await lintHuge(big, { keys: null, secretText: undefined, commonSecrets: false, now: 1_700_000_000, allowedAlgorithms: [], envelopeHeader: undefined })
     expect(findings.map((f) => f.id)).toEqual(lintToken(decodeToken(big), { now: 1_700_000_000 }).map((f) => f.id))
     expect(findings.map((f) => f.id)).toContain('oversized-token')
+  })
+})
+
+describe('pieces (a payload with many members sent in several messages)', () => {
+  it('joins back to the same answer: members in order, repeated names, "__proto__" kept as a member', () => {
+    const members = Array.from({ length: 2500 }, (_, i) => `"c${i}":{"n":${i},"big":123456789012345678901234567890}`)
+    const text = `{"__proto__":{"polluted":true},${members.join(',')},"c7":"again"}`
+    const answer = decodeInput(`${b64u('{"alg":"HS256"}')}.${b64u(text)}.c2ln`, false)
+    const cut = cutIntoPieces(answer)
+    expect(cut?.pieces.length).toBe(3)
+    expect(cut?.shell.decoded.payload?.members).toEqual([])
+    const joined = joinPieces(structuredClone(cut!.shell), structuredClone(cut!.pieces))
+    expect(joined).toEqual(answer)
+    const value = joined.decoded.payload?.value as Record<string, unknown>
+    expect(Object.keys(value)).toEqual(Object.keys(answer.decoded.payload?.value as object))
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
+    expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(joined.decoded.payload?.members.length).toBe(2502)
+  })
+
+  it('sends a small payload whole', () => {
+    expect(cutIntoPieces(decodeInput(big, false))).toBeNull()
   })
 })

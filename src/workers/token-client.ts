@@ -1,6 +1,6 @@
 import { decodeToken, type DecodedPart, type Finding } from '../core'
 import type { TokenWorkerRequest, TokenWorkerResponse } from './token.worker'
-import { decodeInput, lintDecoded, type WorkerDecoded, type WorkerLintContext } from './token-work'
+import { decodeInput, joinPieces, lintDecoded, type PayloadPiece, type WorkerDecoded, type WorkerLintContext } from './token-work'
 
 export type { WorkerDecoded, WorkerLintContext } from './token-work'
 
@@ -14,11 +14,14 @@ let worker: Worker | null = null
 let broken = false
 let nextId = 1
 const pending = new Map<number, { readonly resolve: (value: never) => void; readonly fallback: () => Promise<unknown> }>()
+// Pieces of decoded payloads whose closing message has not come yet, by request.
+const pieces = new Map<number, PayloadPiece[]>()
 
 /** Ends the worker; whatever it was asked is answered on the page instead: slower, but nothing is lost. */
 function dropWorker(): void {
   worker?.terminate()
   worker = null
+  pieces.clear()
   for (const { resolve, fallback } of pending.values()) void fallback().then((value) => resolve(value as never))
   pending.clear()
 }
@@ -28,9 +31,22 @@ function getWorker(): Worker | null {
   try {
     const w = new Worker(new URL('./token.worker.ts', import.meta.url), { type: 'module', name: 'token' })
     w.onmessage = (event: MessageEvent<TokenWorkerResponse>) => {
-      const entry = pending.get(event.data.id)
-      pending.delete(event.data.id)
-      entry?.resolve(event.data.value as never)
+      const message = event.data
+      if (message.op === 'piece') {
+        const received = pieces.get(message.id)
+        if (received === undefined) pieces.set(message.id, [message.piece])
+        else received.push(message.piece)
+        return
+      }
+      const entry = pending.get(message.id)
+      pending.delete(message.id)
+      if (message.op === 'decode') {
+        const received = pieces.get(message.id) ?? []
+        pieces.delete(message.id)
+        entry?.resolve((message.pieces === 0 ? message.value : joinPieces(message.value, received)) as never)
+        return
+      }
+      entry?.resolve(message.value as never)
     }
     w.onerror = (event) => {
       event.preventDefault()

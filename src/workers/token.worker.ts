@@ -5,7 +5,7 @@
  * the page must keep answering key presses meanwhile. One request in, one answer out, matched by `id`.
  */
 import { decodeToken, type DecodedToken, type Finding } from '../core'
-import { decodeInput, lintDecoded, type WorkerDecoded, type WorkerLintContext } from './token-work'
+import { cutIntoPieces, decodeInput, lintDecoded, type PayloadPiece, type WorkerDecoded, type WorkerLintContext } from './token-work'
 
 /** What the page asks of the token worker. */
 export type TokenWorkerRequest =
@@ -14,7 +14,8 @@ export type TokenWorkerRequest =
 
 /** The worker's answer to the request with the same `id`. */
 export type TokenWorkerResponse =
-  | { readonly id: number; readonly op: 'decode'; readonly value: WorkerDecoded }
+  | { readonly id: number; readonly op: 'piece'; readonly piece: PayloadPiece }
+  | { readonly id: number; readonly op: 'decode'; readonly value: WorkerDecoded; readonly pieces: number }
   | { readonly id: number; readonly op: 'lint'; readonly value: readonly Finding[] }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -35,8 +36,11 @@ function decodeOnce(token: string): DecodedToken {
 scope.onmessage = (event: MessageEvent<TokenWorkerRequest>) => {
   const request = event.data
   if (request.op === 'decode') {
-    const response: TokenWorkerResponse = { id: request.id, op: 'decode', value: decodeInput(request.text, request.extract, decodeOnce) }
-    scope.postMessage(response)
+    const answer = decodeInput(request.text, request.extract, decodeOnce)
+    const cut = cutIntoPieces(answer)
+    // The pieces go first; the shell that closes the answer says how many there were.
+    for (const piece of cut?.pieces ?? []) scope.postMessage({ id: request.id, op: 'piece', piece } satisfies TokenWorkerResponse)
+    scope.postMessage({ id: request.id, op: 'decode', value: cut?.shell ?? answer, pieces: cut?.pieces.length ?? 0 } satisfies TokenWorkerResponse)
     return
   }
   void lintDecoded(decodeOnce(request.token), request.context).then((value) => {

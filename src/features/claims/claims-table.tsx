@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/app-store'
 import { ClaimValue, ScopeChips } from './claim-value'
 import { IssuerSummary } from './issuer-summary'
 import { TimeValue } from './time-value'
+import { HUGE_INPUT } from '../../workers/token-client'
 
 // Store actions are stable functions: the pointer handlers can take them once.
 const { clearHighlight, highlightMember } = useAppStore.getState()
@@ -16,8 +17,12 @@ const { clearHighlight, highlightMember } = useAppStore.getState()
 /** Claims holding a NumericDate. */
 const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at'])
 
-/** Rows rendered before the "Show all" button: 10,000 rows at once would stall the page. */
+/**
+ * Rows rendered before the "Show all" button: 10,000 rows at once would stall the page. A huge token
+ * gets fewer, so that laying out its first rows stays within a frame or two.
+ */
 const FIRST_ROWS = 500
+const FIRST_ROWS_OF_HUGE = 100
 
 function isObject(v: JsonValue | undefined): v is { [name: string]: JsonValue } {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -38,11 +43,12 @@ export function ClaimsTable() {
   const [expandedFor, setExpandedFor] = useState<string | null>(null)
   const highlighted = useHighlightedMember('payload', decoded.token)
   const showAll = expandedFor === decoded.token
+  const firstRows = decoded.token.length > HUGE_INPUT ? FIRST_ROWS_OF_HUGE : FIRST_ROWS
   // Once per token: every row's description depends on the same recognition.
   const issuer = useMemo(() => (members.length === 0 ? null : recogniseIssuer(decoded.header?.value, value)), [decoded, members.length, value])
   const counts = new Map<string, number>()
   for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1)
-  const rows: ClaimRow[] = (showAll ? members : members.slice(0, FIRST_ROWS)).map((member) => ({
+  const rows: ClaimRow[] = (showAll ? members : members.slice(0, firstRows)).map((member) => ({
     member,
     value: (isObject(value) ? value[member.name] : null) as JsonValue,
     repeated: (counts.get(member.name) ?? 0) > 1,
@@ -85,9 +91,9 @@ export function ClaimsTable() {
         }
         footer={
           !showAll &&
-          members.length > FIRST_ROWS && (
+          members.length > firstRows && (
             <div className="flex items-center gap-3 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
-              <span className="text-slate-600 dark:text-slate-400">Showing the first {FIRST_ROWS} of {members.length.toLocaleString('en-US')} claims.</span>
+              <span className="text-slate-600 dark:text-slate-400">Showing the first {firstRows} of {members.length.toLocaleString('en-US')} claims.</span>
               <Button size="sm" onClick={() => setExpandedFor(decoded.token)}>
                 Show all {members.length.toLocaleString('en-US')} claims
               </Button>

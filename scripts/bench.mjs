@@ -43,6 +43,7 @@ const server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', 'di
 await new Promise((resolve) => server.stdout.once('data', resolve))
 const browser = runJson('app in Chromium', ['scripts/bench/browser.ts'], { ...env, BENCH_URL: `http://localhost:${port}/`, BENCH_DIST: 'dist-bench' })
 const crackBrowser = runJson('cracker in Chromium', ['scripts/bench/crack-browser.ts'], { ...env, BENCH_URL: `http://localhost:${port}/` })
+const hugeToken = runJson('huge tokens in Chromium', ['scripts/bench/huge-token.ts'], { ...env, BENCH_URL: `http://localhost:${port}/` })
 server.kill()
 
 let chromiumVersion = 'unknown'
@@ -73,8 +74,9 @@ const rs = browser.pasteToVerifiedMs?.['RS256 8 KB']
 budgets.push(['Paste 8 KB RS256 → claim shown and verified: p95 ≤ 16 ms', rs ? `median ${fmt(rs.median)} ms, p95 ${fmt(rs.p95)} ms` : 'n/a', verdict(rs && rs.p95 <= 16)])
 const keyPaste = browser.keyToVerified?.ms
 budgets.push(['PEM key pasted → `Signature verified`: p95 ≤ 16 ms', keyPaste ? `median ${fmt(keyPaste.median)} ms, p95 ${fmt(keyPaste.p95)} ms` : 'n/a', verdict(keyPaste && keyPaste.p95 <= 16)])
-const huge = browser.hugePaste
-budgets.push(['1 MB paste: longest main-thread task ≤ 100 ms', huge ? `${fmt(huge.longestTaskMs)} ms` : 'n/a', verdict(huge && huge.longestTaskMs <= 100)])
+const huge = hugeToken?.huge
+budgets.push(['1.4 MB token pasted: longest main-thread task ≤ 50 ms (p95)', huge ? `median ${fmt(huge.longestTaskMs.median)} ms, p95 ${fmt(huge.longestTaskMs.p95)} ms` : 'n/a', verdict(huge && huge.longestTaskMs.p95 <= 50)])
+budgets.push(['1.4 MB token pasted: key presses during it handled within 50 ms (p95 of the latest per paste)', huge ? `median ${fmt(huge.keyDelayMs.median)} ms, p95 ${fmt(huge.keyDelayMs.p95)} ms` : 'n/a', verdict(huge && huge.keyDelayMs.p95 <= 50)])
 for (const f of Array.isArray(core) ? core : []) {
   budgets.push([`Core verify ≥ 0.8 × raw WebCrypto (${f.alg})`, `${fmt(f.ratio, 2)} ×`, verdict(f.ratio >= 0.8)])
 }
@@ -111,7 +113,16 @@ if (keyPaste) lines.push(`| PEM key (RS256 token already there) | ${fmt(keyPaste
 lines.push('', 'Timed from the input event until the new token\'s claim is in the Claims table, the status says `Signature verified` and the box holds the new text (for a key: the status and the box).')
 const rsDetail = browser.pasteDetail?.['RS256 8 KB']
 if (rsDetail) lines.push('', `RS256 8 KB paste, until the frame showing it is done: median ${fmt(rsDetail.frameMs.median)} ms, p95 ${fmt(rsDetail.frameMs.p95)} ms; inside the input event (synchronous JS): median ${fmt(rsDetail.dispatchMs.median)} ms; DOM mutation records: median ${fmt(rsDetail.mutations.median, 0)}.`)
-if (huge) lines.push('', `1 MB paste: longest main-thread task ${fmt(huge.longestTaskMs)} ms; a 50 ms timer set during the paste fired ${fmt(huge.typingDelayMs)} ms late.`)
+lines.push('', '## Huge tokens (Chromium)', '')
+if (huge) {
+  lines.push(`A ${fmt(huge.tokenChars, 0)}-character HS256 token (structured claims) pasted with its secret in place, ${huge.longestTaskMs.n} runs; extraction, decoding, lint and formatting run in the token worker, and the page shows light views.`, '')
+  lines.push('| measure | median | p95 |', '|---|---|---|')
+  lines.push(`| longest main-thread task, paste until 1 s after the view | ${fmt(huge.longestTaskMs.median)} ms | ${fmt(huge.longestTaskMs.p95)} ms |`)
+  lines.push(`| latest key press during it (keydown handled after the browser took it) | ${fmt(huge.keyDelayMs.median)} ms | ${fmt(huge.keyDelayMs.p95)} ms |`)
+  lines.push(`| paste → claims shown and \`Signature verified\` | ${fmt(huge.shownMs.median, 0)} ms | ${fmt(huge.shownMs.p95, 0)} ms |`)
+}
+const ten = hugeToken?.tenMegabytes
+if (ten) lines.push('', `A ${fmt(ten.tokenChars / 2 ** 20)} MB token pasted: the page's JS heap (after a collection) went from ${fmt(ten.beforeBytes / 2 ** 20)} MB to ${fmt(ten.afterBytes / 2 ** 20)} MB (the token worker's own heap is not counted); claims shown after ${fmt(ten.shownMs, 0)} ms.`)
 lines.push('', '## Core verify vs raw WebCrypto (Node, same process)', '', '| alg | core ops/s (median) | raw subtle.verify ops/s (median) | ratio |', '|---|---|---|---|')
 for (const f of Array.isArray(core) ? core : []) lines.push(`| ${f.alg} | ${fmt(f.coreOpsPerSecond.median, 0)} | ${fmt(f.rawOpsPerSecond.median, 0)} | ${fmt(f.ratio, 2)} |`)
 lines.push('', '## Core verify of the algorithms WebCrypto lacks (Node; @noble/curves, @noble/post-quantum; a reference beside it)', '', '| alg | core verifyToken ops/s (median) | reference verify ops/s (median) | reference |', '|---|---|---|---|')
@@ -128,7 +139,7 @@ for (const f of Array.isArray(crackBrowser?.allWorkers) ? crackBrowser.allWorker
 const gpu = crackBrowser?.gpu
 if (gpu && typeof gpu.candidatesPerSecond === 'number') lines.push(`| ${gpu.alg} | Chromium, GPU path (software adapter: SwiftShader on the processor) | ${gpu.engine} | ${fmt(gpu.candidatesPerSecond, 0)} | |`)
 if (gpu?.unavailable) lines.push('', `GPU path not measured: ${gpu.unavailable}.`)
-const errors = Object.entries({ core, curves, crackNode, browser, crackBrowser }).filter(([, v]) => v && v.error)
+const errors = Object.entries({ core, curves, crackNode, browser, crackBrowser, hugeToken }).filter(([, v]) => v && v.error)
 if (errors.length) lines.push('', '## Not measured', '', ...errors.map(([k, v]) => `- ${k}: ${v.error}`))
 writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`)
 log(`BENCHMARKS.md written in ${fmt((Date.now() - started) / 1000, 0)} s`)

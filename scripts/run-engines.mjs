@@ -17,7 +17,7 @@ import { flows } from './engines/app-flows.mjs'
 import { buildVectorsPage } from './engines/build-vectors-page.mjs'
 import { crossCases, nodeVerifies } from './engines/cross-cases.mjs'
 import { findFirefox, guardedPage, launchFirefox } from './engines/firefox.mjs'
-import { PAGE_GUARD, findWebKit, startWebKitDriver, withPageGuard } from './engines/webkit.mjs'
+import { PAGE_GUARD, findWebKit, startWebKitDriver, withGuardPrecached, withPageGuard } from './engines/webkit.mjs'
 
 const args = process.argv.slice(2)
 const valuesOf = (flag) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]] : []))
@@ -161,7 +161,10 @@ try {
             })
             const problems = []
             const guard = {
-              collect(seen) {
+              collect(page) {
+                // A page of the app without the guard would be a page nobody watched.
+                if (page.origin === origin && !page.guard) problems.push(`the page guard did not run in ${page.origin}`)
+                const seen = page.guard
                 if (!seen) return
                 for (const url of seen.requests) {
                   if (/^(data|blob|about):/.test(url)) continue
@@ -236,7 +239,9 @@ async function runFlows(engine, offlinePort, openPage, { pageGuard = false } = {
   const extra = {}
   if (pageGuard) {
     const page = withPageGuard(readFileSync(resolve(appDir, 'index.html'), 'utf8'), './engine-guard.js')
-    Object.assign(extra, { '': { type: 'text/html; charset=utf-8', body: page }, 'index.html': { type: 'text/html; charset=utf-8', body: page }, 'engine-guard.js': { type: 'text/javascript; charset=utf-8', body: PAGE_GUARD } })
+    const sw = withGuardPrecached(readFileSync(resolve(appDir, 'sw.js'), 'utf8'), 'engine-guard.js')
+    const js = 'text/javascript; charset=utf-8'
+    Object.assign(extra, { '': { type: 'text/html; charset=utf-8', body: page }, 'index.html': { type: 'text/html; charset=utf-8', body: page }, 'sw.js': { type: js, body: sw }, 'engine-guard.js': { type: js, body: PAGE_GUARD } })
   }
   let appServer = await serveStatic({ dir: appDir, port: appPort, extra })
   const appOrigin = `http://127.0.0.1:${String(appPort)}`

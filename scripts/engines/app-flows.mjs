@@ -86,10 +86,18 @@ function driver(page) {
   /** The labels of a select's options that carry a value (not a placeholder). */
   const options = async (name) => (await need('combobox', name)).evaluate((e) => [...e.options].filter((x) => x.value !== '').map((x) => x.label))
   const click = async (role, name) => (await need(role, name)).click()
+  // A click that lands before the prerendered page has hydrated does nothing: click again until open.
   const expand = async (name) => {
-    const toggle = await need('button', name)
-    if ((await toggle.evaluate((e) => e.getAttribute('aria-expanded'))) !== 'true') await toggle.click()
-    await until(`"${name}" to expand`, async () => (await (await need('button', name)).evaluate((e) => e.getAttribute('aria-expanded'))) === 'true')
+    let clicked = 0
+    await until(`"${name}" to expand`, async () => {
+      const toggle = await need('button', name)
+      if ((await toggle.evaluate((e) => e.getAttribute('aria-expanded'))) === 'true') return true
+      if (Date.now() - clicked > 2_000) {
+        clicked = Date.now()
+        await toggle.click()
+      }
+      return false
+    })
   }
   const value = async (role, name) => (await need(role, name)).evaluate((e) => e.value)
   return { find, need, text, expectText, fill, select, options, click, expand, value }

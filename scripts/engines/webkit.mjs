@@ -206,7 +206,7 @@ function webKitPage(call, at, guard, handle) {
     if (!guard) return
     try {
       await focus()
-      const seen = await call('POST', at('/execute/sync'), { script: 'return window.__engineGuard ? { errors: window.__engineGuard.errors, csp: window.__engineGuard.csp, requests: window.__engineGuard.requests } : null', args: [] })
+      const seen = await call('POST', at('/execute/sync'), { script: 'const g = window.__engineGuard; return { origin: location.origin, guard: g ? { errors: g.errors, csp: g.csp, requests: g.requests } : null }', args: [] })
       guard.collect(seen)
     } catch {
       // A page that is being replaced has nothing left to read.
@@ -305,6 +305,17 @@ export const PAGE_GUARD = `(() => {
   new PerformanceObserver((list) => { for (const entry of list.getEntries()) g.requests.push(entry.name) }).observe({ type: 'resource', buffered: true })
 })()
 `
+
+/**
+ * The built service worker with the guard script in its precache, so that an offline reload still
+ * loads it (the list is Workbox's `precacheAndRoute([...])`).
+ */
+export function withGuardPrecached(sw, src) {
+  const at = sw.indexOf('precacheAndRoute([')
+  if (at < 0) throw new Error('the built service worker has no precacheAndRoute([...]) list to add the page guard to')
+  const start = at + 'precacheAndRoute(['.length
+  return `${sw.slice(0, start)}{url:${JSON.stringify(src)},revision:"1"},${sw.slice(start)}`
+}
 
 /** The built page with the guard script first (after the CSP meta tag, which must come first). */
 export function withPageGuard(html, src) {

@@ -81,15 +81,20 @@ function ask<T>(request: WithoutId<TokenWorkerRequest>, fallback: () => T | Prom
 
 // A huge token is held by the store anyway; two entries let a pending decode and the shown one coexist.
 const CACHE_SIZE = 2
-const decodes = new Map<string, { promise: Promise<WorkerDecoded>; value?: WorkerDecoded }>()
+interface Entry {
+  readonly promise: Promise<WorkerDecoded>
+  value?: WorkerDecoded
+}
+// Keyed by the text itself: a string remembers its hash, and a megabyte is not hashed again per lookup.
+const decodes = { plain: new Map<string, Entry>(), extracted: new Map<string, Entry>() }
 const payloadDisplays = new WeakMap<DecodedPart, string>()
 
-function remember(key: string, entry: { promise: Promise<WorkerDecoded>; value?: WorkerDecoded }): void {
-  decodes.delete(key)
-  decodes.set(key, entry)
-  for (const old of decodes.keys()) {
-    if (decodes.size <= CACHE_SIZE) break
-    decodes.delete(old)
+function remember(map: Map<string, Entry>, text: string, entry: Entry): void {
+  map.delete(text)
+  map.set(text, entry)
+  for (const old of map.keys()) {
+    if (map.size <= CACHE_SIZE) break
+    map.delete(old)
   }
 }
 
@@ -99,25 +104,25 @@ function remember(key: string, entry: { promise: Promise<WorkerDecoded>; value?:
  * the page does the same work in a task of its own.
  */
 export function decodeHuge(text: string, extract = false): Promise<WorkerDecoded> {
-  const key = `${extract ? 'x' : 'd'}${text}`
-  const known = decodes.get(key)
+  const map = extract ? decodes.extracted : decodes.plain
+  const known = map.get(text)
   if (known !== undefined) return known.promise
-  const entry: { promise: Promise<WorkerDecoded>; value?: WorkerDecoded } = {
+  const entry: Entry = {
     promise: ask<WorkerDecoded>({ op: 'decode', text, extract }, () => decodeInput(text, extract)).then((value) => {
       entry.value = value
       if (value.decoded.payload !== null && value.payloadJson !== null) payloadDisplays.set(value.decoded.payload, value.payloadJson)
       // The extracted token is stored next, and asked for as it is: it needs no second decode.
-      if (extract) remember(`d${value.decoded.token}`, { promise: Promise.resolve(value), value })
+      if (extract) remember(decodes.plain, value.decoded.token, { promise: Promise.resolve(value), value })
       return value
     }),
   }
-  remember(key, entry)
+  remember(map, text, entry)
   return entry.promise
 }
 
 /** The decoded form of a huge input when {@link decodeHuge} has already answered for it. */
 export function knownHugeDecode(text: string, extract = false): WorkerDecoded | undefined {
-  return decodes.get(`${extract ? 'x' : 'd'}${text}`)?.value
+  return (extract ? decodes.extracted : decodes.plain).get(text)?.value
 }
 
 /** The display text the worker formatted for a payload it decoded; undefined for any other part. */
@@ -135,7 +140,8 @@ export function lintHuge(token: string, context: WorkerLintContext): Promise<rea
 
 /** Forgets every decoded huge input (part of "Forget everything"); the worker keeps none past its next two. */
 export function forgetHugeTokens(): void {
-  decodes.clear()
+  decodes.plain.clear()
+  decodes.extracted.clear()
   // The worker's own two-entry memory goes with it; the next huge token starts a new one.
   dropWorker()
 }

@@ -104,12 +104,8 @@ export function cutIntoPieces(answer: WorkerDecoded): { readonly shell: WorkerDe
 export function joinPieces(shell: WorkerDecoded, pieces: readonly PayloadPiece[]): WorkerDecoded {
   const payload = shell.decoded.payload
   if (payload === null) return shell
-  const value: { [name: string]: JsonValue } = {}
-  const members: JsonMember[] = []
-  for (const piece of pieces) {
-    // Defined, not assigned: a member named "__proto__" must stay a member, as the decoder made it.
-    for (const [name, member] of piece.entries) Object.defineProperty(value, name, { value: member, enumerable: true, writable: true, configurable: true })
-    members.push(...piece.members)
-  }
+  // fromEntries defines each member (a "__proto__" stays a member, as the decoder made it) in one fast pass.
+  const value: { [name: string]: JsonValue } = Object.fromEntries(pieces.flatMap((piece) => piece.entries))
+  const members = pieces.flatMap((piece) => piece.members)
   return { ...shell, decoded: { ...shell.decoded, payload: { ...payload, value, members } } }
 }

@@ -26,7 +26,12 @@ interface VirtualTextProps {
 export function VirtualText({ label, text, height = 320, takeFocus = false }: VirtualTextProps) {
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    if (takeFocus && (document.activeElement === null || document.activeElement === document.body)) box.current?.focus()
+    if (!takeFocus) return
+    // In the next frame, once laid out: focusing now would force a layout of its own.
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) box.current?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
   }, [takeFocus])
   const starts = useMemo(() => visualRows(text, ROW_WIDTH), [text])
   const [top, setTop] = useState(0)

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { test, expect, pasteToken } from './fixtures'
-import { openApp, signatureStatus, verificationKey } from './helpers'
+import { test, expect } from './fixtures'
+import { showTokenWithoutKey, signatureStatus, verificationKey } from './helpers'
 
 // Headless Chromium offers a software WebGPU adapter (SwiftShader) only with this flag; the rest of
 // the suite runs without it, where the GPU box falls back to the processor engines.
@@ -31,14 +31,7 @@ const engine = (page: Page) => region(page).locator('dt', { hasText: /^Engine$/ 
 
 /** Pastes `token` (the first time after the example token has loaded) and ticks the GPU box. */
 async function openWith(page: Page, token: string, first = true): Promise<void> {
-  if (first) {
-    await openApp(page)
-    await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
-  }
-  await pasteToken(page, token)
-  await expect(page.getByRole('textbox', { name: 'Encoded token', exact: true })).toHaveValue(token)
-  await verificationKey(page).fill('')
-  await expect(signatureStatus(page)).toHaveText(/^Signature not checked/)
+  await showTokenWithoutKey(page, token, first)
   await region(page).getByRole('checkbox', { name: /^Use the GPU/ }).check()
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { expect } from './fixtures'
+import { expect, pasteToken } from './fixtures'
 import { examples } from '../src/features/examples/examples-data'
 import type { Example } from '../src/features/examples/example'
 import { distDir } from './serve'
@@ -43,6 +43,21 @@ export async function chooseExample(page: Page, ex: Example): Promise<void> {
 export async function openApp(page: Page, path = './'): Promise<void> {
   await page.goto(path)
   await expect(page.getByRole('heading', { name: 'JWT Lab' })).toBeVisible()
+}
+
+/**
+ * Shows `token` with no verification key, as the cracker's tests start: on a first visit (`first`) the
+ * page is opened and its example verified before both are replaced.
+ */
+export async function showTokenWithoutKey(page: Page, token: string, first = true): Promise<void> {
+  if (first) {
+    await openApp(page)
+    await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+  }
+  await pasteToken(page, token)
+  await expect(encodedToken(page)).toHaveValue(token)
+  await verificationKey(page).fill('')
+  await expect(signatureStatus(page)).toHaveText(/^Signature not checked/)
 }
 
 /**

@@ -93,6 +93,23 @@ lines.push('# Benchmarks', '')
 lines.push(`Written by \`npm run bench\` on ${new Date().toISOString()} in ${fmt((Date.now() - started) / 1000, 0)} s.`, '')
 lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}, ${chromiumVersion}.`, '')
 lines.push('Each figure is the median and 95th percentile (nearest rank) over repeated runs on a shared machine; budgets are checked here, never by the test suite.', '')
+// The published comparison: jwt.io measured once, side by side with JWT Lab, from a local production build of
+// jwt.io's public repository at commit d88e970 (Next.js, prerendered), same Chromium, same script, interleaved
+// runs. Its figures are fixed here; JWT Lab's column is this run's.
+const ms = (v) => (v ? `${fmt(v.median)} ms (${fmt(v.p95)})` : 'not measured')
+const ratio = (ours, theirs) => (typeof ours === 'number' && theirs > 0 ? fmt(ours / theirs, 2) : 'n/a')
+const comparison = [
+  ['cold load → decoded payload painted', '352 ms (532)', ms(painted), ratio(painted?.median, 352)],
+  ['paste 8 KB RS256 token → claim shown (and verified)', '23.2 ms (45.2)', ms(rs), ratio(rs?.median, 23.2)],
+  ['PEM key pasted → `Signature verified`', '15.9 ms (31.1)', ms(keyPaste), ratio(keyPaste?.median, 15.9)],
+  ['1.4 MB token: longest main-thread task', '643 ms (771)', huge ? ms(huge.longestTaskMs) : 'not measured', ratio(huge?.longestTaskMs.median, 643)],
+  ['JS before the first decoded view (gzip)', '395 KiB', jsBefore ? `${kb(jsBefore.median)} median, ${kb(jsBefore.max)} max` : 'not measured', ratio(jsBefore?.median, 395 * 1024)],
+  ['all JS on a cold load (gzip)', '421 KiB', browser.jsAllGzip ? `${kb(browser.jsAllGzip.median)} median` : 'not measured', ratio(browser.jsAllGzip?.median, 421 * 1024)],
+]
+lines.push('## Against jwt.io', '', 'Median (p95 in brackets). jwt.io\'s column is the published comparison: a local production build of jwt.io\'s public repository at commit d88e970, measured once side by side in the same Chromium with the same script; JWT Lab\'s column is this run.', '')
+lines.push('| measure | jwt.io | JWT Lab | JWT Lab ÷ jwt.io |', '|---|---|---|---|')
+for (const row of comparison) lines.push(`| ${row.join(' | ')} |`)
+lines.push('')
 lines.push('## Budgets', '', '| budget | measured | verdict |', '|---|---|---|')
 for (const [b, m, v] of budgets) lines.push(`| ${b} | ${m} | ${v} |`)
 lines.push('', '## First paint and load', '')

@@ -3,16 +3,10 @@
  * Every reader returns undefined on malformed input instead of throwing: pasted text is untrusted.
  */
 
-/** One DER element: its tag and where its content lies in the buffer. */
-export interface DerElement {
-  readonly tag: number
-  /** Offset of the tag byte. */
-  readonly offset: number
-  /** Offset of the first content byte. */
-  readonly start: number
-  /** Offset just past the content. */
-  readonly end: number
-}
+import { children, element, oidText, type Der } from '../x509/der-reader'
+
+/** One DER element: its tag and where its content lies in the buffer (the certificate reader's element). */
+export type DerElement = Der
 
 /** DER tags used here. */
 export const TAG = {
@@ -25,68 +19,11 @@ export const TAG = {
   CONTEXT_0: 0xa0,
 } as const
 
-/** Reads the element at `offset`, or undefined when the bytes are not DER there. */
-function readElement(bytes: Uint8Array, offset: number, limit = bytes.length): DerElement | undefined {
-  if (offset + 2 > limit) return undefined
-  const tag = bytes[offset] as number
-  // Multi-byte tags never occur in key structures.
-  if ((tag & 0x1f) === 0x1f) return undefined
-  let lengthByte = bytes[offset + 1] as number
-  let start = offset + 2
-  let length = lengthByte
-  if (lengthByte & 0x80) {
-    const count = lengthByte & 0x7f
-    if (count === 0 || count > 4 || start + count > limit) return undefined
-    length = 0
-    for (let i = 0; i < count; i++) {
-      lengthByte = bytes[start + i] as number
-      length = length * 256 + lengthByte
-    }
-    start += count
-  }
-  const end = start + length
-  if (end > limit) return undefined
-  return { tag, offset, start, end }
-}
-
-/** The children of a constructed element, or undefined when they do not tile its content exactly. */
-function readChildren(bytes: Uint8Array, parent: DerElement): DerElement[] | undefined {
-  const children: DerElement[] = []
-  let offset = parent.start
-  while (offset < parent.end) {
-    const child = readElement(bytes, offset, parent.end)
-    if (child === undefined) return undefined
-    children.push(child)
-    offset = child.end
-  }
-  return children
-}
-
 /** The outer SEQUENCE when it spans the whole buffer, with its children. */
 export function readTopSequence(bytes: Uint8Array): DerElement[] | undefined {
-  const top = readElement(bytes, 0)
+  const top = element(bytes, 0)
   if (top === undefined || top.tag !== TAG.SEQUENCE || top.end !== bytes.length) return undefined
-  return readChildren(bytes, top)
-}
-
-/** Dotted text of an OID element's content, e.g. `1.2.840.10045.2.1`. */
-function oidText(bytes: Uint8Array, element: DerElement): string {
-  const parts: number[] = []
-  let value = 0
-  for (let i = element.start; i < element.end; i++) {
-    const byte = bytes[i] as number
-    value = value * 128 + (byte & 0x7f)
-    if (!(byte & 0x80)) {
-      if (parts.length === 0) {
-        const first = value < 80 ? Math.floor(value / 40) : 2
-        parts.push(first, value - first * 40)
-      } else {
-        parts.push(value)
-      }
-      value = 0
-    }
-  }
-  return parts.join('.')
+  return children(bytes, top)
 }
 
 /** An AlgorithmIdentifier: the algorithm OID and, when the parameter is an OID (EC curves), that too. */
@@ -96,15 +33,16 @@ export interface AlgorithmId {
 }
 
 /** Reads an AlgorithmIdentifier SEQUENCE. */
-function readAlgorithmId(bytes: Uint8Array, element: DerElement | undefined): AlgorithmId | undefined {
-  if (element === undefined || element.tag !== TAG.SEQUENCE) return undefined
-  const parts = readChildren(bytes, element)
-  const oid = parts?.[0]
-  if (oid === undefined || oid.tag !== TAG.OID) return undefined
+function readAlgorithmId(bytes: Uint8Array, sequence: DerElement | undefined): AlgorithmId | undefined {
+  if (sequence === undefined || sequence.tag !== TAG.SEQUENCE) return undefined
+  const parts = children(bytes, sequence)
+  const algorithm = oidText(bytes, parts?.[0])
+  if (algorithm === undefined) return undefined
   const param = parts?.[1]
-  return param !== undefined && param.tag === TAG.OID
-    ? { oid: oidText(bytes, oid), parameterOid: oidText(bytes, param) }
-    : { oid: oidText(bytes, oid) }
+  if (param === undefined || param.tag !== TAG.OID) return { oid: algorithm }
+  // A parameter that claims to be an OID but is broken makes the whole identifier unreadable.
+  const parameterOid = oidText(bytes, param)
+  return parameterOid === undefined ? undefined : { oid: algorithm, parameterOid }
 }
 
 /** Algorithm of a SubjectPublicKeyInfo. */
@@ -142,7 +80,7 @@ export function certificateSpki(der: Uint8Array): Uint8Array | undefined {
   const parts = readTopSequence(der)
   const tbs = parts?.[0]
   if (tbs === undefined || tbs.tag !== TAG.SEQUENCE) return undefined
-  const fields = readChildren(der, tbs)
+  const fields = children(der, tbs)
   if (fields === undefined) return undefined
   // tbsCertificate: [0] version (optional), serial, signature, issuer, validity, subject, spki, …
   const index = fields[0]?.tag === TAG.CONTEXT_0 ? 6 : 5
@@ -157,8 +95,7 @@ export function sec1CurveOid(der: Uint8Array): string | undefined {
   if (parts === undefined || parts[0]?.tag !== TAG.INTEGER || parts[1]?.tag !== TAG.OCTET_STRING) return undefined
   const params = parts.find((p) => p.tag === TAG.CONTEXT_0)
   if (params === undefined) return undefined
-  const inner = readElement(der, params.start, params.end)
-  return inner !== undefined && inner.tag === TAG.OID ? oidText(der, inner) : undefined
+  return oidText(der, element(der, params.start, params.end))
 }
 
 function encodeLength(length: number): number[] {

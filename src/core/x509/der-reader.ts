@@ -1,7 +1,8 @@
 /**
- * A small DER reader for X.509 certificates. Every reader returns undefined on malformed input
- * instead of throwing: certificates arrive inside untrusted tokens. Nesting is bounded by the
- * structures read (no recursion on the input's own shape).
+ * A small DER reader for X.509 certificates and the key structures inside pasted keys. Every reader
+ * returns undefined on malformed input instead of throwing: certificates and keys arrive from
+ * untrusted tokens and pastes. Nesting is bounded by the structures read (no recursion on the input's
+ * own shape).
  */
 
 /** One DER element: its tag and where its content lies in the buffer. */

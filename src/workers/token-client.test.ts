@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { decodeToken, formatJson, lintToken, loadCommonSecrets } from '../core'
 import { decodeHuge, forgetHugeTokens, hugePayloadDisplay, knownHugeDecode, lintHuge } from './token-client'
-import { cutIntoPieces, decodeInput, joinPieces, lintDecoded } from './token-work'
+import { cutIntoPieces, joinPieces } from './token-pieces'
+import { decodeInput, lintDecoded } from './token-work'
 
 const b64u = (s: string) => Buffer.from(s).toString('base64url')
 

@@ -1,6 +1,7 @@
 import { decodeToken, type DecodedPart, type Finding } from '../core'
 import type { TokenWorkerRequest, TokenWorkerResponse } from './token.worker'
-import { decodeInput, joinPieces, lintDecoded, type PayloadPiece, type WorkerDecoded, type WorkerLintContext } from './token-work'
+import { joinPieces, type PayloadPiece } from './token-pieces'
+import type { WorkerDecoded, WorkerLintContext } from './token-work'
 
 export type { WorkerDecoded, WorkerLintContext } from './token-work'
 
@@ -13,15 +14,24 @@ export const HUGE_INPUT = 64 * 1024
 let worker: Worker | null = null
 let broken = false
 let nextId = 1
-const pending = new Map<number, { readonly resolve: (value: never) => void; readonly fallback: () => Promise<unknown> }>()
-// Pieces of decoded payloads whose closing message has not come yet, by request.
-const pieces = new Map<number, PayloadPiece[]>()
+const pending = new Map<number, { readonly resolve: (value: never) => void; readonly fallback: () => Promise<unknown>; readonly text?: string }>()
+// Parts of decoded answers whose closing message has not come yet, by request.
+const received = new Map<number, { readonly pieces: PayloadPiece[]; display?: string }>()
+
+function partsOf(id: number): { readonly pieces: PayloadPiece[]; display?: string } {
+  let parts = received.get(id)
+  if (parts === undefined) {
+    parts = { pieces: [] }
+    received.set(id, parts)
+  }
+  return parts
+}
 
 /** Ends the worker; whatever it was asked is answered on the page instead: slower, but nothing is lost. */
 function dropWorker(): void {
   worker?.terminate()
   worker = null
-  pieces.clear()
+  received.clear()
   for (const { resolve, fallback } of pending.values()) void fallback().then((value) => resolve(value as never))
   pending.clear()
 }
@@ -32,18 +42,20 @@ function getWorker(): Worker | null {
     const w = new Worker(new URL('./token.worker.ts', import.meta.url), { type: 'module', name: 'token' })
     w.onmessage = (event: MessageEvent<TokenWorkerResponse>) => {
       const message = event.data
-      if (message.op === 'piece') {
-        const received = pieces.get(message.id)
-        if (received === undefined) pieces.set(message.id, [message.piece])
-        else received.push(message.piece)
+      if (message.op === 'piece' || message.op === 'display') {
+        const parts = partsOf(message.id)
+        if (message.op === 'piece') parts.pieces.push(message.piece)
+        else parts.display = message.text
         return
       }
       const entry = pending.get(message.id)
       pending.delete(message.id)
       if (message.op === 'decode') {
-        const received = pieces.get(message.id) ?? []
-        pieces.delete(message.id)
-        entry?.resolve((message.pieces === 0 ? message.value : joinPieces(message.value, received)) as never)
+        const parts = partsOf(message.id)
+        received.delete(message.id)
+        const joined = message.pieces === 0 ? message.value : joinPieces(message.value, parts.pieces)
+        const token = message.sameText ? (entry?.text ?? '') : joined.decoded.token
+        entry?.resolve({ ...joined, payloadJson: message.display ? (parts.display ?? null) : joined.payloadJson, decoded: { ...joined.decoded, token } } as never)
         return
       }
       entry?.resolve(message.value as never)
@@ -74,7 +86,7 @@ function ask<T>(request: WithoutId<TokenWorkerRequest>, fallback: () => T | Prom
   if (w === null) return later(fallback)
   return new Promise<T>((resolve) => {
     const id = nextId++
-    pending.set(id, { resolve: resolve as (value: never) => void, fallback: () => later(fallback) })
+    pending.set(id, { resolve: resolve as (value: never) => void, fallback: () => later(fallback), ...(request.op === 'decode' ? { text: request.text } : {}) })
     w.postMessage({ ...request, id } as TokenWorkerRequest)
   })
 }
@@ -108,7 +120,7 @@ export function decodeHuge(text: string, extract = false): Promise<WorkerDecoded
   const known = map.get(text)
   if (known !== undefined) return known.promise
   const entry: Entry = {
-    promise: ask<WorkerDecoded>({ op: 'decode', text, extract }, () => decodeInput(text, extract)).then((value) => {
+    promise: ask<WorkerDecoded>({ op: 'decode', text, extract }, async () => (await import('./token-work')).decodeInput(text, extract)).then((value) => {
       entry.value = value
       if (value.decoded.payload !== null && value.payloadJson !== null) payloadDisplays.set(value.decoded.payload, value.payloadJson)
       // The extracted token is stored next, and asked for as it is: it needs no second decode.
@@ -135,7 +147,11 @@ export function hugePayloadDisplay(part: DecodedPart): string | undefined {
  * on-demand rules and the common-secret list itself). Never rejects.
  */
 export function lintHuge(token: string, context: WorkerLintContext): Promise<readonly Finding[]> {
-  return ask<readonly Finding[]>({ op: 'lint', token, context }, () => lintDecoded(knownHugeDecode(token)?.decoded ?? decodeToken(token), context))
+  return ask<readonly Finding[]>({ op: 'lint', token, context }, async () => {
+    // The lint code loads only here, when no worker can run: the first view does not carry it.
+    const work = await import('./token-work')
+    return work.lintDecoded(knownHugeDecode(token)?.decoded ?? decodeToken(token), context)
+  })
 }
 
 /** Forgets every decoded huge input (part of "Forget everything"); the worker keeps none past its next two. */

@@ -5,7 +5,8 @@
  * the page must keep answering key presses meanwhile. One request in, one answer out, matched by `id`.
  */
 import { decodeToken, type DecodedToken, type Finding } from '../core'
-import { cutIntoPieces, decodeInput, lintDecoded, type PayloadPiece, type WorkerDecoded, type WorkerLintContext } from './token-work'
+import { cutIntoPieces, type PayloadPiece } from './token-pieces'
+import { decodeInput, lintDecoded, type WorkerDecoded, type WorkerLintContext } from './token-work'
 
 /** What the page asks of the token worker. */
 export type TokenWorkerRequest =
@@ -15,7 +16,18 @@ export type TokenWorkerRequest =
 /** The worker's answer to the request with the same `id`. */
 export type TokenWorkerResponse =
   | { readonly id: number; readonly op: 'piece'; readonly piece: PayloadPiece }
-  | { readonly id: number; readonly op: 'decode'; readonly value: WorkerDecoded; readonly pieces: number }
+  | { readonly id: number; readonly op: 'display'; readonly text: string }
+  | {
+      readonly id: number
+      readonly op: 'decode'
+      readonly value: WorkerDecoded
+      /** How many pieces came before (0: the payload is in `value`). */
+      readonly pieces: number
+      /** The display text came in a message of its own (`value.payloadJson` is null then). */
+      readonly display: boolean
+      /** `value.decoded.token` is left empty: it is the text the page sent, which the page still holds. */
+      readonly sameText: boolean
+    }
   | { readonly id: number; readonly op: 'lint'; readonly value: readonly Finding[] }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -36,11 +48,19 @@ function decodeOnce(token: string): DecodedToken {
 scope.onmessage = (event: MessageEvent<TokenWorkerRequest>) => {
   const request = event.data
   if (request.op === 'decode') {
-    const answer = decodeInput(request.text, request.extract, decodeOnce)
+    const { id, text } = request
+    const answer = decodeInput(text, request.extract, decodeOnce)
     const cut = cutIntoPieces(answer)
-    // The pieces go first; the shell that closes the answer says how many there were.
-    for (const piece of cut?.pieces ?? []) scope.postMessage({ id: request.id, op: 'piece', piece } satisfies TokenWorkerResponse)
-    scope.postMessage({ id: request.id, op: 'decode', value: cut?.shell ?? answer, pieces: cut?.pieces.length ?? 0 } satisfies TokenWorkerResponse)
+    // Each message costs the page a task to receive: the payload's members, then its display text,
+    // go in messages of their own, and the closing one says what came before it.
+    for (const piece of cut?.pieces ?? []) scope.postMessage({ id, op: 'piece', piece } satisfies TokenWorkerResponse)
+    const shell = cut?.shell ?? answer
+    const display = shell.payloadJson !== null
+    if (display) scope.postMessage({ id, op: 'display', text: shell.payloadJson } satisfies TokenWorkerResponse)
+    // The page keeps its own copy of the text: the same string, so comparing it with the store's is instant.
+    const sameText = shell.decoded.token === text
+    const value: WorkerDecoded = { ...shell, payloadJson: null, decoded: sameText ? { ...shell.decoded, token: '' } : shell.decoded }
+    scope.postMessage({ id, op: 'decode', value, pieces: cut?.pieces.length ?? 0, display, sameText } satisfies TokenWorkerResponse)
     return
   }
   void lintDecoded(decodeOnce(request.token), request.context).then((value) => {

@@ -116,7 +116,10 @@ export function App() {
             </section>
             <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
               <JsonPanels />
-              <ClaimsTable />
+              {/* Under the two editors, so mostly below the first screen: a long table is laid out only once near. */}
+              <div className="[content-visibility:auto] [contain-intrinsic-size:auto_400px]">
+                <ClaimsTable />
+              </div>
               {/* Only for an ID token with at_hash, c_hash or s_hash; its code is fetched then. */}
               <OidcHashesSlot />
             </section>

@@ -123,9 +123,6 @@ function buffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer
 }
 
-/** At most this many leading zero bytes of an RSA-OAEP CEK are put back (see obtain); more is another CEK size. */
-const MAX_DROPPED_ZEROS = 3
-
 const FAILED_CEK_ADVICE = 'Check that this is the key the token was encrypted to (its "kid", if any, should match the header\'s), and that the encrypted key was copied unchanged.'
 
 /** Obtains the CEK for one recipient. Never throws: every WebCrypto refusal becomes a failed outcome. */
@@ -187,16 +184,7 @@ async function obtain(
           values: encrypted,
         }
       }
-      const explanation = `The encrypted key was decrypted with RSAES-OAEP (${spec.hash}); its padding check passed, so this is the right key.`
-      // WebKitGTK's WebCrypto returns an RSA-OAEP plaintext without its leading zero bytes (about one
-      // CEK in 256 starts with one). Restoring them is safe: the content's tag still checks the CEK.
-      const dropped = content.cekBytes - cek.length
-      if (dropped > 0 && dropped <= MAX_DROPPED_ZEROS) {
-        const restored = new Uint8Array(content.cekBytes)
-        restored.set(cek, dropped)
-        return lengthCheck(restored, true, `${explanation} This browser's WebCrypto returned ${cek.length} bytes for the ${content.cekBytes}-byte CEK: it drops an RSA-OAEP plaintext's leading zero bytes (WebKitGTK does), so the ${dropped === 1 ? 'zero byte was' : `${dropped} zero bytes were`} put back; the authentication tag checks the result.`, encrypted)
-      }
-      return lengthCheck(cek, true, explanation, encrypted)
+      return lengthCheck(cek, true, `The encrypted key was decrypted with RSAES-OAEP (${spec.hash}); its padding check passed, so this is the right key.`, encrypted)
     }
     case 'key-wrapping':
     case 'password': {

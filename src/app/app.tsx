@@ -38,8 +38,9 @@ import { toolTabs } from './tools'
 const CrackerPanel = lazy(() => import('../features/cracker/cracker-panel').then((m) => ({ default: m.CrackerPanel })))
 const ExplainPanel = lazy(() => import('../features/explain/explain-panel').then((m) => ({ default: m.ExplainPanel })))
 
-/** Rendering of a section that starts below the first screen is skipped until it comes near the viewport. */
-const OFF_SCREEN = '[content-visibility:auto] [contain-intrinsic-size:auto_600px]'
+// No content-visibility on sections below the first screen: it would save layout on each paste, but
+// Firefox (and WebKit) leave skipped content out of the accessibility tree, so a screen reader could not
+// reach the Tools tabs or the Signing panel until they were scrolled near.
 
 // Before the first render, so the page never flashes an empty token before the linked or example one.
 boot()
@@ -116,16 +117,11 @@ export function App() {
             </section>
             <section aria-label="Decoded" className="flex min-w-0 flex-col gap-3">
               <JsonPanels />
-              {/* Under the two editors, so mostly below the first screen: a long table is laid out only once near. */}
-              <div className="[content-visibility:auto] [contain-intrinsic-size:auto_400px]">
-                <ClaimsTable />
-              </div>
+              <ClaimsTable />
               {/* Only for an ID token with at_hash, c_hash or s_hash; its code is fetched then. */}
               <OidcHashesSlot />
             </section>
-            {/* Below the first screen: skipped by style, layout and paint until scrolled near, so neither
-                the first paint nor a paste's frame pays for them (their last size is kept meanwhile). */}
-            <section aria-label="Policy and signing" hidden={presenting} className={`grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2 ${OFF_SCREEN}`}>
+            <section aria-label="Policy and signing" hidden={presenting} className="grid min-w-0 items-start gap-3 lg:col-span-2 lg:grid-cols-2">
               <PolicyPanel />
               <SigningPanel />
               <EncryptDisclosure />
@@ -134,7 +130,7 @@ export function App() {
               <CrackerSlot />
             </section>
             {toolTabs.length > 0 && (
-              <section aria-label="Tools" hidden={presenting} className={`min-w-0 lg:col-span-2 ${OFF_SCREEN}`}>
+              <section aria-label="Tools" hidden={presenting} className="min-w-0 lg:col-span-2">
                 <ToolTabs tabs={toolTabs} label="Tools" />
               </section>
             )}

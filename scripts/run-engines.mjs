@@ -1,15 +1,16 @@
 // The engine suite: the core's vectors and cross-implementation cases inside a page on each engine's own
 // WebCrypto (Firefox, WebKit, Chromium), and the main user flows of the built app in Firefox and WebKit.
 //
-//   node scripts/run-engines.mjs [--no-build] [--engine firefox|webkit|chromium]… [--grep text]
+//   node scripts/run-engines.mjs [--no-build] [--parallel] [--engine firefox|webkit|chromium]… [--grep text]
 //
 // --no-build reuses the app build in E2E_OUT_DIR (default dist), as `npm test` does after test:e2e.
 // ENGINES_PORT (default 4600) is the first of three ports used (Firefox refuses some ports, 4190 among them). With CI set, every engine must run;
 // otherwise an engine that is not installed is reported as not run, with what to install.
 /* global window -- used inside functions that run in the browser page */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import puppeteer from 'puppeteer-core'
 import { findChromium } from './find-chromium.mjs'
 import { serveStatic } from './serve-static.mjs'
@@ -27,6 +28,45 @@ const appDir = resolve(process.env.E2E_OUT_DIR ?? 'dist')
 const vectorsDir = resolve(process.env.ENGINES_OUT_DIR ?? 'dist-engines')
 const port = Number(process.env.ENGINES_PORT ?? 4600)
 const strict = Boolean(process.env.CI)
+
+// --parallel: Firefox (with Chromium's short vector run) and WebKit in two processes side by side, each
+// with ports and a vectors build of its own; their app flows take most of the suite's time.
+if (args.includes('--parallel')) {
+  const rest = args.filter((a, i) => a !== '--parallel' && a !== '--engine' && args[i - 1] !== '--engine')
+  // One app build for both, made here: two processes must not build into the same folder at once.
+  if (!rest.includes('--no-build')) {
+    const r = spawnSync('npx', ['vite', 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' })
+    if (r.status !== 0) process.exit(r.status ?? 1)
+    rest.push('--no-build')
+  }
+  const groups = [['firefox', 'chromium'], ['webkit']].map((g) => g.filter((e) => engines.includes(e))).filter((g) => g.length > 0)
+  const codes = await Promise.all(
+    groups.map(
+      (group, i) =>
+        new Promise((done) => {
+          const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...rest, ...group.flatMap((e) => ['--engine', e])], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, ENGINES_PORT: String(port + 10 * i), ENGINES_OUT_DIR: `${vectorsDir}-${String(i)}` },
+          })
+          // Each line says which process wrote it, so the two logs stay readable side by side.
+          const relay = (stream, out) => {
+            let buffered = ''
+            stream.on('data', (chunk) => {
+              buffered += String(chunk)
+              const lines = buffered.split('\n')
+              buffered = lines.pop() ?? ''
+              for (const line of lines) out.write(`[${group[0]}] ${line}\n`)
+            })
+            stream.on('end', () => buffered && out.write(`[${group[0]}] ${buffered}\n`))
+          }
+          relay(child.stdout, process.stdout)
+          relay(child.stderr, process.stderr)
+          child.on('exit', (code) => done(code ?? 1))
+        }),
+    ),
+  )
+  process.exit(codes.every((code) => code === 0) ? 0 : 1)
+}
 
 /**
  * Where an engine lacks something, the case must fail with the app's own explanation (asserted here),

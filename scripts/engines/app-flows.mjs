@@ -313,8 +313,10 @@ export const flows = [
     await d.expectText('status', 'SD-JWT verdict', 'SD-JWT accepted: issuer signature, disclosures and key binding check out (1 disclosed claim).')
   }],
 
-  ['names: headings drawn in capitals keep their written name (check-table column headers, a lesson\'s "What the app shows now")', async ({ page, base }) => {
+  ['names: headings drawn in capitals keep their written name (the Header and Payload panes, check-table column headers, a lesson\'s "What the app shows now")', async ({ page, base }) => {
     const d = await openApp(page, base)
+    // Their titles carry a colour swatch beside the word, so the panel is told their name.
+    for (const pane of ['Header', 'Payload']) await d.need('heading', pane)
     // Firefox and WebKit take CSS text-transform into accessible names: without an explicit name these
     // would be "CLAIM" and "WHAT THE APP SHOWS NOW".
     const table = await d.need('table', 'Claims')

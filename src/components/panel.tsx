@@ -3,6 +3,8 @@ import { useId, type ReactNode } from 'react'
 interface PanelProps {
   /** Heading text (an `h2`). */
   readonly title: ReactNode
+  /** The heading's name as written, for a title that is not plain text (a swatch beside the word). */
+  readonly label?: string
   /** Extra classes for the heading, e.g. the segment colour of the Header/Payload panes. */
   readonly titleClassName?: string
   /** Small controls at the right of the heading (copy buttons, toggles). */
@@ -19,11 +21,11 @@ interface PanelProps {
 }
 
 /** A titled card: the common frame of every pane on the page. */
-export function Panel({ title, titleClassName = '', actions, children, className = '', headingId, collapse }: PanelProps) {
+export function Panel({ title, label, titleClassName = '', actions, children, className = '', headingId, collapse }: PanelProps) {
   const bodyId = useId()
   // Firefox's accessibility tree takes CSS text-transform into names ("SIGNING" where Chromium says
   // "Signing"): a text title names the heading, the region it labels and the button as written.
-  const name = typeof title === 'string' ? title : undefined
+  const name = label ?? (typeof title === 'string' ? title : undefined)
   const headingClass = `text-sm font-semibold tracking-wide uppercase ${titleClassName || 'text-slate-700 dark:text-slate-200'}`
   return (
     <div

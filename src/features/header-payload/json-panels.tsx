@@ -65,6 +65,7 @@ export function JsonPanels() {
     <div className="grid min-w-0 gap-3">
       <Panel
         title={<SwatchLabel swatch={segmentSwatch.header}>Header</SwatchLabel>}
+        label="Header"
         titleClassName={segmentText.header}
         actions={<CopyButton text={headerText} label="Copy header" />}
       >
@@ -72,6 +73,7 @@ export function JsonPanels() {
       </Panel>
       <Panel
         title={<SwatchLabel swatch={segmentSwatch.payload}>Payload</SwatchLabel>}
+        label="Payload"
         titleClassName={segmentText.payload}
         actions={<CopyButton text={payloadText} label="Copy payload" />}
       >

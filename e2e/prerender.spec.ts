@@ -156,6 +156,9 @@ test.describe('with JavaScript', () => {
     // The held module script holds back DOMContentLoaded too: the page is there once it has arrived.
     await page.goto('./', { waitUntil: 'commit' })
     await expect(signatureStatus(page)).toHaveText(/^Signature verified/)
+    // innerText follows the styles (titles are drawn in capitals): read it once the stylesheet applies,
+    // or the prerendered text would be compared unstyled with the hydrated text styled.
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null))
     const before = await regionTexts(page)
     expect(Object.keys(before)).toEqual(['header', 'Encoded', 'Decoded', 'Policy and signing', 'Tools'])
     expect(before.Decoded).toContain('"name": "Ada Lovelace"')
